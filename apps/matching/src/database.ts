@@ -1,0 +1,7 @@
+import { DatabaseDefinition } from '@coop/platform';
+
+export const matchingDatabase: DatabaseDefinition = {
+  schema: 'matching',
+  entities: [],
+  migrations: [],
+};

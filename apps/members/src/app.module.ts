@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceKitModule } from '@coop/platform';
+import { MembersConfig } from './config.js';
+import { membersDatabase } from './database.js';
+import { MemberModule } from './member/member.module.js';
+
+@Module({})
+export class MembersAppModule {
+  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    return {
+      module: MembersAppModule,
+      imports: [ServiceKitModule.forService({ service: 'members', config: MembersConfig, env, database: membersDatabase }), MemberModule],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+import { ServiceConfig } from '@coop/platform';
+
+export class MembersConfig extends ServiceConfig {}

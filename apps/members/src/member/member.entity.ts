@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { CoopSectorCode, LanguageCode } from '@coop/contracts';
+
+@Entity({ name: 'member' })
+export class MemberEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'member_pkey' })
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  sector: CoopSectorCode;
+
+  @Column({ type: 'text' })
+  language: LanguageCode;
+
+  @Column({ type: 'text' })
+  region: string;
+
+  @Column({ name: 'contact_email', type: 'text' })
+  contactEmail: string;
+
+  @Column({ name: 'auto_assign', type: 'boolean', default: false })
+  autoAssign: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceKitModule } from '@coop/platform';
+import { NotificationsConfig } from './config.js';
+import { notificationsDatabase } from './database.js';
+
+@Module({})
+export class NotificationsAppModule {
+  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    return {
+      module: NotificationsAppModule,
+      imports: [ServiceKitModule.forService({ service: 'notifications', config: NotificationsConfig, env, database: notificationsDatabase })],
+    };
+  }
+}

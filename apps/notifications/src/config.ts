@@ -1,0 +1,3 @@
+import { ServiceConfig } from '@coop/platform';
+
+export class NotificationsConfig extends ServiceConfig {}

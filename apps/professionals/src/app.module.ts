@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { meilisearchCheck, ServiceKitModule } from '@coop/platform';
+import { ProfessionalsConfig } from './config.js';
+import { professionalsDatabase } from './database.js';
+
+@Module({})
+export class ProfessionalsAppModule {
+  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    return {
+      module: ProfessionalsAppModule,
+      imports: [ServiceKitModule.forService({ service: 'professionals', config: ProfessionalsConfig, env, database: professionalsDatabase, extraChecks: (config) => [meilisearchCheck(config.MEILI_URL)] })],
+    };
+  }
+}

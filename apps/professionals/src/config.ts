@@ -1,0 +1,3 @@
+import { SearchServiceConfig } from '@coop/platform';
+
+export class ProfessionalsConfig extends SearchServiceConfig {}

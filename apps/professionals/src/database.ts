@@ -1,0 +1,7 @@
+import { DatabaseDefinition } from '@coop/platform';
+
+export const professionalsDatabase: DatabaseDefinition = {
+  schema: 'professionals',
+  entities: [],
+  migrations: [],
+};

@@ -1,0 +1,3 @@
+export * from './error-code.js';
+export * from './error-payload.js';
+export * from './domain.exception.js';

@@ -1,0 +1,6 @@
+export * from './errors/index.js';
+export * from './messaging/index.js';
+export * from './common/index.js';
+export * from './health/index.js';
+export * from './taxonomy/index.js';
+export * from './members/index.js';

@@ -1,0 +1,2 @@
+export * from './member.dto.js';
+export * from './member.contracts.js';

@@ -1,0 +1,3 @@
+export * from './rpc-contract.js';
+export * from './event-contract.js';
+export * from './headers.js';

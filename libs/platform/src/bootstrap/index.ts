@@ -1,0 +1,2 @@
+export * from './create-service.js';
+export * from './run-main.js';

@@ -1,0 +1,62 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Variables every process reads: NATS, its subject namespace, RPC timeout, logging. */
+export class BaseConfig {
+  @Matches(/^(nats|tls|wss?):\/\/.+/, { message: 'NATS_URL must be a nats:// URL' })
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  /** Prefixes every subject and names the event stream, so environments can share one NATS. */
+  @Matches(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'NATS_NAMESPACE must be lower-case letters, digits, _ or -' })
+  NATS_NAMESPACE: string = 'coop';
+
+  @IsInt()
+  @Min(50)
+  @Max(120_000)
+  RPC_TIMEOUT_MS: number = 5000;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Names this process in logs and readiness answers; defaults to host name and pid. */
+  @IsOptional()
+  @IsString()
+  INSTANCE_ID?: string;
+}
+
+/** A NATS microservice that owns a Postgres schema. */
+export class ServiceConfig extends BaseConfig {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE: number = 10;
+
+  /** How often the outbox relay looks for unpublished events when no notification arrives. */
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS: number = 1000;
+
+  /** How long a shutting-down service waits for in-flight work before it exits anyway. */
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_GRACE_MS: number = 10_000;
+}
+
+/** A service that talks to Meilisearch. */
+export class SearchServiceConfig extends ServiceConfig {
+  @Matches(/^https?:\/\/.+/, { message: 'MEILI_URL must be an http(s) URL' })
+  MEILI_URL: string;
+
+  @IsOptional()
+  @IsString()
+  MEILI_MASTER_KEY?: string;
+
+  /** Prefixes index names so several environments (or test runs) share one Meilisearch. */
+  @Matches(/^[a-z0-9_-]{0,40}$/, { message: 'MEILI_INDEX_PREFIX must be lower-case letters, digits, _ or -' })
+  MEILI_INDEX_PREFIX: string = '';
+}

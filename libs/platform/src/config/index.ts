@@ -1,0 +1,3 @@
+export * from './load-config.js';
+export * from './base-config.js';
+export * from './config.module.js';

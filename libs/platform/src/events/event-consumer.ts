@@ -1,0 +1,128 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AckPolicy, ConsumerMessages, DeliverPolicy, jetstream, jetstreamManager, JsMsg } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { EVENT_SUBJECT_ROOT, EventEnvelope } from '@coop/contracts';
+import { ServiceConfig } from '../config/base-config.js';
+import { withCorrelationId } from '../logging/correlation.js';
+import { NatsConnectionProvider } from '../messaging/nats-connection.js';
+import { namespacedSubject } from '../messaging/subject-namespace.js';
+import { EventHandlerRegistry, RegisteredEventHandler } from './event-handler-registry.js';
+import { ensureEventStream } from './jetstream-stream.js';
+import { CONSUMER_NAME } from './tokens.js';
+
+const ACK_WAIT_MS = 30_000;
+const RETRY_DELAYS_MS = [500, 2_000, 10_000, 30_000, 60_000];
+
+/**
+ * The service's durable JetStream consumer. Every replica pulls from the same durable consumer,
+ * so each event goes to one of them; events are handled one at a time per replica, in stream order.
+ * A handler runs in a transaction that also records the event id: a redelivered event is acked
+ * without running again, a failed one is retried with backoff, and nothing is acked before commit.
+ */
+@Injectable()
+export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(EventConsumer.name);
+  private handlers = new Map<string, RegisteredEventHandler>();
+  private messages: ConsumerMessages | undefined;
+  private loop: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    @Inject(ServiceConfig) private readonly config: ServiceConfig,
+    @Inject(CONSUMER_NAME) private readonly consumerName: string,
+    private readonly registry: EventHandlerRegistry,
+    private readonly nats: NatsConnectionProvider,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.handlers = this.registry.discover();
+    if (this.handlers.size === 0) return;
+    await this.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    // Stop pulling, then let the event in hand finish; unacked prefetched ones are redelivered.
+    await this.messages?.close().catch(() => undefined);
+    await this.loop;
+  }
+
+  private async start(): Promise<void> {
+    const nc = await this.nats.get();
+    const stream = await ensureEventStream(nc, this.config.NATS_NAMESPACE);
+    const jsm = await jetstreamManager(nc);
+    const config = {
+      durable_name: this.consumerName,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: namespacedSubject(this.config.NATS_NAMESPACE, `${EVENT_SUBJECT_ROOT}.>`),
+      ack_wait: nanos(ACK_WAIT_MS),
+      max_deliver: -1,
+    };
+    await jsm.consumers.info(stream, this.consumerName).catch(() => jsm.consumers.add(stream, config));
+    const consumer = await jetstream(nc).consumers.get(stream, this.consumerName);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    this.loop = this.run(this.messages);
+    this.logger.log({ msg: 'consuming events', consumer: this.consumerName, subjects: [...this.handlers.keys()] });
+  }
+
+  private async run(messages: ConsumerMessages): Promise<void> {
+    for await (const message of messages) {
+      if (this.stopped) {
+        message.nak();
+        continue;
+      }
+      await this.process(message);
+    }
+  }
+
+  private async process(message: JsMsg): Promise<void> {
+    const subject = message.subject.slice(this.config.NATS_NAMESPACE.length + 1);
+    const registered = this.handlers.get(subject);
+    if (!registered) {
+      message.ack();
+      return;
+    }
+    let envelope: EventEnvelope;
+    try {
+      envelope = message.json<EventEnvelope>();
+    } catch {
+      this.logger.error({ msg: 'dropping an event that is not JSON', subject });
+      message.term();
+      return;
+    }
+    await withCorrelationId(envelope.correlationId, async () => {
+      const data = plainToInstance(registered.contract.payload, envelope.data) as object;
+      const problems = await validate(data);
+      if (problems.length > 0) {
+        this.logger.error({ msg: 'dropping an event that breaks its contract', subject, eventId: envelope.id });
+        message.term();
+        return;
+      }
+      try {
+        await this.applyOnce(registered, data, envelope);
+        message.ack();
+      } catch (error) {
+        const attempt = message.info.deliveryCount;
+        const delay = RETRY_DELAYS_MS[Math.min(attempt - 1, RETRY_DELAYS_MS.length - 1)];
+        this.logger.warn({ msg: 'event handler failed; will retry', subject, eventId: envelope.id, attempt, err: error });
+        message.nak(delay);
+      }
+    });
+  }
+
+  private async applyOnce(registered: RegisteredEventHandler, data: object, envelope: EventEnvelope): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        'INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+        [this.consumerName, envelope.id],
+      );
+      if (inserted.length === 0) return; // already applied: only the ack was lost
+      await registered.handle(data, envelope, manager);
+    });
+  }
+}

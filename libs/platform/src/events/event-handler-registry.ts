@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { EntityManager } from 'typeorm';
+import { EventContract, EventEnvelope } from '@coop/contracts';
+import { ON_EVENT_METADATA } from './on-event.decorator.js';
+
+export type EventHandlerFn = (data: object, envelope: EventEnvelope, manager: EntityManager) => Promise<unknown> | unknown;
+
+export interface RegisteredEventHandler {
+  contract: EventContract<object>;
+  handle: EventHandlerFn;
+}
+
+/** Finds every `@OnEvent` method of the app, keyed by subject (one handler per subject). */
+@Injectable()
+export class EventHandlerRegistry {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
+
+  discover(): Map<string, RegisteredEventHandler> {
+    const handlers = new Map<string, RegisteredEventHandler>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const fn = instance[method] as (...args: unknown[]) => unknown;
+        const contract = this.reflector.get<EventContract<object> | undefined>(ON_EVENT_METADATA, fn);
+        if (!contract) continue;
+        if (handlers.has(contract.subject)) {
+          throw new Error(`Two handlers for ${contract.subject} in one service`);
+        }
+        handlers.set(contract.subject, { contract, handle: fn.bind(instance) as EventHandlerFn });
+      }
+    }
+    return handlers;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './dependency-check.js';
+export * from './service-ping.controller.js';
