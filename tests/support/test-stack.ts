@@ -1,0 +1,76 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ServiceName } from '@coop/contracts';
+import { createService } from '@coop/platform';
+import { createTestEnvironment, TestEnvironment } from '@coop/platform/testing';
+import { createGateway } from '../../apps/gateway/src/create-gateway.js';
+import { MatchingAppModule } from '../../apps/matching/src/app.module.js';
+import { MembersAppModule } from '../../apps/members/src/app.module.js';
+import { NotificationsAppModule } from '../../apps/notifications/src/app.module.js';
+import { ProfessionalsAppModule } from '../../apps/professionals/src/app.module.js';
+
+export type StackPart = ServiceName | 'gateway';
+
+const MODULES = {
+  members: MembersAppModule,
+  professionals: ProfessionalsAppModule,
+  matching: MatchingAppModule,
+  notifications: NotificationsAppModule,
+} as const;
+
+export const ADMIN_KEY = 'test-admin-key-0123456789';
+
+/**
+ * The real services, in this process, on the real Postgres, NATS and Meilisearch, isolated in
+ * their own database, namespace and index prefix. Parts can be stopped and started again.
+ */
+export class TestStack {
+  private readonly running = new Map<StackPart, INestApplicationContext>();
+
+  private constructor(readonly environment: TestEnvironment) {}
+
+  static async start(parts: StackPart[], overrides: NodeJS.ProcessEnv = {}): Promise<TestStack> {
+    const stack = new TestStack(await createTestEnvironment({ ADMIN_API_KEY: ADMIN_KEY, ...overrides }));
+    for (const part of parts) await stack.startPart(part);
+    return stack;
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return this.environment.env;
+  }
+
+  async startPart(part: StackPart): Promise<void> {
+    if (this.running.has(part)) return;
+    const app =
+      part === 'gateway'
+        ? await createGateway(this.env, { shutdownHooks: false })
+        : await createService(part, MODULES[part].forRoot(this.env), this.env, { shutdownHooks: false });
+    this.running.set(part, app);
+  }
+
+  async stopPart(part: StackPart): Promise<void> {
+    const app = this.running.get(part);
+    this.running.delete(part);
+    await app?.close();
+  }
+
+  /** A running part's Nest application (to reach its providers). */
+  app(part: StackPart): INestApplicationContext {
+    const app = this.running.get(part);
+    if (!app) throw new Error(`${part} is not running`);
+    return app;
+  }
+
+  /** Base URL of the running gateway. */
+  gatewayUrl(): string {
+    const gateway = this.running.get('gateway') as NestFastifyApplication | undefined;
+    if (!gateway) throw new Error('the gateway is not running');
+    const address = gateway.getHttpServer().address() as { port: number };
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  async dispose(): Promise<void> {
+    for (const part of [...this.running.keys()].reverse()) await this.stopPart(part);
+    await this.environment.dispose();
+  }
+}

