@@ -4,3 +4,4 @@ export * from './common/index.js';
 export * from './health/index.js';
 export * from './taxonomy/index.js';
 export * from './members/index.js';
+export * from './requests/index.js';
