@@ -5,3 +5,4 @@ export * from './health/index.js';
 export * from './taxonomy/index.js';
 export * from './members/index.js';
 export * from './requests/index.js';
+export * from './professionals/index.js';
