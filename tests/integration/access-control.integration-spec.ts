@@ -1,0 +1,275 @@
+import pg from 'pg';
+import type { CredentialRole, MemberView, SubmissionAccepted } from '@coop/contracts';
+import { API_KEY_PREFIX } from '@coop/contracts';
+import { createMember, issueKey } from '../support/credentials.js';
+import { call } from '../support/http.js';
+import { ADMIN_KEY, TestStack } from '../support/test-stack.js';
+import { requestBody } from '../support/request-bodies.js';
+
+type Role = CredentialRole;
+const ROLES: Role[] = ['admin', 'coordinator', 'partner'];
+
+interface Fixtures {
+  url: string;
+  keys: Record<Role, string>;
+  /** The partner's own member, and another one. */
+  own: MemberView;
+  other: MemberView;
+  /** A fresh request of a member (submitted by a coordinator). */
+  requestOf(member: MemberView): Promise<string>;
+}
+
+interface HttpCall {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface RouteCase {
+  route: string;
+  allowed: Role[];
+  /** The status an allowed caller gets. */
+  success: number;
+  call(fx: Fixtures): Promise<HttpCall>;
+  /** For routes a partner may call: the same call aimed at another member's data (must answer 404). */
+  acrossMembers?(fx: Fixtures): Promise<HttpCall>;
+}
+
+/** Every route of the API (the test below fails when a documented route is missing here). */
+const ROUTES: RouteCase[] = [
+  { route: 'GET /v1/domains', allowed: ['admin', 'coordinator', 'partner'], success: 200, call: async () => ({ method: 'GET', path: '/v1/domains' }) },
+  { route: 'GET /v1/sectors', allowed: ['admin', 'coordinator', 'partner'], success: 200, call: async () => ({ method: 'GET', path: '/v1/sectors' }) },
+  {
+    route: 'POST /v1/members',
+    allowed: ['admin'],
+    success: 201,
+    call: async () => ({
+      method: 'POST',
+      path: '/v1/members',
+      body: { name: 'Fédération de contrôle', sector: 'food', language: 'fr', region: 'estrie', contactEmail: 'info@controle.example' },
+    }),
+  },
+  { route: 'GET /v1/members', allowed: ['admin', 'coordinator'], success: 200, call: async () => ({ method: 'GET', path: '/v1/members' }) },
+  { route: 'GET /v1/members/{id}', allowed: ['admin', 'coordinator'], success: 200, call: async (fx) => ({ method: 'GET', path: `/v1/members/${fx.own.id}` }) },
+  {
+    route: 'PATCH /v1/members/{id}',
+    allowed: ['admin'],
+    success: 200,
+    call: async (fx) => ({ method: 'PATCH', path: `/v1/members/${fx.other.id}`, body: { region: 'montreal' } }),
+  },
+  { route: 'POST /v1/credentials', allowed: ['admin'], success: 201, call: async () => ({ method: 'POST', path: '/v1/credentials', body: { role: 'coordinator' } }) },
+  {
+    route: 'DELETE /v1/credentials/{id}',
+    allowed: ['admin'],
+    success: 204,
+    call: async (fx) => ({ method: 'DELETE', path: `/v1/credentials/${(await issueKey(fx.url, 'coordinator')).id}` }),
+  },
+  {
+    route: 'POST /v1/requests',
+    allowed: ['partner', 'coordinator'],
+    success: 202,
+    // A partner may name its own member (or none); a coordinator names any.
+    call: async (fx) => ({ method: 'POST', path: '/v1/requests', body: requestBody({ memberId: fx.own.id }) }),
+    acrossMembers: async (fx) => ({ method: 'POST', path: '/v1/requests', body: requestBody({ memberId: fx.other.id }) }),
+  },
+  {
+    route: 'GET /v1/requests',
+    allowed: ['partner', 'coordinator'],
+    success: 200,
+    call: async () => ({ method: 'GET', path: '/v1/requests' }),
+    acrossMembers: async (fx) => ({ method: 'GET', path: `/v1/requests?memberId=${fx.other.id}` }),
+  },
+  {
+    route: 'GET /v1/requests/{id}',
+    allowed: ['partner', 'coordinator'],
+    success: 200,
+    call: async (fx) => ({ method: 'GET', path: `/v1/requests/${await fx.requestOf(fx.own)}` }),
+    acrossMembers: async (fx) => ({ method: 'GET', path: `/v1/requests/${await fx.requestOf(fx.other)}` }),
+  },
+  {
+    route: 'POST /v1/requests/{id}/cancel',
+    allowed: ['partner', 'coordinator'],
+    success: 200,
+    call: async (fx) => ({ method: 'POST', path: `/v1/requests/${await fx.requestOf(fx.own)}/cancel`, body: { reason: 'no longer needed' } }),
+    acrossMembers: async (fx) => ({ method: 'POST', path: `/v1/requests/${await fx.requestOf(fx.other)}/cancel` }),
+  },
+];
+
+describe('access control on every route', () => {
+  let stack: TestStack;
+  let fx: Fixtures;
+
+  beforeAll(async () => {
+    stack = await TestStack.start(['members', 'gateway']);
+    const url = stack.gatewayUrl();
+    const [own, other] = [await createMember(url), await createMember(url, { sector: 'funeral' })];
+    const coordinator = await issueKey(url, 'coordinator');
+    const partner = await issueKey(url, 'partner', own.id);
+    fx = {
+      url,
+      own,
+      other,
+      keys: { admin: ADMIN_KEY, coordinator: coordinator.key, partner: partner.key },
+      requestOf: async (member) => {
+        const response = await call<SubmissionAccepted>(url, 'POST', '/v1/requests', { key: coordinator.key, body: requestBody({ memberId: member.id }) });
+        expect(response.status).toBe(202);
+        return response.body.id;
+      },
+    };
+  });
+  afterAll(() => stack.dispose());
+
+  const send = async (request: HttpCall, key: string | null) => call(fx.url, request.method, request.path, { key, body: request.body });
+
+  it('has a case for every route of the OpenAPI document', async () => {
+    const document = await call<{ paths: Record<string, Record<string, unknown>> }>(fx.url, 'GET', '/docs-json', { key: null });
+    const documented = Object.entries(document.body.paths)
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))
+      .filter((route) => !route.includes('/health'));
+
+    expect(documented.sort()).toEqual(ROUTES.map((r) => r.route).sort());
+  });
+
+  describe.each(ROUTES)('$route', (route) => {
+    it.each(ROLES)('answers %s as the table says', async (role) => {
+      const response = await send(await route.call(fx), fx.keys[role]);
+
+      const expected = route.allowed.includes(role) ? route.success : 403;
+      expect({ role, status: response.status, body: response.body }).toMatchObject({ role, status: expected });
+    });
+
+    it.each([
+      ['no key', undefined],
+      ['another scheme', 'Basic YWRtaW46YWRtaW4='],
+      ['an unknown key', `Bearer ${API_KEY_PREFIX}unknownAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`],
+    ])('answers 401 to %s', async (_case, authorization) => {
+      const request = await route.call(fx);
+      const response = await call<{ code: string }>(fx.url, request.method, request.path, {
+        key: null,
+        headers: authorization ? { authorization } : {},
+        body: request.body,
+      });
+
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 401, code: 'unauthenticated' });
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    });
+
+    if (route.acrossMembers && route.allowed.includes('partner')) {
+      it("answers 404 to a partner aiming at another member's data", async () => {
+        const response = await send(await route.acrossMembers!(fx), fx.keys.partner);
+
+        expect({ status: response.status, body: response.body }).toMatchObject({ status: 404, body: { code: 'not_found' } });
+      });
+    }
+  });
+
+  it("lists only the partner's own member's requests", async () => {
+    const [mine, theirs] = [await fx.requestOf(fx.own), await fx.requestOf(fx.other)];
+
+    const partnerView = await call<{ items: { id: string; memberId: string }[] }>(fx.url, 'GET', '/v1/requests?limit=200', { key: fx.keys.partner });
+    const coordinatorView = await call<{ items: { id: string }[] }>(fx.url, 'GET', '/v1/requests?limit=200', { key: fx.keys.coordinator });
+
+    expect(partnerView.body.items.map((r) => r.id)).toContain(mine);
+    expect(partnerView.body.items.map((r) => r.id)).not.toContain(theirs);
+    expect(new Set(partnerView.body.items.map((r) => r.memberId))).toEqual(new Set([fx.own.id]));
+    expect(coordinatorView.body.items.map((r) => r.id)).toEqual(expect.arrayContaining([mine, theirs]));
+  });
+
+  it('answers a partner that names no member with its own member', async () => {
+    const { memberId: _ignored, ...body } = requestBody({});
+    const submitted = await call<SubmissionAccepted>(fx.url, 'POST', '/v1/requests', { key: fx.keys.partner, body });
+    const read = await call<{ memberId: string }>(fx.url, 'GET', `/v1/requests/${submitted.body.id}`, { key: fx.keys.partner });
+
+    expect(submitted.status).toBe(202);
+    expect(read.body.memberId).toBe(fx.own.id);
+  });
+
+  it('makes a coordinator name the member of a request', async () => {
+    const { memberId: _ignored, ...body } = requestBody({});
+    const response = await call<{ errors: { field: string }[] }>(fx.url, 'POST', '/v1/requests', { key: fx.keys.coordinator, body });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e) => e.field)).toEqual(['memberId']);
+  });
+
+  describe('credentials', () => {
+    it('issues a key shown once, with a recognisable prefix, that works at once', async () => {
+      const issued = await issueKey(fx.url, 'partner', fx.own.id);
+
+      expect(issued.key.startsWith(API_KEY_PREFIX)).toBe(true);
+      expect(issued.key.length).toBeGreaterThan(40);
+      expect(issued.keyPrefix).toBe(issued.key.slice(0, issued.keyPrefix.length));
+      expect(issued).toMatchObject({ role: 'partner', memberId: fx.own.id, revokedAt: null });
+      expect((await call(fx.url, 'GET', '/v1/requests', { key: issued.key })).status).toBe(200);
+    });
+
+    it('stores only a hash of the key, and when it was last used', async () => {
+      const issued = await issueKey(fx.url, 'coordinator');
+      await call(fx.url, 'GET', '/v1/domains', { key: issued.key });
+
+      const rows = await query<{ key_hash: string; last_used_at: Date | null; everything: string }>(
+        'SELECT key_hash, last_used_at, row_to_json(c)::text AS everything FROM members.credential c WHERE id = $1',
+        [issued.id],
+      );
+      expect(rows[0].everything).not.toContain(issued.key);
+      expect(rows[0].key_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(rows[0].last_used_at).toBeInstanceOf(Date);
+    });
+
+    it('refuses a revoked key from the very next request', async () => {
+      const issued = await issueKey(fx.url, 'partner', fx.own.id);
+      expect((await call(fx.url, 'GET', '/v1/requests', { key: issued.key })).status).toBe(200);
+
+      const revoked = await call(fx.url, 'DELETE', `/v1/credentials/${issued.id}`);
+      const after = await call<{ code: string }>(fx.url, 'GET', '/v1/requests', { key: issued.key });
+
+      expect(revoked.status).toBe(204);
+      expect({ status: after.status, code: after.body.code }).toEqual({ status: 401, code: 'unauthenticated' });
+      expect((await call(fx.url, 'DELETE', `/v1/credentials/${issued.id}`)).status).toBe(204);
+    });
+
+    it.each([
+      [{ role: 'partner' }, 'memberId'],
+      [{ role: 'coordinator', memberId: '6f1c5b4e-8a51-4a8e-9c43-0c1b2d3e4f50' }, 'memberId'],
+      [{ role: 'partner', memberId: '6f1c5b4e-8a51-4a8e-9c43-0c1b2d3e4f50' }, 'memberId'],
+      [{ role: 'superuser' }, 'role'],
+    ])('refuses to issue %j', async (body, field) => {
+      const response = await call<{ errors: { field: string }[] }>(fx.url, 'POST', '/v1/credentials', { body });
+
+      expect(response.status).toBe(400);
+      expect(response.body.errors.map((e) => e.field)).toEqual([field]);
+    });
+
+    it('answers 404 when revoking an unknown credential', async () => {
+      expect((await call(fx.url, 'DELETE', '/v1/credentials/6f1c5b4e-8a51-4a8e-9c43-0c1b2d3e4f50')).status).toBe(404);
+    });
+  });
+
+  describe('the bootstrap admin (ADMIN_API_KEY)', () => {
+    afterAll(async () => {
+      stack.env.ADMIN_API_KEY = ADMIN_KEY;
+      await stack.stopPart('members');
+      await stack.startPart('members');
+    });
+
+    it('is replaced when ADMIN_API_KEY changes: the old key stops working', async () => {
+      const newKey = 'another-admin-key-9876543210';
+      stack.env.ADMIN_API_KEY = newKey;
+      await stack.stopPart('members');
+      await stack.startPart('members');
+
+      expect((await call(fx.url, 'GET', '/v1/members', { key: ADMIN_KEY })).status).toBe(401);
+      expect((await call(fx.url, 'GET', '/v1/members', { key: newKey })).status).toBe(200);
+    });
+  });
+
+  async function query<Row extends object>(sql: string, params: unknown[]): Promise<Row[]> {
+    const client = new pg.Client({ connectionString: stack.environment.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query<Row>(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+});
