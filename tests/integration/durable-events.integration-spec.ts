@@ -29,7 +29,7 @@ function probeService(env: NodeJS.ProcessEnv) {
     module: ProbeModule,
     imports: [ServiceKitModule.forService({ service: 'notifications', config: ServiceConfig, env, database: { schema: 'probe', entities: [], migrations: [] } })],
   };
-  return createService('notifications', module, env, { shutdownHooks: false });
+  return createService('notifications', module, env);
 }
 
 describe('durable events (outbox -> JetStream -> durable consumer)', () => {

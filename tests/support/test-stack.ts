@@ -43,8 +43,8 @@ export class TestStack {
     if (this.running.has(part)) return;
     const app =
       part === 'gateway'
-        ? await createGateway(this.env, { shutdownHooks: false })
-        : await createService(part, MODULES[part].forRoot(this.env), this.env, { shutdownHooks: false });
+        ? await createGateway(this.env)
+        : await createService(part, MODULES[part].forRoot(this.env), this.env);
     this.running.set(part, app);
   }
 
