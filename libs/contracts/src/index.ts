@@ -6,3 +6,4 @@ export * from './taxonomy/index.js';
 export * from './members/index.js';
 export * from './requests/index.js';
 export * from './professionals/index.js';
+export * from './matching/index.js';
