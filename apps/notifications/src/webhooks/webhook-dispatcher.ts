@@ -19,6 +19,9 @@ const LEASE_MARGIN_MS = 30_000;
 const USER_AGENT = 'coop-expertise-matching-webhooks/1';
 
 // A delivery waits while an earlier one for the same request and endpoint is still pending.
+// "Earlier" is the event's occurredAt (ties: arrival). One replica consumes events in stream order,
+// so the order is exact; with several, two events of one request consumed at the same instant by
+// two replicas could be recorded after the later one was already sent (then it is sent late).
 const IN_ORDER = `e.status = 'active' AND NOT EXISTS (
   SELECT 1 FROM webhook_delivery p
   WHERE p.endpoint_id = c.endpoint_id AND p.ordering_key = c.ordering_key AND p.status = 'pending'
