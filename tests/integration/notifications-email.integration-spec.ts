@@ -148,7 +148,7 @@ describe('notifications: emails in the recipient’s language and the coordinato
   describe('coordinator feed', () => {
     const feed = async (query = '', language = 'en') =>
       (await call<CoordinatorNotificationPage>(stack.gatewayUrl(), 'GET', `/v1/notifications${query}`, { key: 'fake-coordinator-key', headers: { 'accept-language': language } })).body.items;
-    const ofTheseRequests = (items: CoordinatorNotificationView[]) => items.filter((item) => [housingRequest, congressRequest].includes(item.requestId ?? ''));
+    const ofTheseRequests = (items: CoordinatorNotificationView[]) => items.filter((item) => item.requestId === housingRequest || item.requestId === congressRequest);
 
     it('lists urgent requests, declines and unmatched requests, newest first, in the caller’s language', async () => {
       const items = ofTheseRequests(await feed('', 'fr-CA,fr;q=0.9,en;q=0.5'));

@@ -31,9 +31,9 @@ interface Body {
   data: { requestId: string; [field: string]: unknown };
 }
 
-const parse = (webhook: ReceivedWebhook): Body => JSON.parse(webhook.body) as Body;
+const parse = (webhook: Pick<ReceivedWebhook, 'body'>): Body => JSON.parse(webhook.body) as Body;
 const typesOf = (webhooks: ReceivedWebhook[]) => webhooks.map((webhook) => parse(webhook).type);
-const about = (requestId: string) => (webhook: ReceivedWebhook) => parse(webhook).data.requestId === requestId;
+const about = (requestId: string) => (webhook: Pick<ReceivedWebhook, 'body'>) => parse(webhook).data.requestId === requestId;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('notifications: signed webhooks to partner systems', () => {
@@ -245,7 +245,7 @@ describe('notifications: signed webhooks to partner systems', () => {
   });
 
   it('sends each delivery once when two replicas of the service share the work', async () => {
-    const replica = await createService('notifications', NotificationsAppModule.forRoot(stack.env), stack.env, { shutdownHooks: false });
+    const replica = await createService('notifications', NotificationsAppModule.forRoot(stack.env), stack.env);
     try {
       const memberId = await registerMember('Réseau des coopératives alimentaires');
       await registerEndpoint(memberId, '/replicas');
