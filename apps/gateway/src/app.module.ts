@@ -9,7 +9,9 @@ import { ReadinessService } from './health/readiness.service.js';
 import { MembersController } from './members/members.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { GatewayMetrics } from './metrics/metrics.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
 import { TaxonomyController } from './taxonomy/taxonomy.controller.js';
+import { WebhooksController } from './webhooks/webhooks.controller.js';
 
 @Module({})
 export class GatewayAppModule {
@@ -17,7 +19,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [ConfigModule.forRoot(GatewayConfig, env), MessagingModule, TerminusModule],
-      controllers: [HealthController, MetricsController, TaxonomyController, MembersController],
+      controllers: [HealthController, MetricsController, TaxonomyController, MembersController, WebhooksController, NotificationsController],
       providers: [ReadinessService, GatewayMetrics, { provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }

@@ -7,3 +7,4 @@ export * from './members/index.js';
 export * from './requests/index.js';
 export * from './professionals/index.js';
 export * from './matching/index.js';
+export * from './notifications/index.js';

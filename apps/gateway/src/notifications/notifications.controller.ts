@@ -1,0 +1,37 @@
+import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CoordinatorNotificationPage, CoordinatorNotificationView, NotificationRpc, NotificationsQuery } from '@coop/contracts';
+import { RpcClient } from '@coop/platform';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import { Roles, type Principal } from '../auth/roles.js';
+import { preferredLanguage } from '../http/accept-language.js';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('v1/notifications')
+export class NotificationsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @Roles('coordinator')
+  @ApiOperation({ summary: 'Coordinator feed, newest first: unmatched requests, declines, urgent requests (admins also see disabled webhook endpoints)' })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: NotificationsQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<CoordinatorNotificationPage> {
+    return this.rpc.send(NotificationRpc.list, { ...query, includeAdmin: principal.role === 'admin', language: preferredLanguage(acceptLanguage) });
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOperation({ summary: 'Mark a feed entry read' })
+  markRead(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<CoordinatorNotificationView> {
+    return this.rpc.send(NotificationRpc.markRead, { id, includeAdmin: principal.role === 'admin', language: preferredLanguage(acceptLanguage) });
+  }
+}
