@@ -7,6 +7,8 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 export const preset = {
   testEnvironment: 'node',
+  // Nest, class-validator and TypeORM read decorator metadata; main.ts loads this in production.
+  setupFiles: ['reflect-metadata'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: `${root}/tsconfig.spec.json` }],

@@ -1,6 +1,7 @@
 import pg from 'pg';
-import type { CredentialRole, MemberView, SubmissionAccepted } from '@coop/contracts';
+import type { CredentialRole, MemberView, SubmissionAccepted, SubmitServiceRequestBody } from '@coop/contracts';
 import { API_KEY_PREFIX } from '@coop/contracts';
+import { eventually } from '@coop/platform/testing';
 import { createMember, issueKey } from '../support/credentials.js';
 import { call } from '../support/http.js';
 import { ADMIN_KEY, TestStack } from '../support/test-stack.js';
@@ -17,6 +18,12 @@ interface Fixtures {
   other: MemberView;
   /** A fresh request of a member (submitted by a coordinator). */
   requestOf(member: MemberView): Promise<string>;
+  /** A fresh webhook endpoint of a member (registered by the admin). */
+  endpointOf(member: MemberView): Promise<string>;
+  /** An endpoint of each member with one delivery in its log. */
+  delivered: Map<MemberView, { endpointId: string; deliveryId: string }>;
+  /** An entry of the coordinator feed. */
+  feedEntry: string;
 }
 
 interface HttpCall {
@@ -93,6 +100,68 @@ const ROUTES: RouteCase[] = [
     call: async (fx) => ({ method: 'POST', path: `/v1/requests/${await fx.requestOf(fx.own)}/cancel`, body: { reason: 'no longer needed' } }),
     acrossMembers: async (fx) => ({ method: 'POST', path: `/v1/requests/${await fx.requestOf(fx.other)}/cancel` }),
   },
+  {
+    route: 'POST /v1/webhooks',
+    allowed: ['partner', 'admin'],
+    success: 201,
+    call: async (fx) => ({ method: 'POST', path: '/v1/webhooks', body: { memberId: fx.own.id, url: `${fx.url}/health`, eventTypes: ['assignment.completed'] } }),
+    acrossMembers: async (fx) => ({ method: 'POST', path: '/v1/webhooks', body: { memberId: fx.other.id, url: `${fx.url}/health`, eventTypes: ['assignment.completed'] } }),
+  },
+  {
+    route: 'GET /v1/webhooks',
+    allowed: ['partner', 'admin'],
+    success: 200,
+    call: async () => ({ method: 'GET', path: '/v1/webhooks' }),
+    acrossMembers: async (fx) => ({ method: 'GET', path: `/v1/webhooks?memberId=${fx.other.id}` }),
+  },
+  {
+    route: 'GET /v1/webhooks/{id}',
+    allowed: ['partner', 'admin'],
+    success: 200,
+    call: async (fx) => ({ method: 'GET', path: `/v1/webhooks/${await fx.endpointOf(fx.own)}` }),
+    acrossMembers: async (fx) => ({ method: 'GET', path: `/v1/webhooks/${await fx.endpointOf(fx.other)}` }),
+  },
+  {
+    route: 'DELETE /v1/webhooks/{id}',
+    allowed: ['partner', 'admin'],
+    success: 204,
+    call: async (fx) => ({ method: 'DELETE', path: `/v1/webhooks/${await fx.endpointOf(fx.own)}` }),
+    acrossMembers: async (fx) => ({ method: 'DELETE', path: `/v1/webhooks/${await fx.endpointOf(fx.other)}` }),
+  },
+  {
+    route: 'POST /v1/webhooks/{id}/enable',
+    allowed: ['partner', 'admin'],
+    success: 200,
+    call: async (fx) => ({ method: 'POST', path: `/v1/webhooks/${await fx.endpointOf(fx.own)}/enable` }),
+    acrossMembers: async (fx) => ({ method: 'POST', path: `/v1/webhooks/${await fx.endpointOf(fx.other)}/enable` }),
+  },
+  {
+    route: 'GET /v1/webhooks/{id}/deliveries',
+    allowed: ['partner', 'admin'],
+    success: 200,
+    call: async (fx) => ({ method: 'GET', path: `/v1/webhooks/${fx.delivered.get(fx.own)!.endpointId}/deliveries` }),
+    acrossMembers: async (fx) => ({ method: 'GET', path: `/v1/webhooks/${fx.delivered.get(fx.other)!.endpointId}/deliveries` }),
+  },
+  {
+    route: 'POST /v1/webhooks/{id}/deliveries/{deliveryId}/replay',
+    allowed: ['partner', 'admin'],
+    success: 202,
+    call: async (fx) => {
+      const { endpointId, deliveryId } = fx.delivered.get(fx.own)!;
+      return { method: 'POST', path: `/v1/webhooks/${endpointId}/deliveries/${deliveryId}/replay` };
+    },
+    acrossMembers: async (fx) => {
+      const { endpointId, deliveryId } = fx.delivered.get(fx.other)!;
+      return { method: 'POST', path: `/v1/webhooks/${endpointId}/deliveries/${deliveryId}/replay` };
+    },
+  },
+  { route: 'GET /v1/notifications', allowed: ['coordinator', 'admin'], success: 200, call: async () => ({ method: 'GET', path: '/v1/notifications' }) },
+  {
+    route: 'POST /v1/notifications/{id}/read',
+    allowed: ['coordinator', 'admin'],
+    success: 200,
+    call: async (fx) => ({ method: 'POST', path: `/v1/notifications/${fx.feedEntry}/read` }),
+  },
 ];
 
 describe('access control on every route', () => {
@@ -100,22 +169,40 @@ describe('access control on every route', () => {
   let fx: Fixtures;
 
   beforeAll(async () => {
-    stack = await TestStack.start(['members', 'gateway']);
+    stack = await TestStack.start(['members', 'notifications', 'gateway']);
     const url = stack.gatewayUrl();
     const [own, other] = [await createMember(url), await createMember(url, { sector: 'funeral' })];
     const coordinator = await issueKey(url, 'coordinator');
     const partner = await issueKey(url, 'partner', own.id);
-    fx = {
-      url,
-      own,
-      other,
-      keys: { admin: ADMIN_KEY, coordinator: coordinator.key, partner: partner.key },
-      requestOf: async (member) => {
-        const response = await call<SubmissionAccepted>(url, 'POST', '/v1/requests', { key: coordinator.key, body: requestBody({ memberId: member.id }) });
-        expect(response.status).toBe(202);
-        return response.body.id;
-      },
+    const requestOf = async (member: MemberView, overrides: Partial<SubmitServiceRequestBody> = {}) => {
+      const response = await call<SubmissionAccepted>(url, 'POST', '/v1/requests', { key: coordinator.key, body: requestBody({ memberId: member.id, ...overrides }) });
+      expect(response.status).toBe(202);
+      return response.body.id;
     };
+    const endpointOf = async (member: MemberView, eventTypes = ['assignment.completed']) => {
+      const response = await call<{ id: string }>(url, 'POST', '/v1/webhooks', { body: { memberId: member.id, url: `${url}/health`, eventTypes } });
+      expect(response.status).toBe(201);
+      return response.body.id;
+    };
+    // A delivery in each member's log: a submitted request, delivered to the gateway's /health.
+    const delivered = new Map<MemberView, { endpointId: string; deliveryId: string }>();
+    for (const member of [own, other]) {
+      const endpointId = await endpointOf(member, ['request.submitted']);
+      await requestOf(member);
+      const deliveryId = await eventually(async () => {
+        const log = await call<{ items: { id: string }[] }>(url, 'GET', `/v1/webhooks/${endpointId}/deliveries`);
+        expect(log.body.items).toHaveLength(1);
+        return log.body.items[0].id;
+      });
+      delivered.set(member, { endpointId, deliveryId });
+    }
+    await requestOf(own, { urgency: 'critical' });
+    const feedEntry = await eventually(async () => {
+      const feed = await call<{ items: { id: string }[] }>(url, 'GET', '/v1/notifications', { key: coordinator.key });
+      expect(feed.body.items.length).toBeGreaterThan(0);
+      return feed.body.items[0].id;
+    });
+    fx = { url, own, other, keys: { admin: ADMIN_KEY, coordinator: coordinator.key, partner: partner.key }, requestOf, endpointOf, delivered, feedEntry };
   });
   afterAll(() => stack.dispose());
 

@@ -1,11 +1,12 @@
 import { Injectable, Module } from '@nestjs/common';
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import type { EventEnvelope } from '@coop/contracts';
 import { MemberEvents, MemberRegisteredEvent } from '@coop/contracts';
-import { createService, namespacedSubject, OnEvent, ServiceConfig, ServiceKitModule } from '@coop/platform';
+import { createService, eventStreamName, namespacedSubject, OnEvent, ServiceConfig, ServiceKitModule } from '@coop/platform';
 import { eventually } from '@coop/platform/testing';
+import { MembersAppModule } from '../../apps/members/src/app.module.js';
 import { call } from '../support/http.js';
 import { TestStack } from '../support/test-stack.js';
 
@@ -29,7 +30,7 @@ function probeService(env: NodeJS.ProcessEnv) {
     module: ProbeModule,
     imports: [ServiceKitModule.forService({ service: 'notifications', config: ServiceConfig, env, database: { schema: 'probe', entities: [], migrations: [] } })],
   };
-  return createService('notifications', module, env, { shutdownHooks: false });
+  return createService('notifications', module, env);
 }
 
 describe('durable events (outbox -> JetStream -> durable consumer)', () => {
@@ -105,6 +106,29 @@ describe('durable events (outbox -> JetStream -> durable consumer)', () => {
       expect(handled.get(eventId)).toBe(1);
     } finally {
       await consumer.close();
+    }
+  });
+
+  it('publishes and handles every event exactly once with two replicas of each service', async () => {
+    const secondMembers = await createService('members', MembersAppModule.forRoot(stack.env), stack.env);
+    const consumers = [await probeService(stack.env), await probeService(stack.env)];
+    try {
+      const memberIds = await Promise.all(Array.from({ length: 40 }, (_, i) => registerMember(`Réplique ${i}`)));
+      const eventIds = await eventIdsOf(memberIds);
+      expect(eventIds).toHaveLength(40);
+
+      await eventually(() => expect(eventIds.map((id) => handled.get(id))).toEqual(eventIds.map(() => 1)));
+      const nc = await connect({ servers: stack.env.NATS_URL });
+      const jsm = await jetstreamManager(nc);
+      const published = new Set<string>();
+      for (let seq = 1; seq <= (await jsm.streams.info(eventStreamName(stack.environment.namespace))).state.last_seq; seq++) {
+        const message = await jsm.streams.getMessage(eventStreamName(stack.environment.namespace), { seq });
+        published.add(message.json<EventEnvelope>().id);
+      }
+      await nc.close();
+      expect(eventIds.filter((id) => published.has(id))).toHaveLength(40);
+    } finally {
+      await Promise.all([...consumers.map((c) => c.close()), secondMembers.close()]);
     }
   });
 });

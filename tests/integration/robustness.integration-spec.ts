@@ -127,14 +127,16 @@ describe('robustness: generated malformed requests at every route', () => {
   let ids: string[];
 
   beforeAll(async () => {
-    stack = await TestStack.start(['members', 'gateway']);
+    // Every service a route reaches (professionals and matching have no routes yet).
+    stack = await TestStack.start(['members', 'notifications', 'gateway']);
     url = stack.gatewayUrl();
     const member = await createMember(url);
     const coordinator = await issueKey(url, 'coordinator');
     const partner = await issueKey(url, 'partner', member.id);
     const request = await call<SubmissionAccepted>(url, 'POST', '/v1/requests', { key: partner.key, body: requestBody() });
+    const endpoint = await call<{ id: string }>(url, 'POST', '/v1/webhooks', { key: partner.key, body: { url: `${url}/health`, eventTypes: ['request.assigned'] } });
     keys = [ADMIN_KEY, coordinator.key, partner.key];
-    ids = [member.id, partner.id, request.body.id, randomUUID()];
+    ids = [member.id, partner.id, request.body.id, endpoint.body.id, randomUUID()];
     // Readiness answers 503 by design here: only members and the gateway run in this stack.
     operations = operationsOf((await call<OpenApi>(url, 'GET', '/docs-json', { key: null })).body).filter((o) => o.path !== '/health/ready');
   });

@@ -1,4 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceName } from '@coop/contracts';
 import { createService } from '@coop/platform';
@@ -19,6 +22,8 @@ const MODULES = {
 } as const;
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
+/** Encrypts webhook secrets at rest in tests (32 bytes, hex). */
+const TEST_WEBHOOK_SECRET_KEY = '7e57'.repeat(16);
 
 /**
  * The real services, in this process, on the real Postgres, NATS and Meilisearch, isolated in
@@ -27,11 +32,25 @@ export const ADMIN_KEY = 'test-admin-key-0123456789';
 export class TestStack {
   private readonly running = new Map<StackPart, INestApplicationContext>();
 
-  private constructor(readonly environment: TestEnvironment) {}
+  private constructor(
+    readonly environment: TestEnvironment,
+    private readonly mailDir: string,
+  ) {}
 
   static async start(parts: StackPart[], overrides: NodeJS.ProcessEnv = {}): Promise<TestStack> {
-    // A generous rate limit: only the test of rate limiting sets a low one.
-    const stack = new TestStack(await createTestEnvironment({ ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_MAX: '1000000', ...overrides }));
+    // Emails of a stack without SMTP_HOST go to files: keep them out of the developer's .data/mail.
+    const mailDir = await mkdtemp(join(tmpdir(), 'coop-test-mail-'));
+    const environment = await createTestEnvironment({
+      ADMIN_API_KEY: ADMIN_KEY,
+      WEBHOOK_SECRET_KEY: TEST_WEBHOOK_SECRET_KEY,
+      // Test receivers listen on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+      MAIL_DIR: mailDir,
+      // A generous rate limit: only the test of rate limiting sets a low one.
+      RATE_LIMIT_MAX: '1000000',
+      ...overrides,
+    });
+    const stack = new TestStack(environment, mailDir);
     for (const part of parts) await stack.startPart(part);
     return stack;
   }
@@ -44,8 +63,8 @@ export class TestStack {
     if (this.running.has(part)) return;
     const app =
       part === 'gateway'
-        ? await createGateway(this.env, { shutdownHooks: false })
-        : await createService(part, MODULES[part].forRoot(this.env), this.env, { shutdownHooks: false });
+        ? await createGateway(this.env)
+        : await createService(part, MODULES[part].forRoot(this.env), this.env);
     this.running.set(part, app);
   }
 
@@ -73,5 +92,6 @@ export class TestStack {
   async dispose(): Promise<void> {
     for (const part of [...this.running.keys()].reverse()) await this.stopPart(part);
     await this.environment.dispose();
+    await rm(this.mailDir, { recursive: true, force: true });
   }
 }

@@ -4,9 +4,8 @@
 // what is still missing, and writes that SQL (and its reverse) as a timestamped migration file.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, DatabaseDefinition, migrate } from '@coop/platform';
+import { adminQuery, buildDataSourceOptions, DatabaseDefinition, migrate, withDatabase } from '@coop/platform';
 import { repositoryRoot } from '../repository-root.js';
 
 const DEFINITIONS: Record<string, () => Promise<DatabaseDefinition>> = {
@@ -23,7 +22,7 @@ async function main(): Promise<void> {
   }
   const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const scratch = `coop_migration_${Date.now()}`;
-  await admin(baseUrl, `CREATE DATABASE ${scratch}`);
+  await adminQuery(baseUrl, `CREATE DATABASE ${scratch}`);
   try {
     const definition = await DEFINITIONS[service]();
     const dataSource = await new DataSource(buildDataSourceOptions(definition, { url: withDatabase(baseUrl, scratch) })).initialize();
@@ -42,7 +41,7 @@ async function main(): Promise<void> {
       await dataSource.destroy();
     }
   } finally {
-    await admin(baseUrl, `DROP DATABASE IF EXISTS ${scratch}`);
+    await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${scratch}`);
   }
 }
 
@@ -61,22 +60,6 @@ ${lines(down)}
   }
 }
 `;
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
 
 function kebab(name: string): string {

@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   handleShutdownSignals();
   stack.infrastructure = await ensureInfrastructure({ dataDir, log: say });
   const adminApiKey = process.env.ADMIN_API_KEY ?? readOrCreateSecret(join(dataDir, 'admin-api-key'));
-  const env = await serviceEnvironment(stack.infrastructure, port, adminApiKey);
+  const webhookSecretKey = process.env.WEBHOOK_SECRET_KEY ?? readOrCreateSecret(join(dataDir, 'webhook-secret-key'), 32);
+  const env = await serviceEnvironment(stack.infrastructure, port, adminApiKey, webhookSecretKey);
   stack.services = SERVICE_NAMES.map((name) => startService({ name, root, env, logDir: join(dataDir, 'logs'), echo: (line) => console.log(line) }));
 
   const gatewayUrl = `http://${LOCALHOST}:${port}`;
@@ -62,7 +63,7 @@ async function checkPreconditions(root: string, port: number): Promise<void> {
   if (!(await isPortFree(port))) throw new Error(`port ${port} is already in use: stop what listens there, or set PORT`);
 }
 
-async function serviceEnvironment(infrastructure: Infrastructure, port: number, adminApiKey: string): Promise<NodeJS.ProcessEnv> {
+async function serviceEnvironment(infrastructure: Infrastructure, port: number, adminApiKey: string, webhookSecretKey: string): Promise<NodeJS.ProcessEnv> {
   // A DATABASE_URL given by the user is used as is; otherwise the services share database "coop".
   const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(infrastructure.databaseUrl, DATABASE_NAME));
   return {
@@ -73,6 +74,9 @@ async function serviceEnvironment(infrastructure: Infrastructure, port: number, 
     MEILI_MASTER_KEY: infrastructure.meiliMasterKey,
     PORT: String(port),
     ADMIN_API_KEY: adminApiKey,
+    WEBHOOK_SECRET_KEY: webhookSecretKey,
+    // On one machine, webhook receivers are usually on localhost; emails go to .data/mail/ unless SMTP_HOST is set.
+    WEBHOOK_ALLOW_PRIVATE_URLS: process.env.WEBHOOK_ALLOW_PRIVATE_URLS ?? 'true',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
 }

@@ -11,8 +11,10 @@ import { ReadinessService } from './health/readiness.service.js';
 import { MembersController } from './members/members.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { GatewayMetrics } from './metrics/metrics.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
 import { RequestsController } from './requests/requests.controller.js';
 import { TaxonomyController } from './taxonomy/taxonomy.controller.js';
+import { WebhooksController } from './webhooks/webhooks.controller.js';
 
 @Module({})
 export class GatewayAppModule {
@@ -25,7 +27,16 @@ export class GatewayAppModule {
         TerminusModule,
         DiscoveryModule,
       ],
-      controllers: [HealthController, MetricsController, TaxonomyController, MembersController, CredentialsController, RequestsController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        TaxonomyController,
+        MembersController,
+        CredentialsController,
+        RequestsController,
+        WebhooksController,
+        NotificationsController,
+      ],
       providers: [
         ReadinessService,
         GatewayMetrics,

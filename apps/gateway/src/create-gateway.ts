@@ -13,7 +13,6 @@ import { GatewayMetrics } from './metrics/metrics.js';
 /** Builds the HTTP gateway (Fastify) and starts listening; `port: 0` picks a free port (tests). */
 export async function createGateway(
   env: NodeJS.ProcessEnv = process.env,
-  options: { shutdownHooks?: boolean } = {},
 ): Promise<INestApplication> {
   const config = loadConfig(GatewayConfig, env);
   const logger = new JsonLogger(createRootLogger('gateway', config.LOG_LEVEL, config.INSTANCE_ID));
@@ -29,7 +28,6 @@ export async function createGateway(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new HttpCorrelationInterceptor());
   setUpOpenApi(app);
-  if (options.shutdownHooks ?? true) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(config.PORT, config.HOST);
   return app;
 }

@@ -1,7 +1,10 @@
 import { DatabaseDefinition } from '@coop/platform';
+import { AssignmentEntity } from './assignment/assignment.entity.js';
+import { MatchRequestEntity } from './match-request/match-request.entity.js';
+import { CreateMatching1795677894242 } from './migrations/1795677894242-create-matching.js';
 
 export const matchingDatabase: DatabaseDefinition = {
   schema: 'matching',
-  entities: [],
-  migrations: [],
+  entities: [MatchRequestEntity, AssignmentEntity],
+  migrations: [CreateMatching1795677894242],
 };

@@ -1,7 +1,15 @@
 import { DatabaseDefinition } from '@coop/platform';
+import { EmailAttemptEntity } from './email/email-attempt.entity.js';
+import { EmailMessageEntity } from './email/email-message.entity.js';
+import { CoordinatorNotificationEntity } from './feed/coordinator-notification.entity.js';
+import { TrackedRequestEntity } from './lifecycle/tracked-request.entity.js';
+import { CreateNotifications1795677910305 } from './migrations/1795677910305-create-notifications.js';
+import { WebhookAttemptEntity } from './webhooks/webhook-attempt.entity.js';
+import { WebhookDeliveryEntity } from './webhooks/webhook-delivery.entity.js';
+import { WebhookEndpointEntity } from './webhooks/webhook-endpoint.entity.js';
 
 export const notificationsDatabase: DatabaseDefinition = {
   schema: 'notifications',
-  entities: [],
-  migrations: [],
+  entities: [WebhookEndpointEntity, WebhookDeliveryEntity, WebhookAttemptEntity, EmailMessageEntity, EmailAttemptEntity, CoordinatorNotificationEntity, TrackedRequestEntity],
+  migrations: [CreateNotifications1795677910305],
 };

@@ -1,48 +1,43 @@
+import 'reflect-metadata';
 import { DomainException, ErrorCode } from '@coop/contracts';
-import { MemberScope } from './member-scope.js';
+import { memberScope, requiredMemberScope } from './member-scope.js';
+import type { Principal } from './roles.js';
 
-const OWN = 'b0000000-0000-4000-8000-000000000001';
-const OTHER = 'b0000000-0000-4000-8000-000000000002';
+const OWN = '6f1d2c3b-0000-4000-8000-000000000001';
+const OTHER = '6f1d2c3b-0000-4000-8000-000000000002';
+const partner: Principal = { credentialId: 'p', role: 'partner', memberId: OWN };
+const admin: Principal = { credentialId: 'a', role: 'admin' };
 
-const codeOf = (fn: () => unknown): ErrorCode | undefined => {
+const codeOf = (fn: () => unknown) => {
   try {
     fn();
-    return undefined;
   } catch (error) {
     return (error as DomainException).code;
   }
+  return undefined;
 };
 
-describe(MemberScope.name, () => {
-  describe('for a partner', () => {
-    const sut = MemberScope.of({ credentialId: 'c1', role: 'partner', memberId: OWN });
-
-    it('is its own member, whatever it names or leaves out', () => {
-      expect(sut.memberId).toBe(OWN);
-      expect(sut.member(undefined)).toBe(OWN);
-      expect(sut.member(OWN)).toBe(OWN);
-      expect(sut.requireMember(undefined)).toBe(OWN);
-    });
-
-    it('finds nothing of another member (not_found, never forbidden)', () => {
-      expect(codeOf(() => sut.member(OTHER))).toBe(ErrorCode.NotFound);
-      expect(codeOf(() => sut.requireMember(OTHER))).toBe(ErrorCode.NotFound);
-    });
+describe(memberScope.name, () => {
+  it('keeps a partner to its own member, and answers "not found" for another', () => {
+    expect(memberScope(partner)).toBe(OWN);
+    expect(memberScope(partner, OWN)).toBe(OWN);
+    expect(codeOf(() => memberScope(partner, OTHER))).toBe(ErrorCode.NotFound);
   });
 
-  describe('for a coordinator', () => {
-    const sut = MemberScope.of({ credentialId: 'c2', role: 'coordinator' });
-
-    it('sees every member and must name one to act for', () => {
-      expect(sut.memberId).toBeUndefined();
-      expect(sut.member(undefined)).toBeUndefined();
-      expect(sut.member(OTHER)).toBe(OTHER);
-      expect(sut.requireMember(OTHER)).toBe(OTHER);
-      expect(codeOf(() => sut.requireMember(undefined))).toBe(ErrorCode.ValidationFailed);
-    });
+  it('lets an admin reach every member, or the one it names', () => {
+    expect(memberScope(admin)).toBeUndefined();
+    expect(memberScope(admin, OTHER)).toBe(OTHER);
   });
 
-  it('refuses a partner credential without a member', () => {
-    expect(codeOf(() => MemberScope.of({ credentialId: 'c3', role: 'partner' }))).toBe(ErrorCode.Internal);
+  it('refuses a partner key bound to no member', () => {
+    expect(codeOf(() => memberScope({ credentialId: 'p', role: 'partner' }))).toBe(ErrorCode.Forbidden);
+  });
+});
+
+describe(requiredMemberScope.name, () => {
+  it('asks an admin to name the member', () => {
+    expect(codeOf(() => requiredMemberScope(admin))).toBe(ErrorCode.ValidationFailed);
+    expect(requiredMemberScope(admin, OTHER)).toBe(OTHER);
+    expect(requiredMemberScope(partner)).toBe(OWN);
   });
 });

@@ -1,21 +1,5 @@
 import { ErrorCode } from '@coop/contracts';
-import { fieldMessage, negotiateLanguage, problemTitle, serviceDetail } from './messages.js';
-
-describe('negotiateLanguage', () => {
-  it.each([
-    [undefined, 'en'],
-    ['fr', 'fr'],
-    ['fr-CA,fr;q=0.9,en;q=0.8', 'fr'],
-    ['en-US,en;q=0.9,fr;q=0.8', 'en'],
-    ['de-DE, fr;q=0.3', 'fr'],
-    ['de, es', 'en'],
-    ['fr;q=0, en', 'en'],
-    ['fr;q=abc', 'en'],
-    ['*', 'en'],
-  ])('reads %j as %s', (header, expected) => {
-    expect(negotiateLanguage(header)).toBe(expected);
-  });
-});
+import { fieldMessage, problemTitle, serviceDetail } from './messages.js';
 
 describe('problem texts', () => {
   it('titles every code in both languages', () => {

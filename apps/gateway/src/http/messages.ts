@@ -1,10 +1,8 @@
 // Every text the API answers with, in French and English: problem titles, details and field
 // messages. Services write English; callers who prefer French (Accept-Language) get these.
-import { ErrorCode, FieldError } from '@coop/contracts';
+import { ErrorCode, FieldError, type LanguageCode } from '@coop/contracts';
 
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'en';
+export type Language = LanguageCode;
 
 type Localized = Record<Language, string>;
 
@@ -63,7 +61,6 @@ export const GATEWAY_MESSAGES = {
   unsupportedMediaType: { en: 'Send the body as JSON (content-type: application/json)', fr: 'Envoyez le corps en JSON (content-type: application/json)' },
   badUrl: { en: 'The URL is not valid (bad percent-encoding)', fr: 'L’URL n’est pas valide (encodage % incorrect)' },
   routeNotFound: { en: 'No such route', fr: 'Cette route n’existe pas' },
-  memberNotFound: { en: 'Member not found', fr: 'Ce membre n’existe pas' },
 } satisfies Record<string, Localized>;
 
 export type GatewayMessageKey = keyof typeof GATEWAY_MESSAGES;
@@ -97,24 +94,10 @@ const FIELD_MESSAGES_FR: Record<string, string> = {
   noWorkingDay: 'la période ne compte aucun jour ouvrable (du lundi au vendredi)',
   hoursExceedWindow: '{field} doit être au plus {max} : 8 h par jour ouvrable sur les {workingDays} jours ouvrables de la période',
   memberIdRequired: 'une clé partenaire doit indiquer le memberId du membre pour lequel elle agit',
+  memberToActFor: 'memberId est obligatoire : indiquez le membre pour lequel vous agissez',
   memberIdNotAllowed: 'seule une clé partenaire est liée à un membre',
   unknownMember: 'memberId ne désigne aucun membre',
 };
-
-/** The preferred language of an Accept-Language header (`fr-CA,fr;q=0.9,en;q=0.8`), among fr and en. */
-export function negotiateLanguage(header: string | string[] | undefined): Language {
-  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
-  let best: { language: Language; q: number } | undefined;
-  for (const part of value.split(',').slice(0, 20)) {
-    const [tag, ...options] = part.trim().toLowerCase().split(';');
-    const language = LANGUAGES.find((candidate) => tag === candidate || tag.startsWith(`${candidate}-`));
-    if (!language) continue;
-    const qOption = options.map((o) => o.trim()).find((o) => o.startsWith('q='));
-    const q = qOption ? Number(qOption.slice(2)) : 1;
-    if (Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { language, q };
-  }
-  return best?.language ?? DEFAULT_LANGUAGE;
-}
 
 export function problemTitle(code: ErrorCode, language: Language): string {
   return TITLES[code][language];

@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CORRELATION_ID_HEADER, DomainException, ErrorCode, FieldError, httpStatusOf } from '@coop/contracts';
 import { sanitizeCorrelationId } from '@coop/platform';
-import { fieldMessage, gatewayMessage, GatewayMessageKey, Language, negotiateLanguage, problemTitle, serviceDetail } from './messages.js';
+import { preferredLanguage } from './accept-language.js';
+import { fieldMessage, gatewayMessage, GatewayMessageKey, Language, problemTitle, serviceDetail } from './messages.js';
 import { GatewayException, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details.js';
 
 /** A failure on its way out: its code and what to say, before it is put in the caller's language. */
@@ -65,7 +66,7 @@ export function frameworkErrorHandler(error: { code?: string }, request: Fastify
 }
 
 function sendProblem(request: FastifyRequest, reply: FastifyReply, failure: Failure): void {
-  const language = negotiateLanguage(request.headers['accept-language']);
+  const language = preferredLanguage(request.headers['accept-language']);
   const problem = render(failure, language);
   problem.instance = request.url;
   problem.correlationId = request.correlationId || sanitizeCorrelationId(request.headers[CORRELATION_ID_HEADER]) || randomUUID();

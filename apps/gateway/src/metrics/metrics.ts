@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 /** The gateway's Prometheus registry (one per app instance, so tests can run several). */
 @Injectable()
 export class GatewayMetrics {
+  private readonly logger = new Logger('Http');
   readonly registry = new Registry();
   readonly httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -18,11 +19,22 @@ export class GatewayMetrics {
     collectDefaultMetrics({ register: this.registry });
   }
 
-  /** Times every request, labelled by its route pattern (never the raw URL: ids would explode it). */
+  /**
+   * Times every request, labelled by its route pattern (never the raw URL: ids would explode it),
+   * and writes one access log line with the correlation id.
+   */
   instrument(fastify: FastifyInstance): void {
     fastify.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';
       this.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      this.logger.log({
+        msg: 'http request',
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        correlationId: request.correlationId,
+      });
     });
   }
 }

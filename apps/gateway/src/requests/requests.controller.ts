@@ -13,7 +13,8 @@ import {
   SubmitServiceRequestBody,
 } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
-import { Caller, MemberScope, Scope } from '../auth/member-scope.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import { memberScope, requiredMemberScope } from '../auth/member-scope.js';
 import { type Principal, Roles } from '../auth/roles.js';
 import { IdParam } from '../http/id-param.js';
 import { ApiProblems } from '../http/openapi.js';
@@ -43,15 +44,14 @@ export class RequestsController {
   @ApiProblems(400, 404, 409, 422)
   async submit(
     @Body() body: SubmitServiceRequestBody,
-    @Caller() caller: Principal,
-    @Scope() scope: MemberScope,
+    @CurrentPrincipal() caller: Principal,
     @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmissionAccepted> {
     const { memberId, ...fields } = body;
     const result = await this.rpc.send(ServiceRequestRpc.submit, {
       ...fields,
-      memberId: scope.requireMember(memberId),
+      memberId: requiredMemberScope(caller, memberId),
       ...(idempotencyKey === undefined ? {} : { idempotency: { scope: caller.credentialId, key: checkedIdempotencyKey(idempotencyKey) } }),
     });
     if (result.replayed) void reply.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
@@ -63,8 +63,8 @@ export class RequestsController {
   @ApiOperation({ summary: 'List service requests, newest first (a partner sees its own member’s only)' })
   @ApiOkResponse({ type: ServiceRequestPage })
   @ApiProblems(400, 404)
-  list(@Query() query: ListServiceRequestsRequest, @Scope() scope: MemberScope): Promise<ServiceRequestPage> {
-    return this.rpc.send(ServiceRequestRpc.list, { ...query, memberId: scope.member(query.memberId) });
+  list(@Query() query: ListServiceRequestsRequest, @CurrentPrincipal() caller: Principal): Promise<ServiceRequestPage> {
+    return this.rpc.send(ServiceRequestRpc.list, { ...query, memberId: memberScope(caller, query.memberId) });
   }
 
   @Get(':id')
@@ -72,8 +72,8 @@ export class RequestsController {
   @ApiOperation({ summary: 'One service request: its status and, once assigned, the assignment' })
   @ApiOkResponse({ type: ServiceRequestView })
   @ApiProblems(400, 404)
-  get(@IdParam() id: string, @Scope() scope: MemberScope): Promise<ServiceRequestView> {
-    return this.rpc.send(ServiceRequestRpc.get, { id, memberId: scope.memberId });
+  get(@IdParam() id: string, @CurrentPrincipal() caller: Principal): Promise<ServiceRequestView> {
+    return this.rpc.send(ServiceRequestRpc.get, { id, memberId: memberScope(caller) });
   }
 
   @Post(':id/cancel')
@@ -82,8 +82,8 @@ export class RequestsController {
   @ApiOperation({ summary: 'Cancel a request that is not completed (cancelling it again changes nothing)' })
   @ApiOkResponse({ type: ServiceRequestView })
   @ApiProblems(400, 404, 409)
-  cancel(@IdParam() id: string, @Body() body: CancelServiceRequestBody, @Scope() scope: MemberScope): Promise<ServiceRequestView> {
-    return this.rpc.send(ServiceRequestRpc.cancel, { id, memberId: scope.memberId, ...(body?.reason ? { reason: body.reason } : {}) });
+  cancel(@IdParam() id: string, @Body() body: CancelServiceRequestBody, @CurrentPrincipal() caller: Principal): Promise<ServiceRequestView> {
+    return this.rpc.send(ServiceRequestRpc.cancel, { id, memberId: memberScope(caller), ...(body?.reason ? { reason: body.reason } : {}) });
   }
 }
 

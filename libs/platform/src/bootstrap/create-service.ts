@@ -11,13 +11,12 @@ import { NamespacedServerNats } from '../messaging/namespaced-server-nats.js';
 
 /**
  * Builds and starts a NATS microservice: validated config, JSON logs, the shared pipe, filter and
- * interceptor, queue group named after the service, graceful shutdown on SIGTERM/SIGINT.
+ * interceptor, queue group named after the service, graceful close() (runMain wires it to SIGTERM/SIGINT).
  */
 export async function createService(
   service: ServiceName,
   module: DynamicModule,
   env: NodeJS.ProcessEnv = process.env,
-  options: { shutdownHooks?: boolean } = {},
 ): Promise<INestMicroservice> {
   const config = loadConfig(ServiceConfig, env);
   const logger = new JsonLogger(createRootLogger(service, config.LOG_LEVEL, config.INSTANCE_ID));
@@ -31,7 +30,6 @@ export async function createService(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter());
   app.useGlobalInterceptors(new RpcCorrelationInterceptor());
-  if (options.shutdownHooks ?? true) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen();
   return app;
 }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { NatsOptions, ServerNats } from '@nestjs/microservices';
+import { NatsContext, NatsOptions, ServerNats } from '@nestjs/microservices';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import { namespacedSubject } from './subject-namespace.js';
 
@@ -13,6 +13,7 @@ type NatsServerOptions = NonNullable<NatsOptions['options']>;
 export class NamespacedServerNats extends ServerNats {
   private readonly shutdownLogger = new Logger(NamespacedServerNats.name);
   private readonly ownSubscriptions: Subscription[] = [];
+  private readonly awaitingReply = new Map<Msg, () => void>();
   private inFlight = 0;
   private idle: (() => void) | undefined;
 
@@ -34,18 +35,34 @@ export class NamespacedServerNats extends ServerNats {
     }
   }
 
+  // In flight = from receipt until the final reply is published (Nest resolves handleMessage
+  // earlier, when the reply stream is merely set up).
   override async handleMessage(channel: string, natsMsg: Msg): Promise<unknown> {
     this.inFlight += 1;
+    const replied = natsMsg.reply ? new Promise<void>((resolve) => this.awaitingReply.set(natsMsg, resolve)) : undefined;
     try {
-      return await super.handleMessage(channel, natsMsg);
+      const result = await super.handleMessage(channel, natsMsg);
+      await replied;
+      return result;
     } finally {
+      this.awaitingReply.delete(natsMsg);
       this.inFlight -= 1;
       if (this.inFlight === 0) this.idle?.();
     }
   }
 
+  override getPublisher(natsMsg: Msg, id: string, ctx: NatsContext): (response: unknown) => unknown {
+    const publish = super.getPublisher(natsMsg, id, ctx) as (response: unknown) => unknown;
+    return (response) => {
+      const result = publish(response);
+      if ((response as { isDisposed?: boolean }).isDisposed) this.awaitingReply.get(natsMsg)?.();
+      return result;
+    };
+  }
+
   override async close(): Promise<void> {
-    for (const subscription of this.ownSubscriptions.splice(0)) subscription.unsubscribe();
+    // Drain rather than unsubscribe: requests already delivered to this replica are still handled.
+    await Promise.all(this.ownSubscriptions.splice(0).map((subscription) => subscription.drain().catch(() => undefined)));
     await this.waitForInFlight();
     await super.close();
   }

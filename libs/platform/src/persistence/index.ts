@@ -2,3 +2,4 @@ export * from './database-definition.js';
 export * from './data-source.js';
 export * from './migrate.js';
 export * from './database.module.js';
+export * from './database-admin.js';

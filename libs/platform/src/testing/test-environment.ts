@@ -1,8 +1,8 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { eventStreamName } from '../messaging/subject-namespace.js';
+import { adminQuery, withDatabase } from '../persistence/database-admin.js';
 
 /** Where the shared infrastructure is; the jest global setup exports these. */
 export function infrastructureFromEnv(): { databaseUrl: string; natsUrl: string; meiliUrl: string; meiliMasterKey?: string } {
@@ -70,18 +70,3 @@ async function deleteStream(natsUrl: string, namespace: string): Promise<void> {
   }
 }
 
-export async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}

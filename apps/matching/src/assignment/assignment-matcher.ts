@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainException, ErrorCode, RequestEvents } from '@coop/contracts';
+import { OutboxService } from '@coop/platform';
+import { ProfessionalsPort, ProfessionalFacts } from '../candidates/professionals.port.js';
+import { MatchingConfig } from '../config.js';
+import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { contextOfRequest } from '../matching/match-context.js';
+import { MatchService } from '../matching/match.service.js';
+import { derivedAssignmentId } from './assignment-id.js';
+import { AssignmentEntity } from './assignment.entity.js';
+import { roundCents } from './assignment.view.js';
+
+/**
+ * Sends a request through matching: on submission and again after a decline. Stores the ranking
+ * for coordinators; when the request allows it, books the best available candidate, falling back
+ * to the next when a concurrent booking took the capacity; with no available candidate the
+ * request is unmatched. Runs inside the event handler's transaction with the request row locked,
+ * so replicas and coordinators cannot assign the same request twice.
+ */
+@Injectable()
+export class AssignmentMatcher {
+  private readonly logger = new Logger(AssignmentMatcher.name);
+
+  constructor(
+    private readonly matches: MatchService,
+    private readonly professionals: ProfessionalsPort,
+    private readonly outbox: OutboxService,
+    @Inject(MatchingConfig) private readonly config: MatchingConfig,
+  ) {}
+
+  async run(manager: EntityManager, requestId: string): Promise<void> {
+    const request = await manager.findOne(MatchRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+    if (!request || request.status !== 'matching') return;
+    if (await manager.existsBy(AssignmentEntity, { requestId, status: 'active' })) return;
+
+    const declined = await declinedProfessionals(manager, requestId);
+    const context = contextOfRequest(request, declined);
+    const ranking = await this.matches.rank(context, { text: `${request.title}\n${request.description}`, memberId: request.memberId }, manager);
+    request.lastMatches = this.matches.toView(ranking, context, request.language, this.config.STORED_MATCHES, false);
+    const available = ranking.candidates.filter((candidate) => candidate.available);
+
+    if (available.length === 0) {
+      await this.finish(manager, request, 'unmatched');
+      await this.outbox.record(manager, RequestEvents.unmatched, {
+        requestId,
+        memberId: request.memberId,
+        reason: ranking.candidates.length === 0 ? 'no professional with this domain and language' : 'no professional free for the whole window',
+      });
+      return;
+    }
+    if (!request.autoAssign) {
+      await this.finish(manager, request, 'pending_review');
+      await this.outbox.record(manager, RequestEvents.pendingReview, { requestId, memberId: request.memberId, availableCandidates: available.length });
+      return;
+    }
+    for (const candidate of available) {
+      const assignmentId = derivedAssignmentId(requestId, candidate.facts.professionalId, declined.size);
+      if (!(await this.tryReserve(assignmentId, candidate.facts, request))) continue;
+      const assignment = await manager.save(newAssignment(assignmentId, request, candidate.facts, request.estimatedHours, true));
+      await this.finish(manager, request, 'assigned');
+      await this.outbox.record(manager, RequestEvents.assigned, {
+        requestId,
+        memberId: request.memberId,
+        assignmentId,
+        professionalId: assignment.professionalId,
+        hours: assignment.hours,
+        estimatedCost: assignment.estimatedCost,
+        automatic: true,
+      });
+      return;
+    }
+    await this.finish(manager, request, 'unmatched');
+    await this.outbox.record(manager, RequestEvents.unmatched, { requestId, memberId: request.memberId, reason: 'every available professional was booked meanwhile' });
+  }
+
+  /** false when the capacity was just taken (try the next candidate); other failures propagate (retry later). */
+  private async tryReserve(assignmentId: string, facts: ProfessionalFacts, request: MatchRequestEntity): Promise<boolean> {
+    try {
+      await this.professionals.reserve({
+        assignmentId,
+        professionalId: facts.professionalId,
+        startDate: request.startDate,
+        endDate: request.endDate,
+        hours: request.estimatedHours,
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof DomainException && (error.code === ErrorCode.CapacityExceeded || error.code === ErrorCode.Conflict)) {
+        this.logger.log({ msg: 'capacity taken meanwhile; trying the next candidate', requestId: request.id, professionalId: facts.professionalId });
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  private async finish(manager: EntityManager, request: MatchRequestEntity, status: MatchRequestEntity['status']): Promise<void> {
+    request.status = status;
+    request.updatedAt = new Date();
+    await manager.save(request);
+  }
+}
+
+export async function declinedProfessionals(manager: EntityManager, requestId: string): Promise<Set<string>> {
+  const rows = await manager.find(AssignmentEntity, { where: { requestId, status: 'declined' }, select: { professionalId: true } });
+  return new Set(rows.map((row) => row.professionalId));
+}
+
+export function newAssignment(
+  id: string,
+  request: MatchRequestEntity,
+  facts: Pick<ProfessionalFacts, 'professionalId' | 'costRate'>,
+  hours: number,
+  automatic: boolean,
+): AssignmentEntity {
+  return Object.assign(new AssignmentEntity(), {
+    id,
+    requestId: request.id,
+    memberId: request.memberId,
+    professionalId: facts.professionalId,
+    hours,
+    costRate: facts.costRate,
+    estimatedCost: roundCents(hours * facts.costRate),
+    status: 'active',
+    automatic,
+    hoursSpent: null,
+    declineReason: null,
+    createdAt: new Date(),
+    endedAt: null,
+  });
+}

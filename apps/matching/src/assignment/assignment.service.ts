@@ -1,0 +1,143 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AssignmentEvents,
+  AssignmentView,
+  AssignRequest,
+  CompleteAssignmentRequest,
+  DeclineAssignmentRequest,
+  DomainException,
+  ErrorCode,
+  RequestEvents,
+} from '@coop/contracts';
+import { OutboxService } from '@coop/platform';
+import { ProfessionalsPort } from '../candidates/professionals.port.js';
+import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { contextOfRequest } from '../matching/match-context.js';
+import { declinedProfessionals, newAssignment } from './assignment-matcher.js';
+import { AssignmentEntity } from './assignment.entity.js';
+import { roundCents, toAssignmentView } from './assignment.view.js';
+
+const CLOSED: ReadonlyArray<MatchRequestEntity['status']> = ['cancelled', 'completed'];
+
+/**
+ * Coordinators' actions on assignments. Bookings are taken before the transaction (refused if
+ * they break the availability invariant) and given back by the event handlers that follow each
+ * change, so a release is retried until it succeeds.
+ */
+@Injectable()
+export class AssignmentService {
+  private readonly logger = new Logger(AssignmentService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly professionals: ProfessionalsPort,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Assigns a professional, replacing the current assignment if there is one (override). */
+  async assign(command: AssignRequest): Promise<AssignmentView> {
+    const request = await this.openRequest(this.dataSource.manager, command.requestId);
+    const declined = await declinedProfessionals(this.dataSource.manager, request.id);
+    if (declined.has(command.professionalId)) {
+      throw new DomainException(ErrorCode.Conflict, 'This professional declined this request', [
+        { field: 'professionalId', message: 'declined this request' },
+      ]);
+    }
+    const facts = await this.professionals.factsOf(command.professionalId, contextOfRequest(request, declined));
+    if (!facts) throw DomainException.notFound('Professional', command.professionalId);
+    if (!facts.active) throw new DomainException(ErrorCode.Conflict, 'This professional is inactive', [{ field: 'professionalId', message: 'inactive' }]);
+
+    const hours = command.hours ?? request.estimatedHours;
+    const assignmentId = randomUUID();
+    await this.professionals.reserve({ assignmentId, professionalId: facts.professionalId, startDate: request.startDate, endDate: request.endDate, hours });
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const locked = await this.openRequest(manager, request.id, true);
+        const previous = await manager.findOneBy(AssignmentEntity, { requestId: locked.id, status: 'active' });
+        if (previous?.professionalId === facts.professionalId) {
+          throw new DomainException(ErrorCode.Conflict, 'This professional is already assigned to this request');
+        }
+        if (previous) await manager.update(AssignmentEntity, { id: previous.id }, { status: 'cancelled', endedAt: new Date() });
+        const assignment = await manager.save(newAssignment(assignmentId, locked, facts, hours, false));
+        await manager.update(MatchRequestEntity, { id: locked.id }, { status: 'assigned', updatedAt: new Date() });
+        await this.outbox.record(manager, RequestEvents.assigned, {
+          requestId: locked.id,
+          memberId: locked.memberId,
+          assignmentId,
+          professionalId: facts.professionalId,
+          hours,
+          estimatedCost: assignment.estimatedCost,
+          automatic: false,
+          ...(previous ? { replacesAssignmentId: previous.id } : {}),
+        });
+        return toAssignmentView(assignment);
+      });
+    } catch (error) {
+      await this.professionals.release(assignmentId).catch((releaseError: unknown) =>
+        this.logger.error({ msg: 'could not give back a booking after a failed assignment', assignmentId, err: releaseError }),
+      );
+      throw error;
+    }
+  }
+
+  /** The professional cannot do it: the request goes back through matching, without them. */
+  async decline(command: DeclineAssignmentRequest): Promise<AssignmentView> {
+    return this.dataSource.transaction(async (manager) => {
+      const assignment = await this.activeAssignment(manager, command.assignmentId);
+      assignment.status = 'declined';
+      assignment.declineReason = command.reason;
+      assignment.endedAt = new Date();
+      await manager.save(assignment);
+      await manager.update(MatchRequestEntity, { id: assignment.requestId }, { status: 'matching', updatedAt: new Date() });
+      await this.outbox.record(manager, AssignmentEvents.declined, {
+        assignmentId: assignment.id,
+        requestId: assignment.requestId,
+        memberId: assignment.memberId,
+        professionalId: assignment.professionalId,
+        reason: command.reason,
+      });
+      return toAssignmentView(assignment);
+    });
+  }
+
+  async complete(command: CompleteAssignmentRequest): Promise<AssignmentView> {
+    return this.dataSource.transaction(async (manager) => {
+      const assignment = await this.activeAssignment(manager, command.assignmentId);
+      assignment.status = 'completed';
+      assignment.hoursSpent = command.hoursSpent;
+      assignment.endedAt = new Date();
+      await manager.save(assignment);
+      await manager.update(MatchRequestEntity, { id: assignment.requestId }, { status: 'completed', updatedAt: new Date() });
+      await this.outbox.record(manager, AssignmentEvents.completed, {
+        assignmentId: assignment.id,
+        requestId: assignment.requestId,
+        memberId: assignment.memberId,
+        professionalId: assignment.professionalId,
+        hoursSpent: command.hoursSpent,
+        cost: roundCents(command.hoursSpent * assignment.costRate),
+      });
+      return toAssignmentView(assignment);
+    });
+  }
+
+  private async openRequest(manager: EntityManager, requestId: string, lock = false): Promise<MatchRequestEntity> {
+    const request = await manager.findOne(MatchRequestEntity, { where: { id: requestId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!request) throw DomainException.notFound('Request', requestId);
+    if (CLOSED.includes(request.status)) {
+      throw new DomainException(ErrorCode.InvalidStateTransition, `The request is ${request.status}`);
+    }
+    return request;
+  }
+
+  private async activeAssignment(manager: EntityManager, assignmentId: string): Promise<AssignmentEntity> {
+    const assignment = await manager.findOne(AssignmentEntity, { where: { id: assignmentId }, lock: { mode: 'pessimistic_write' } });
+    if (!assignment) throw DomainException.notFound('Assignment', assignmentId);
+    if (assignment.status !== 'active') {
+      throw new DomainException(ErrorCode.InvalidStateTransition, `The assignment is ${assignment.status}, not active`);
+    }
+    return assignment;
+  }
+}

@@ -1,0 +1,26 @@
+import { CandidateFacts, MatchContext } from '../ranking/candidate-facts.js';
+
+/** Facts about professionals as the professionals service and its search index know them. */
+export type ProfessionalFacts = Omit<CandidateFacts, 'pastAssignmentsWithMember'>;
+
+export interface CandidateQuery {
+  context: MatchContext;
+  /** Request title and description, or the ad hoc search text: ranks skills and bio. */
+  text: string;
+  /** How many to retrieve from search before exact re-ranking (top K). */
+  limit: number;
+  /** Also return those the hard constraints exclude (for explainExcluded), as far as search can tell. */
+  includeExcluded: boolean;
+}
+
+/** What matching needs from the professionals service (and the index it owns). */
+export abstract class ProfessionalsPort {
+  /** Candidates with exact availability over the window, best text relevance first. */
+  abstract findCandidates(query: CandidateQuery): Promise<ProfessionalFacts[]>;
+  /** One professional's facts for the window (for a coordinator's manual assignment). */
+  abstract factsOf(professionalId: string, context: MatchContext): Promise<ProfessionalFacts | undefined>;
+  /** Books hours for an assignment; idempotent per assignment id; refuses what does not fit. */
+  abstract reserve(booking: { assignmentId: string; professionalId: string; startDate: string; endDate: string; hours: number }): Promise<void>;
+  /** Frees the booking of an assignment; releasing twice is harmless. */
+  abstract release(assignmentId: string): Promise<void>;
+}

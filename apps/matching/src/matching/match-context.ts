@@ -1,0 +1,33 @@
+import { MatchSearchRequest } from '@coop/contracts';
+import { MatchContext } from '../ranking/candidate-facts.js';
+import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+
+export function contextOfRequest(request: MatchRequestEntity, declinedBy: Iterable<string>): MatchContext {
+  return {
+    domain: request.domain,
+    language: request.language,
+    startDate: request.startDate,
+    endDate: request.endDate,
+    estimatedHours: request.estimatedHours,
+    urgency: request.urgency,
+    onSite: request.onSite,
+    ...(request.region ? { region: request.region } : {}),
+    ...(request.memberSector ? { memberSector: request.memberSector } : {}),
+    declinedBy: new Set(declinedBy),
+  };
+}
+
+export function contextOfSearch(search: MatchSearchRequest): MatchContext {
+  return {
+    domain: search.domain,
+    language: search.language,
+    startDate: search.startDate,
+    endDate: search.endDate,
+    estimatedHours: search.hours,
+    urgency: search.urgency ?? 'normal',
+    onSite: search.onSite ?? false,
+    ...(search.region ? { region: search.region } : {}),
+    ...(search.sector ? { memberSector: search.sector } : {}),
+    declinedBy: new Set(),
+  };
+}

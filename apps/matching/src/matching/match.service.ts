@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { LanguageCode, MatchListView } from '@coop/contracts';
+import { AssignmentEntity } from '../assignment/assignment.entity.js';
+import { ProfessionalsPort } from '../candidates/professionals.port.js';
+import { MatchingConfig } from '../config.js';
+import { MatchContext } from '../ranking/candidate-facts.js';
+import { rankCandidates, Ranking } from '../ranking/rank.js';
+import { explainCandidate, explainExclusion } from '../ranking/reasons.js';
+
+export interface RankOptions {
+  text: string;
+  memberId?: string;
+  explainExcluded?: boolean;
+}
+
+/**
+ * Two-stage matching: the search index retrieves the top K candidates (hard filters it can apply,
+ * text relevance), then they are re-ranked with exact availability and the scoring rules.
+ */
+@Injectable()
+export class MatchService {
+  constructor(
+    private readonly professionals: ProfessionalsPort,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(MatchingConfig) private readonly config: MatchingConfig,
+  ) {}
+
+  async rank(context: MatchContext, options: RankOptions, manager: EntityManager = this.dataSource.manager): Promise<Ranking> {
+    const facts = await this.professionals.findCandidates({
+      context,
+      text: options.text,
+      limit: this.config.MATCH_TOP_K,
+      includeExcluded: options.explainExcluded ?? false,
+    });
+    const past = options.memberId ? await this.pastAssignments(manager, options.memberId, facts.map((f) => f.professionalId)) : new Map();
+    return rankCandidates(
+      facts.map((f) => ({ ...f, pastAssignmentsWithMember: past.get(f.professionalId) ?? 0 })),
+      context,
+    );
+  }
+
+  toView(ranking: Ranking, context: MatchContext, lang: LanguageCode, limit: number, explainExcluded: boolean): MatchListView {
+    return {
+      candidates: ranking.candidates.slice(0, limit).map((candidate) => ({
+        rank: candidate.rank,
+        professionalId: candidate.facts.professionalId,
+        fullName: candidate.facts.fullName,
+        score: Math.round(candidate.score * 10_000) / 10_000,
+        available: candidate.available,
+        freeHours: candidate.facts.availability.freeHours,
+        estimatedCost: candidate.estimatedCost,
+        factors: Object.fromEntries(Object.entries(candidate.factors).map(([name, value]) => [name, Math.round(value * 1000) / 1000])),
+        reasons: explainCandidate(candidate, context, lang),
+      })),
+      ...(explainExcluded
+        ? {
+            excluded: ranking.excluded.map((e) => ({
+              professionalId: e.facts.professionalId,
+              fullName: e.facts.fullName,
+              reasons: explainExclusion(e.reasons, lang),
+            })),
+          }
+        : {}),
+    };
+  }
+
+  /** Continuity: how many times each professional has worked for the member (active or completed). */
+  private async pastAssignments(manager: EntityManager, memberId: string, professionalIds: string[]): Promise<Map<string, number>> {
+    if (professionalIds.length === 0) return new Map();
+    const rows = await manager
+      .getRepository(AssignmentEntity)
+      .createQueryBuilder('a')
+      .select('a.professional_id', 'professionalId')
+      .addSelect('COUNT(*)::int', 'count')
+      .where({ memberId, professionalId: In(professionalIds), status: In(['active', 'completed']) })
+      .groupBy('a.professional_id')
+      .getRawMany<{ professionalId: string; count: number }>();
+    return new Map(rows.map((row) => [row.professionalId, row.count]));
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { isLanguageCode, LanguageCode, MemberRpc, ProfessionalContactRpc, type ProfessionalContactView } from '@coop/contracts';
+import { RpcClient } from '@coop/platform';
+import type { EmailMessageEntity } from './email-message.entity.js';
+import type { EmailContext } from './email-templates.js';
+
+export interface ResolvedRecipient {
+  address: string;
+  language: LanguageCode;
+  context: EmailContext;
+}
+
+// A professional who lists no language we write in gets French, the consortium's first language.
+const FALLBACK_LANGUAGE: LanguageCode = 'fr';
+
+/**
+ * Looks up, when a message is sent, whom it goes to and in which language: the member's contact
+ * (members service) or the professional (professionals service, preferred language first).
+ */
+@Injectable()
+export class EmailRecipients {
+  constructor(private readonly rpc: RpcClient) {}
+
+  async resolve(message: EmailMessageEntity): Promise<ResolvedRecipient> {
+    const facts = message.facts;
+    const member = await this.rpc.send(MemberRpc.get, { id: facts.memberId });
+    const professional = facts.professionalId ? await this.rpc.send(ProfessionalContactRpc, { professionalId: facts.professionalId }) : undefined;
+    if (message.recipientType === 'professional') {
+      const recipient = professional ?? (await this.rpc.send(ProfessionalContactRpc, { professionalId: message.recipientId }));
+      return {
+        address: recipient.email,
+        language: preferredLanguage(recipient),
+        context: { facts, recipientName: recipient.fullName, memberName: member.name, professionalName: recipient.fullName },
+      };
+    }
+    return {
+      address: member.contactEmail,
+      language: member.language,
+      context: { facts, recipientName: member.name, memberName: member.name, professionalName: professional?.fullName },
+    };
+  }
+}
+
+function preferredLanguage(professional: ProfessionalContactView): LanguageCode {
+  return professional.languages.find(isLanguageCode) ?? FALLBACK_LANGUAGE;
+}

@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  CreatedWebhookEndpointView,
+  CreateWebhookEndpointRequest,
+  DomainException,
+  ListWebhookEndpointsRequest,
+  MemberRpc,
+  WebhookEndpointPage,
+  WebhookEndpointRef,
+  WebhookEndpointView,
+} from '@coop/contracts';
+import { RpcClient } from '@coop/platform';
+import { NotificationsConfig } from '../config.js';
+import { decodeSeqCursor, DEFAULT_PAGE_SIZE, toPage } from '../pagination/seq-cursor.js';
+import { nonPublicHostReason } from './public-address.js';
+import { SecretBox } from './secret-box.js';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
+import { toEndpointView } from './webhook-views.js';
+
+const SECRET_BYTES = 32;
+
+/** Members' webhook endpoints. A lookup scoped to a member finds only that member's endpoints. */
+@Injectable()
+export class WebhookEndpointService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(NotificationsConfig) private readonly config: NotificationsConfig,
+    private readonly rpc: RpcClient,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  async create(request: CreateWebhookEndpointRequest): Promise<CreatedWebhookEndpointView> {
+    await this.assertDeliverable(request.url);
+    await this.rpc.send(MemberRpc.get, { id: request.memberId }); // an unknown member is "not found"
+    const id = randomUUID();
+    // Standard Webhooks secret: "whsec_" and the base64 key; shown once, kept only encrypted.
+    const secret = `whsec_${randomBytes(SECRET_BYTES).toString('base64')}`;
+    const repository = this.dataSource.getRepository(WebhookEndpointEntity);
+    const endpoint = await repository.save(
+      repository.create({
+        id,
+        memberId: request.memberId,
+        url: request.url,
+        eventTypes: request.eventTypes,
+        description: request.description ?? null,
+        secretSealed: this.secrets.seal(secret, id),
+      }),
+    );
+    return { ...toEndpointView(endpoint), secret };
+  }
+
+  /** The endpoint, if the caller may see it; otherwise "not found" (never "forbidden"). */
+  async find(ref: WebhookEndpointRef): Promise<WebhookEndpointEntity> {
+    const endpoint = await this.dataSource.getRepository(WebhookEndpointEntity).findOneBy({ id: ref.id });
+    if (!endpoint || (ref.memberId !== undefined && endpoint.memberId !== ref.memberId)) {
+      throw DomainException.notFound('Webhook endpoint', ref.id);
+    }
+    return endpoint;
+  }
+
+  async get(ref: WebhookEndpointRef): Promise<WebhookEndpointView> {
+    return toEndpointView(await this.find(ref));
+  }
+
+  async list(query: ListWebhookEndpointsRequest): Promise<WebhookEndpointPage> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeSeqCursor(query.cursor);
+    const builder = this.dataSource.getRepository(WebhookEndpointEntity).createQueryBuilder('e').orderBy('e.seq', 'ASC').take(limit + 1);
+    if (query.memberId) builder.andWhere('e.member_id = :memberId', { memberId: query.memberId });
+    if (after) builder.andWhere('e.seq > :after', { after });
+    return toPage(await builder.getMany(), limit, toEndpointView);
+  }
+
+  /** Removes the endpoint with its deliveries and their log; nothing more is sent to it. */
+  async delete(ref: WebhookEndpointRef): Promise<WebhookEndpointView> {
+    const endpoint = await this.find(ref);
+    await this.dataSource.getRepository(WebhookEndpointEntity).delete({ id: endpoint.id });
+    return toEndpointView(endpoint);
+  }
+
+  /** Turns a disabled endpoint back on with a clean failure record; its failed deliveries can be replayed. */
+  async enable(ref: WebhookEndpointRef): Promise<WebhookEndpointView> {
+    const endpoint = await this.find(ref);
+    await this.dataSource
+      .getRepository(WebhookEndpointEntity)
+      .update({ id: endpoint.id }, { status: 'active', disabledAt: null, disabledReason: null, consecutiveFailures: 0, failingSince: null });
+    return this.get(ref);
+  }
+
+  private async assertDeliverable(url: string): Promise<void> {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw DomainException.validation([{ field: 'url', message: 'url must use http or https' }]);
+    }
+    if (this.config.WEBHOOK_ALLOW_PRIVATE_URLS) return;
+    const reason = await nonPublicHostReason(parsed.hostname);
+    if (reason) throw DomainException.validation([{ field: 'url', message: `url is refused: ${reason}` }]);
+  }
+}

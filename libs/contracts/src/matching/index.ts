@@ -1,0 +1,2 @@
+export * from './matching.dto.js';
+export * from './matching.contracts.js';
