@@ -6,6 +6,8 @@ import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { GatewayConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { ReadinessService } from './health/readiness.service.js';
+import { AssignmentsController } from './matching/assignments.controller.js';
+import { MatchesController } from './matching/matches.controller.js';
 import { MembersController } from './members/members.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { GatewayMetrics } from './metrics/metrics.js';
@@ -19,7 +21,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [ConfigModule.forRoot(GatewayConfig, env), MessagingModule, TerminusModule],
-      controllers: [HealthController, MetricsController, TaxonomyController, MembersController, WebhooksController, NotificationsController],
+      controllers: [HealthController, MetricsController, TaxonomyController, MembersController, MatchesController, AssignmentsController, WebhooksController, NotificationsController],
       providers: [ReadinessService, GatewayMetrics, { provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }

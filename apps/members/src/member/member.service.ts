@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CreateMemberRequest, DomainException, ListMembersRequest, MemberEvents, MemberPage, MemberView } from '@coop/contracts';
-import { OutboxService } from '@coop/platform';
-import { decodeCursor, encodeCursor } from '../pagination/cursor.js';
+import { decodeCursor, encodeCursor, OutboxService } from '@coop/platform';
 import { MemberEntity } from './member.entity.js';
 
 const DEFAULT_PAGE_SIZE = 50;
