@@ -8,6 +8,7 @@ import { ADMIN_KEY, TestStack } from '../support/test-stack.js';
 import { requestBody } from '../support/request-bodies.js';
 
 type Role = CredentialRole;
+const PASSES_ROLE_CHECK = 'passes the role check';
 const ROLES: Role[] = ['admin', 'coordinator', 'partner'];
 
 interface Fixtures {
@@ -35,8 +36,11 @@ interface HttpCall {
 interface RouteCase {
   route: string;
   allowed: Role[];
-  /** The status an allowed caller gets. */
-  success: number;
+  /**
+   * The status an allowed caller gets, or PASSES_ROLE_CHECK for routes whose service answers
+   * depend on work not wired yet (matching): anything but 401 and 403.
+   */
+  success: number | typeof PASSES_ROLE_CHECK;
   call(fx: Fixtures): Promise<HttpCall>;
   /** For routes a partner may call: the same call aimed at another member's data (must answer 404). */
   acrossMembers?(fx: Fixtures): Promise<HttpCall>;
@@ -155,6 +159,45 @@ const ROUTES: RouteCase[] = [
       return { method: 'POST', path: `/v1/webhooks/${endpointId}/deliveries/${deliveryId}/replay` };
     },
   },
+  // Matching: its service does not register its RPC handlers yet (on main), so these answer 503 for now.
+  {
+    route: 'GET /v1/requests/{id}/matches',
+    allowed: ['coordinator'],
+    success: PASSES_ROLE_CHECK,
+    call: async (fx) => ({ method: 'GET', path: `/v1/requests/${await fx.requestOf(fx.own)}/matches` }),
+  },
+  {
+    route: 'POST /v1/matches/search',
+    allowed: ['coordinator'],
+    success: PASSES_ROLE_CHECK,
+    call: async () => ({ method: 'POST', path: '/v1/matches/search', body: { domain: 'legal', startDate: '2030-01-07', endDate: '2030-01-18', hours: 10, language: 'fr' } }),
+  },
+  {
+    route: 'POST /v1/requests/{id}/assignments',
+    allowed: ['coordinator'],
+    success: PASSES_ROLE_CHECK,
+    call: async (fx) => ({ method: 'POST', path: `/v1/requests/${await fx.requestOf(fx.own)}/assignments`, body: { professionalId: '6f1c5b4e-8a51-4a8e-9c43-0c1b2d3e4f50' } }),
+  },
+  {
+    route: 'POST /v1/assignments/{id}/decline',
+    allowed: ['coordinator'],
+    success: PASSES_ROLE_CHECK,
+    call: async () => ({ method: 'POST', path: '/v1/assignments/6f1c5b4e-8a51-4a8e-9c43-0c1b2d3e4f50/decline', body: { reason: 'Conflit d’horaire' } }),
+  },
+  {
+    route: 'POST /v1/assignments/{id}/complete',
+    allowed: ['coordinator'],
+    success: PASSES_ROLE_CHECK,
+    call: async () => ({ method: 'POST', path: '/v1/assignments/6f1c5b4e-8a51-4a8e-9c43-0c1b2d3e4f50/complete', body: { hoursSpent: 12 } }),
+  },
+  { route: 'GET /v1/assignments', allowed: ['coordinator'], success: PASSES_ROLE_CHECK, call: async () => ({ method: 'GET', path: '/v1/assignments' }) },
+  {
+    route: 'GET /v1/members/{id}/statement',
+    allowed: ['partner', 'coordinator'],
+    success: PASSES_ROLE_CHECK,
+    call: async (fx) => ({ method: 'GET', path: `/v1/members/${fx.own.id}/statement?month=2026-11` }),
+    acrossMembers: async (fx) => ({ method: 'GET', path: `/v1/members/${fx.other.id}/statement?month=2026-11` }),
+  },
   { route: 'GET /v1/notifications', allowed: ['coordinator', 'admin'], success: 200, call: async () => ({ method: 'GET', path: '/v1/notifications' }) },
   {
     route: 'POST /v1/notifications/{id}/read',
@@ -221,8 +264,13 @@ describe('access control on every route', () => {
     it.each(ROLES)('answers %s as the table says', async (role) => {
       const response = await send(await route.call(fx), fx.keys[role]);
 
-      const expected = route.allowed.includes(role) ? route.success : 403;
-      expect({ role, status: response.status, body: response.body }).toMatchObject({ role, status: expected });
+      if (!route.allowed.includes(role)) {
+        expect({ role, status: response.status, body: response.body }).toMatchObject({ role, status: 403, body: { code: 'forbidden' } });
+      } else if (route.success === PASSES_ROLE_CHECK) {
+        expect({ role, refused: [401, 403].includes(response.status) }).toEqual({ role, refused: false });
+      } else {
+        expect({ role, status: response.status, body: response.body }).toMatchObject({ role, status: route.success });
+      }
     });
 
     it.each([

@@ -123,7 +123,7 @@ describe('durable events (outbox -> JetStream -> durable consumer)', () => {
       const published = new Set<string>();
       for (let seq = 1; seq <= (await jsm.streams.info(eventStreamName(stack.environment.namespace))).state.last_seq; seq++) {
         const message = await jsm.streams.getMessage(eventStreamName(stack.environment.namespace), { seq });
-        published.add(message.json<EventEnvelope>().id);
+        if (message) published.add(message.json<EventEnvelope>().id);
       }
       await nc.close();
       expect(eventIds.filter((id) => published.has(id))).toHaveLength(40);

@@ -143,7 +143,7 @@ describe('service requests', () => {
     });
 
     it('says what is wrong in French to a caller who prefers French', async () => {
-      const response = await submit(requestBody({ startDate: daysFromNow(-3), domain: 'plumbing' }), { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' });
+      const response = await submit({ ...requestBody({ startDate: daysFromNow(-3) }), domain: 'plumbing' }, { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' });
 
       expect(response.headers.get('content-language')).toBe('fr');
       expect(response.body.title).toBe('Requête invalide');

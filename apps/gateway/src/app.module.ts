@@ -8,6 +8,8 @@ import { GatewayConfig } from './config.js';
 import { CredentialsController } from './credentials/credentials.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ReadinessService } from './health/readiness.service.js';
+import { AssignmentsController } from './matching/assignments.controller.js';
+import { MatchesController } from './matching/matches.controller.js';
 import { MembersController } from './members/members.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { GatewayMetrics } from './metrics/metrics.js';
@@ -34,6 +36,8 @@ export class GatewayAppModule {
         MembersController,
         CredentialsController,
         RequestsController,
+        MatchesController,
+        AssignmentsController,
         WebhooksController,
         NotificationsController,
       ],

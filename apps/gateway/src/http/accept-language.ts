@@ -1,3 +1,5 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { isLanguageCode, type LanguageCode } from '@coop/contracts';
 
 /** The caller's preferred language among ours (fr, en) from Accept-Language, by q-value; else `fallback`. */
@@ -13,3 +15,8 @@ export function preferredLanguage(header: string | undefined, fallback: Language
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return (ranked[0]?.language as LanguageCode | undefined) ?? fallback;
 }
+
+/** The caller's language (fr or en) for explanations and messages, from Accept-Language. */
+export const CallerLanguage = createParamDecorator((_data: unknown, context: ExecutionContext): LanguageCode =>
+  preferredLanguage(context.switchToHttp().getRequest<FastifyRequest>().headers['accept-language']),
+);

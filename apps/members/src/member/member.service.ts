@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CreateMemberRequest, DomainException, ListMembersRequest, MemberEvents, MemberPage, MemberView, UpdateMemberRequest } from '@coop/contracts';
-import { OutboxService } from '@coop/platform';
-import { keysetPage } from '../pagination/keyset-page.js';
+import { keysetPage, OutboxService } from '@coop/platform';
 import { MemberEntity } from './member.entity.js';
 
 @Injectable()

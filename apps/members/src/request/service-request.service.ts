@@ -14,11 +14,10 @@ import {
   SubmissionResult,
   SubmitServiceRequestCommand,
 } from '@coop/contracts';
-import { OutboxService } from '@coop/platform';
+import { keysetPage, OutboxService } from '@coop/platform';
 import { MembersConfig } from '../config.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { MemberEntity } from '../member/member.entity.js';
-import { keysetPage } from '../pagination/keyset-page.js';
 import { transition } from './request-lifecycle.js';
 import { todayIn, windowProblems } from './request-window.js';
 import { ServiceRequestEntity } from './service-request.entity.js';

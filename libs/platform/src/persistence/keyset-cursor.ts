@@ -1,6 +1,6 @@
 import { DomainException } from '@coop/contracts';
 
-/** Position after the last item of a page: its creation time and id (ties broken by id). */
+/** Keyset position after the last item of a page: its creation time and id (ties broken by id). */
 export interface CursorPosition {
   at: string;
   id: string;

@@ -1,6 +1,6 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Page, PageQuery } from '@coop/contracts';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import { AssignmentPage, ListAssignmentsRequest, StatementRequest, StatementView } from '@coop/contracts';
+import { decodeCursor, encodeCursor } from '@coop/platform';
+import { AssignmentEntity } from './assignment.entity.js';
+import { roundCents, toAssignmentView } from './assignment.view.js';
+
+const DEFAULT_PAGE_SIZE = 50;
+
+@Injectable()
+export class AssignmentQueries {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Newest first, keyset-paginated. */
+  async list(query: ListAssignmentsRequest): Promise<AssignmentPage> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const builder = this.dataSource
+      .getRepository(AssignmentEntity)
+      .createQueryBuilder('a')
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(limit + 1);
+    if (query.professionalId) builder.andWhere('a.professional_id = :professionalId', { professionalId: query.professionalId });
+    if (query.memberId) builder.andWhere('a.member_id = :memberId', { memberId: query.memberId });
+    if (query.status) builder.andWhere('a.status = :status', { status: query.status });
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      builder.andWhere(new Brackets((b) => b.where('(a.created_at, a.id) < (:at, :id)', { at: after.at, id: after.id })));
+    }
+    const rows = await builder.getMany();
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(toAssignmentView),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+    };
+  }
+
+  /**
+   * The month's at-cost statement: assignments completed in the month at the hours spent, and
+   * assignments still active that started in the month at their booked hours (an estimate).
+   * Amount = hours × the professional's cost rate.
+   */
+  async statement(request: StatementRequest): Promise<StatementView> {
+    const [year, month] = request.month.split('-').map(Number);
+    const from = new Date(Date.UTC(year, month - 1, 1));
+    const to = new Date(Date.UTC(year, month, 1));
+    const rows = await this.dataSource
+      .getRepository(AssignmentEntity)
+      .createQueryBuilder('a')
+      .where('a.member_id = :memberId', { memberId: request.memberId })
+      .andWhere(
+        new Brackets((b) =>
+          b
+            .where("a.status = 'completed' AND a.ended_at >= :from AND a.ended_at < :to", { from, to })
+            .orWhere("a.status = 'active' AND a.created_at >= :from AND a.created_at < :to", { from, to }),
+        ),
+      )
+      .orderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getMany();
+    const lines = rows.map((a) => {
+      const hours = a.status === 'completed' ? (a.hoursSpent ?? 0) : a.hours;
+      return {
+        assignmentId: a.id,
+        requestId: a.requestId,
+        professionalId: a.professionalId,
+        status: a.status as 'active' | 'completed',
+        hours,
+        costRate: a.costRate,
+        amount: roundCents(hours * a.costRate),
+      };
+    });
+    return {
+      memberId: request.memberId,
+      month: request.month,
+      currency: 'CAD',
+      lines,
+      totalHours: roundCents(lines.reduce((sum, line) => sum + line.hours, 0)),
+      totalAmount: roundCents(lines.reduce((sum, line) => sum + line.amount, 0)),
+    };
+  }
+}
