@@ -1,9 +1,8 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
-import { CREDENTIAL_ROLES, type CredentialRole } from '@coop/contracts';
+import type { CredentialRole } from '@coop/contracts';
 import { ApiProblems, BEARER_SCHEME } from '../http/openapi.js';
 
-export const ROLES = CREDENTIAL_ROLES;
 export type Role = CredentialRole;
 
 export const ROLES_METADATA = 'coop:roles';
