@@ -1,5 +1,5 @@
 import { connect, NatsConnection } from '@nats-io/transport-node';
-import { DomainException, ErrorCode, MemberRpc, CreateMemberRequest } from '@coop/contracts';
+import { CreateMemberRequest, CredentialRpc, DomainException, ErrorCode, MemberRpc } from '@coop/contracts';
 import { namespacedSubject, RpcClient } from '@coop/platform';
 import { call } from '../support/http.js';
 import { TestStack } from '../support/test-stack.js';
@@ -76,8 +76,9 @@ describe('gateway and NATS request-reply', () => {
     });
 
     it('answers 504 within the configured timeout when the service never replies', async () => {
-      // A "hung" replica: it takes the request and never answers.
-      const hung = nc.subscribe(namespacedSubject(stack.environment.namespace, MemberRpc.list.subject), { callback: () => undefined });
+      // A "hung" replica: it takes the request and never answers. (The first call of any route with
+      // a key is the members service checking that key.)
+      const hung = nc.subscribe(namespacedSubject(stack.environment.namespace, CredentialRpc.authenticate.subject), { callback: () => undefined });
       await nc.flush();
       const started = Date.now();
 

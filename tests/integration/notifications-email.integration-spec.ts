@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { AssignmentEvents, RequestEvents, type CoordinatorNotificationPage, type CoordinatorNotificationView, type ProfessionalContactView } from '@coop/contracts';
 import { eventually } from '@coop/platform/testing';
-import { fakeCredentials } from '../support/fake-credentials.js';
+import { issueKey } from '../support/credentials.js';
 import { FakeProfessionalsService } from '../support/fake-professionals-service.js';
 import { call } from '../support/http.js';
 import { LifecycleEventEmitter } from '../support/lifecycle-events.js';
@@ -26,7 +26,7 @@ describe('notifications: emails in the recipient’s language and the coordinato
   let smtp: MailCatcher;
   let professionals: FakeProfessionalsService;
   let events: LifecycleEventEmitter;
-  let restoreCredentials: () => void;
+  let coordinatorKey: string;
   let housing: { id: string; contactEmail: string };
   let congress: { id: string; contactEmail: string };
   const [housingRequest, congressRequest] = [randomUUID(), randomUUID()];
@@ -42,7 +42,7 @@ describe('notifications: emails in the recipient’s language and the coordinato
     });
     professionals = await FakeProfessionalsService.start(stack.env.NATS_URL!, stack.environment.namespace, [GENEVIEVE, ALEX]);
     events = await LifecycleEventEmitter.connect(stack.env.NATS_URL!, stack.environment.namespace);
-    restoreCredentials = fakeCredentials({ 'fake-coordinator-key': { credentialId: 'fake-coordinator', role: 'coordinator' } });
+    coordinatorKey = (await issueKey(stack.gatewayUrl(), 'coordinator')).key;
 
     housing = await registerMember({ name: 'Fédération des coopératives d’habitation', language: 'fr', contactEmail: 'info@fch.example' });
     congress = await registerMember({ name: 'Federation of Worker Co-operatives', language: 'en', contactEmail: 'office@workers.example' });
@@ -62,7 +62,6 @@ describe('notifications: emails in the recipient’s language and the coordinato
     await eventually(() => expect(smtp.mails).toHaveLength(7));
   });
   afterAll(async () => {
-    restoreCredentials?.();
     await events?.close();
     await professionals?.stop();
     await stack?.dispose();
@@ -147,7 +146,7 @@ describe('notifications: emails in the recipient’s language and the coordinato
 
   describe('coordinator feed', () => {
     const feed = async (query = '', language = 'en') =>
-      (await call<CoordinatorNotificationPage>(stack.gatewayUrl(), 'GET', `/v1/notifications${query}`, { key: 'fake-coordinator-key', headers: { 'accept-language': language } })).body.items;
+      (await call<CoordinatorNotificationPage>(stack.gatewayUrl(), 'GET', `/v1/notifications${query}`, { key: coordinatorKey, headers: { 'accept-language': language } })).body.items;
     const ofTheseRequests = (items: CoordinatorNotificationView[]) => items.filter((item) => item.requestId === housingRequest || item.requestId === congressRequest);
 
     it('lists urgent requests, declines and unmatched requests, newest first, in the caller’s language', async () => {
@@ -168,13 +167,13 @@ describe('notifications: emails in the recipient’s language and the coordinato
       const unread = ofTheseRequests(await feed('?unread=true'));
       expect(unread).toHaveLength(3);
 
-      const marked = await call<CoordinatorNotificationView>(stack.gatewayUrl(), 'POST', `/v1/notifications/${unread[1].id}/read`, { key: 'fake-coordinator-key' });
+      const marked = await call<CoordinatorNotificationView>(stack.gatewayUrl(), 'POST', `/v1/notifications/${unread[1].id}/read`, { key: coordinatorKey });
 
       expect(marked.status).toBe(200);
       expect(marked.body.readAt).not.toBeNull();
       expect(ofTheseRequests(await feed('?unread=true')).map((item) => item.id)).toEqual([unread[0].id, unread[2].id]);
       expect(ofTheseRequests(await feed('?unread=false')).map((item) => item.id)).toEqual([unread[1].id]);
-      const bad = await call<{ errors: { field: string }[] }>(stack.gatewayUrl(), 'GET', '/v1/notifications?unread=maybe', { key: 'fake-coordinator-key' });
+      const bad = await call<{ errors: { field: string }[] }>(stack.gatewayUrl(), 'GET', '/v1/notifications?unread=maybe', { key: coordinatorKey });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e) => e.field)).toEqual(['unread']);
     });

@@ -16,7 +16,7 @@ import {
 import { createService } from '@coop/platform';
 import { eventually } from '@coop/platform/testing';
 import { NotificationsAppModule } from '../../apps/notifications/src/app.module.js';
-import { fakeCredentials } from '../support/fake-credentials.js';
+import { issueKey } from '../support/credentials.js';
 import { call } from '../support/http.js';
 import { LifecycleEventEmitter } from '../support/lifecycle-events.js';
 import { TestStack } from '../support/test-stack.js';
@@ -40,7 +40,6 @@ describe('notifications: signed webhooks to partner systems', () => {
   let stack: TestStack;
   let receiver: WebhookReceiver;
   let events: LifecycleEventEmitter;
-  let restoreCredentials: () => void = () => undefined;
 
   beforeAll(async () => {
     stack = await TestStack.start(['members', 'notifications', 'gateway'], {
@@ -54,7 +53,6 @@ describe('notifications: signed webhooks to partner systems', () => {
     events = await LifecycleEventEmitter.connect(stack.env.NATS_URL!, stack.environment.namespace);
   });
   afterAll(async () => {
-    restoreCredentials();
     await events?.close();
     await receiver?.stop();
     await stack?.dispose();
@@ -266,7 +264,7 @@ describe('notifications: signed webhooks to partner systems', () => {
     const memberId = await registerMember('Fédération des coopératives forestières');
     let receiverIsUp = false;
     const endpoint = await registerEndpoint(memberId, '/down', { responder: () => (receiverIsUp ? 200 : 500) });
-    restoreCredentials = fakeCredentials({ 'fake-coordinator-key': { credentialId: 'fake-coordinator', role: 'coordinator' } });
+    const coordinatorKey = (await issueKey(gateway(), 'coordinator')).key;
 
     await submit(randomUUID(), memberId);
 
@@ -283,7 +281,7 @@ describe('notifications: signed webhooks to partner systems', () => {
     const entry = adminFeed.body.items.find((item) => item.kind === 'webhook_endpoint_disabled' && item.data.endpointId === endpoint.id);
     expect(entry).toMatchObject({ audience: 'admins', memberId });
     expect(entry?.message).toContain(endpoint.url);
-    const coordinatorFeed = await call<CoordinatorNotificationPage>(gateway(), 'GET', '/v1/notifications', { key: 'fake-coordinator-key' });
+    const coordinatorFeed = await call<CoordinatorNotificationPage>(gateway(), 'GET', '/v1/notifications', { key: coordinatorKey });
     expect(coordinatorFeed.status).toBe(200);
     expect(coordinatorFeed.body.items.some((item) => item.kind === 'webhook_endpoint_disabled')).toBe(false);
 
@@ -302,9 +300,7 @@ describe('notifications: signed webhooks to partner systems', () => {
 
   it("BOLA: a partner cannot list, read, replay or delete another member's webhooks (404)", async () => {
     const [ownMember, otherMember] = [await registerMember('Coopérative partenaire'), await registerMember('Autre fédération')];
-    // FAKE: partner keys are issued by the credentials work, not on this branch yet (see fake-credentials.ts).
-    restoreCredentials = fakeCredentials({ 'fake-partner-key': { credentialId: 'fake-partner', role: 'partner', memberId: ownMember } });
-    const asPartner = { key: 'fake-partner-key' };
+    const asPartner = { key: (await issueKey(gateway(), 'partner', ownMember)).key };
     const own = await registerEndpoint(ownMember, '/own');
     const other = await registerEndpoint(otherMember, '/other');
     await submit(randomUUID(), otherMember);

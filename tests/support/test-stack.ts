@@ -46,6 +46,8 @@ export class TestStack {
       // Test receivers listen on 127.0.0.1.
       WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
       MAIL_DIR: mailDir,
+      // A generous rate limit: only the test of rate limiting sets a low one.
+      RATE_LIMIT_MAX: '1000000',
       ...overrides,
     });
     const stack = new TestStack(environment, mailDir);

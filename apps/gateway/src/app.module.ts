@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ConfigModule, MessagingModule } from '@coop/platform';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { RouteAccessAudit } from './auth/route-access.audit.js';
 import { GatewayConfig } from './config.js';
+import { CredentialsController } from './credentials/credentials.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ReadinessService } from './health/readiness.service.js';
 import { AssignmentsController } from './matching/assignments.controller.js';
@@ -12,6 +14,7 @@ import { MembersController } from './members/members.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { GatewayMetrics } from './metrics/metrics.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
+import { RequestsController } from './requests/requests.controller.js';
 import { TaxonomyController } from './taxonomy/taxonomy.controller.js';
 import { WebhooksController } from './webhooks/webhooks.controller.js';
 
@@ -20,9 +23,30 @@ export class GatewayAppModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: GatewayAppModule,
-      imports: [ConfigModule.forRoot(GatewayConfig, env), MessagingModule, TerminusModule],
-      controllers: [HealthController, MetricsController, TaxonomyController, MembersController, MatchesController, AssignmentsController, WebhooksController, NotificationsController],
-      providers: [ReadinessService, GatewayMetrics, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+      imports: [
+        ConfigModule.forRoot(GatewayConfig, env),
+        MessagingModule,
+        TerminusModule,
+        DiscoveryModule,
+      ],
+      controllers: [
+        HealthController,
+        MetricsController,
+        TaxonomyController,
+        MembersController,
+        CredentialsController,
+        RequestsController,
+        MatchesController,
+        AssignmentsController,
+        WebhooksController,
+        NotificationsController,
+      ],
+      providers: [
+        ReadinessService,
+        GatewayMetrics,
+        RouteAccessAudit,
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+      ],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Matches, Max, MinLength, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, IsOptional } from 'class-validator';
 import { BaseConfig } from '@coop/platform';
 
 export class GatewayConfig extends BaseConfig {
@@ -9,12 +9,6 @@ export class GatewayConfig extends BaseConfig {
 
   @IsString()
   HOST: string = '0.0.0.0';
-
-  /** Creates the bootstrap admin credential (Bearer token). */
-  @IsOptional()
-  @IsString()
-  @MinLength(16, { message: 'ADMIN_API_KEY must be at least 16 characters' })
-  ADMIN_API_KEY?: string;
 
   /** Readiness also checks Meilisearch when this is set. */
   @IsOptional()
@@ -30,4 +24,13 @@ export class GatewayConfig extends BaseConfig {
   @IsInt()
   @Min(100)
   READINESS_TIMEOUT_MS: number = 1500;
+
+  /** Requests one credential may make per RATE_LIMIT_WINDOW_MS (per gateway instance). */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MAX: number = 600;
+
+  @IsInt()
+  @Min(1000)
+  RATE_LIMIT_WINDOW_MS: number = 60_000;
 }

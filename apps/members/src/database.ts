@@ -1,9 +1,13 @@
 import { DatabaseDefinition } from '@coop/platform';
+import { CredentialEntity } from './credential/credential.entity.js';
+import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity.js';
 import { MemberEntity } from './member/member.entity.js';
 import { CreateMembers1795676371311 } from './migrations/1795676371311-create-members.js';
+import { CredentialsRequestsIdempotency1795678973589 } from './migrations/1795678973589-credentials-requests-idempotency.js';
+import { ServiceRequestEntity } from './request/service-request.entity.js';
 
 export const membersDatabase: DatabaseDefinition = {
   schema: 'members',
-  entities: [MemberEntity],
-  migrations: [CreateMembers1795676371311],
+  entities: [MemberEntity, CredentialEntity, ServiceRequestEntity, IdempotencyRecordEntity],
+  migrations: [CreateMembers1795676371311, CredentialsRequestsIdempotency1795678973589],
 };

@@ -6,5 +6,6 @@ export * from './taxonomy/index.js';
 export * from './members/index.js';
 export * from './requests/index.js';
 export * from './professionals/index.js';
+export * from './credentials/index.js';
 export * from './matching/index.js';
 export * from './notifications/index.js';

@@ -1,14 +1,25 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import type { CredentialRole } from '@coop/contracts';
+import { ApiProblems, BEARER_SCHEME } from '../http/openapi.js';
 
-export const ROLES = ['admin', 'coordinator', 'partner'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = CredentialRole;
 
 export const ROLES_METADATA = 'coop:roles';
+export const PUBLIC_METADATA = 'coop:public';
 
-/** Declares who may call a route; a route without it is public. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_METADATA, roles);
+/**
+ * Who may call a route: exactly these roles (an admin is not implied). Every route says either
+ * this or @Public(); the gateway refuses to start otherwise. Also documents the route's security,
+ * its roles (`x-roles`) and the 401/403/429 answers.
+ */
+export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator =>
+  applyDecorators(SetMetadata(ROLES_METADATA, roles), ApiBearerAuth(BEARER_SCHEME), ApiExtension('x-roles', roles), ApiProblems(401, 403, 429));
 
-/** Who is calling: their role and, for a partner, the one member they act for. */
+/** A route anyone may call, without a key (health, metrics). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_METADATA, true);
+
+/** Who is calling: their credential, role and, for a partner, the one member they act for. */
 export interface Principal {
   credentialId: string;
   role: Role;

@@ -1,10 +1,17 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponseSchemaHost, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/roles.js';
 import { ReadinessService } from './readiness.service.js';
 
+const HEALTH_SCHEMA: NonNullable<ApiResponseSchemaHost['schema']> = {
+  type: 'object',
+  properties: { status: { type: 'string', enum: ['ok', 'error'] }, details: { type: 'object', additionalProperties: { type: 'object' } } },
+};
+
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -14,12 +21,15 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the gateway process is up' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } }, required: ['status'] } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness of every service, NATS, Postgres and Meilisearch (503 when any is down)' })
+  @ApiOkResponse({ description: 'Everything is up', schema: HEALTH_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'Something is down (named in details)', schema: HEALTH_SCHEMA })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     try {
       return await this.health.check(await this.readiness.checks());

@@ -3,8 +3,8 @@ import { ArgumentsHost, NotFoundException } from '@nestjs/common';
 import { DomainException, ErrorCode } from '@coop/contracts';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
-function hostFor(reply: ReturnType<typeof replyMock>): ArgumentsHost {
-  const request = { url: '/v1/things', correlationId: 'corr-1' };
+function hostFor(reply: ReturnType<typeof replyMock>, headers: Record<string, string> = {}): ArgumentsHost {
+  const request = { url: '/v1/things', correlationId: 'corr-1', headers };
   return { switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }) } as unknown as ArgumentsHost;
 }
 
@@ -40,6 +40,19 @@ describe(ProblemDetailsFilter.name, () => {
     sut.catch(new NotFoundException('Cannot GET /nope'), hostFor(reply));
 
     expect(reply.send.mock.calls[0][0]).toMatchObject({ status: 404, code: ErrorCode.NotFound });
+  });
+
+  it("says it in the caller's language", () => {
+    const reply = replyMock();
+
+    sut.catch(DomainException.validation([{ field: 'email', message: 'email must be an email', constraint: 'isEmail' }]), hostFor(reply, { 'accept-language': 'fr' }));
+
+    expect(reply.header).toHaveBeenCalledWith('content-language', 'fr');
+    expect(reply.send.mock.calls[0][0]).toMatchObject({
+      title: 'Requête invalide',
+      detail: 'Données invalides : email',
+      errors: [{ field: 'email', message: 'email doit être une adresse courriel' }],
+    });
   });
 
   it('never leaks an unexpected error', () => {

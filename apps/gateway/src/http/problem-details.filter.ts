@@ -1,7 +1,32 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainException, ErrorCode, httpStatusOf } from '@coop/contracts';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemTitle, problemType } from './problem-details.js';
+import { randomUUID } from 'node:crypto';
+import { CORRELATION_ID_HEADER, DomainException, ErrorCode, FieldError, httpStatusOf } from '@coop/contracts';
+import { sanitizeCorrelationId } from '@coop/platform';
+import { preferredLanguage } from './accept-language.js';
+import { fieldMessage, gatewayMessage, GatewayMessageKey, Language, problemTitle, serviceDetail } from './messages.js';
+import { GatewayException, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details.js';
+
+/** A failure on its way out: its code and what to say, before it is put in the caller's language. */
+interface Failure {
+  code: ErrorCode;
+  status?: number;
+  key?: GatewayMessageKey;
+  english?: string;
+  errors?: FieldError[];
+}
+
+/** Fastify's own request errors (raised before any route runs), by their code. */
+const FASTIFY_ERRORS: Record<string, Pick<Failure, 'code' | 'key'>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: ErrorCode.ValidationFailed, key: 'malformedJson' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: ErrorCode.ValidationFailed, key: 'emptyJson' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: ErrorCode.ValidationFailed, key: 'badContentLength' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: ErrorCode.PayloadTooLarge, key: 'payloadTooLarge' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: ErrorCode.UnsupportedMediaType, key: 'unsupportedMediaType' },
+  FST_ERR_BAD_URL: { code: ErrorCode.ValidationFailed, key: 'badUrl' },
+  // An id longer than any route accepts names nothing.
+  FST_ERR_MAX_PARAM_LENGTH: { code: ErrorCode.NotFound, key: 'routeNotFound' },
+};
 
 /** The gateway's one error exit: every failure becomes problem+json, never a stack trace. */
 @Catch()
@@ -11,34 +36,62 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    const problem = this.toProblem(exception);
-    problem.instance = request.url;
-    problem.correlationId = request.correlationId;
-    if (problem.status >= 500) this.logger.warn({ msg: 'request failed', code: problem.code, detail: problem.detail, url: request.url });
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    const failure = this.toFailure(exception);
+    if ((failure.status ?? httpStatusOf(failure.code)) >= 500) {
+      this.logger.warn({ msg: 'request failed', code: failure.code, detail: failure.english, url: request.url });
+    }
+    sendProblem(request, http.getResponse<FastifyReply>(), failure);
   }
 
-  private toProblem(exception: unknown): ProblemDetails {
-    if (exception instanceof DomainException) {
-      return build(exception.code, exception.message, exception.errors);
-    }
+  private toFailure(exception: unknown): Failure {
+    if (exception instanceof GatewayException) return { code: exception.code, key: exception.messageKey };
+    if (exception instanceof DomainException) return { code: exception.code, english: exception.message, errors: exception.errors };
     if (exception instanceof HttpException) {
-      const code = codeForStatus(exception.getStatus());
-      return { ...build(code, messageOf(exception)), status: exception.getStatus() };
-    }
-    const status = (exception as { statusCode?: number })?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      // Errors raised by Fastify itself (malformed JSON, unsupported media type, body too large).
-      return { ...build(codeForStatus(status), (exception as Error).message), status };
+      const fastifyCode = (exception.cause as { code?: unknown } | undefined)?.code;
+      const known = typeof fastifyCode === 'string' ? FASTIFY_ERRORS[fastifyCode] : undefined;
+      if (known) return { ...known, status: exception.getStatus() };
+      // Nest's answer to a path no route matches.
+      if (exception instanceof NotFoundException) return { code: ErrorCode.NotFound, key: 'routeNotFound' };
+      return { code: codeForStatus(exception.getStatus()), status: exception.getStatus(), english: exception.message };
     }
     this.logger.error(exception instanceof Error ? exception : String(exception));
-    return build(ErrorCode.Internal, 'The request could not be processed');
+    return { code: ErrorCode.Internal, english: 'The request could not be processed' };
   }
 }
 
-function build(code: ErrorCode, detail: string, errors?: ProblemDetails['errors']): ProblemDetails {
-  return { type: problemType(code), title: problemTitle(code), status: httpStatusOf(code), detail, code, ...(errors ? { errors } : {}) };
+/** Fastify's `frameworkErrors`: errors it raises before Nest sees the request (a malformed URL). */
+export function frameworkErrorHandler(error: { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+  const known = (error.code && FASTIFY_ERRORS[error.code]) || { code: ErrorCode.ValidationFailed, key: 'badUrl' as const };
+  sendProblem(request, reply, { ...known, status: httpStatusOf(known.code) });
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, failure: Failure): void {
+  const language = preferredLanguage(request.headers['accept-language']);
+  const problem = render(failure, language);
+  problem.instance = request.url;
+  problem.correlationId = request.correlationId || sanitizeCorrelationId(request.headers[CORRELATION_ID_HEADER]) || randomUUID();
+  if (problem.status === HttpStatus.UNAUTHORIZED) void reply.header('www-authenticate', 'Bearer');
+  void reply
+    .status(problem.status)
+    .header(CORRELATION_ID_HEADER, problem.correlationId)
+    .header('content-language', language)
+    .header('vary', 'Accept-Language')
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(problem);
+}
+
+function render(failure: Failure, language: Language): ProblemDetails {
+  const detail = failure.key
+    ? gatewayMessage(failure.key, language)
+    : serviceDetail(failure.code, failure.english ?? failure.code, language, failure.errors);
+  return {
+    type: problemType(failure.code),
+    title: problemTitle(failure.code, language),
+    status: failure.status ?? httpStatusOf(failure.code),
+    detail,
+    code: failure.code,
+    ...(failure.errors ? { errors: failure.errors.map((error) => ({ field: error.field, message: fieldMessage(error, language) })) } : {}),
+  };
 }
 
 function codeForStatus(status: number): ErrorCode {
@@ -53,6 +106,8 @@ function codeForStatus(status: number): ErrorCode {
       return ErrorCode.Conflict;
     case HttpStatus.PAYLOAD_TOO_LARGE:
       return ErrorCode.PayloadTooLarge;
+    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+      return ErrorCode.UnsupportedMediaType;
     case HttpStatus.TOO_MANY_REQUESTS:
       return ErrorCode.RateLimited;
     case HttpStatus.SERVICE_UNAVAILABLE:
@@ -62,11 +117,4 @@ function codeForStatus(status: number): ErrorCode {
     default:
       return status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed;
   }
-}
-
-function messageOf(exception: HttpException): string {
-  const response = exception.getResponse();
-  if (typeof response === 'string') return response;
-  const message = (response as { message?: unknown }).message;
-  return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
 }

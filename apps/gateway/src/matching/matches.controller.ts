@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LanguageCode, MatchingRpc, MatchListView } from '@coop/contracts';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type LanguageCode, MatchingRpc, MatchListView } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
 import { Roles } from '../auth/roles.js';
 import { CallerLanguage } from '../http/accept-language.js';
+import { IdParam } from '../http/id-param.js';
+import { ApiProblems } from '../http/openapi.js';
 import { MatchesQuery, MatchSearchBody } from './matching.http.js';
 
 @ApiTags('matching')
-@ApiBearerAuth()
 @Controller('v1')
 export class MatchesController {
   constructor(private readonly rpc: RpcClient) {}
@@ -15,8 +16,10 @@ export class MatchesController {
   @Get('requests/:id/matches')
   @Roles('coordinator')
   @ApiOperation({ summary: 'Ranked candidates for a request, with per-factor values and reasons (Accept-Language fr/en)' })
+  @ApiOkResponse({ type: MatchListView })
+  @ApiProblems(400, 404)
   forRequest(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) requestId: string,
+    @IdParam() requestId: string,
     @Query() query: MatchesQuery,
     @CallerLanguage() lang: LanguageCode,
   ): Promise<MatchListView> {
@@ -27,6 +30,8 @@ export class MatchesController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiOperation({ summary: 'Ad hoc: who would fit this domain, window, hours, language, sector, region and text?' })
+  @ApiOkResponse({ type: MatchListView })
+  @ApiProblems(400)
   search(@Body() body: MatchSearchBody, @CallerLanguage() lang: LanguageCode): Promise<MatchListView> {
     return this.rpc.send(MatchingRpc.search, { ...body, lang });
   }

@@ -1,4 +1,4 @@
-import { OmitType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AssignRequest, CompleteAssignmentRequest, DeclineAssignmentRequest, MatchSearchRequest, StatementRequest } from '@coop/contracts';
@@ -7,6 +7,7 @@ import { OptionalQueryBoolean } from '../http/query-boolean.js';
 // HTTP shapes of the matching routes: the RPC classes minus what the path or the headers carry.
 
 export class MatchesQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -15,6 +16,7 @@ export class MatchesQuery {
   limit?: number;
 
   /** Also list excluded professionals with the reasons. */
+  @ApiPropertyOptional({ type: Boolean, description: 'Also list excluded professionals with the reasons' })
   @OptionalQueryBoolean()
   explainExcluded?: boolean;
 }

@@ -1,20 +1,23 @@
-import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CoordinatorNotificationPage, CoordinatorNotificationView, NotificationRpc, NotificationsQuery } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { Roles, type Principal } from '../auth/roles.js';
 import { preferredLanguage } from '../http/accept-language.js';
+import { IdParam } from '../http/id-param.js';
+import { ApiProblems } from '../http/openapi.js';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('v1/notifications')
 export class NotificationsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @Roles('coordinator')
+  @Roles('coordinator', 'admin')
   @ApiOperation({ summary: 'Coordinator feed, newest first: unmatched requests, declines, urgent requests (admins also see disabled webhook endpoints)' })
+  @ApiOkResponse({ type: CoordinatorNotificationPage })
+  @ApiProblems(400)
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: NotificationsQuery,
@@ -25,11 +28,13 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(200)
-  @Roles('coordinator')
+  @Roles('coordinator', 'admin')
   @ApiOperation({ summary: 'Mark a feed entry read' })
+  @ApiOkResponse({ type: CoordinatorNotificationView })
+  @ApiProblems(400, 404)
   markRead(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @IdParam() id: string,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<CoordinatorNotificationView> {
     return this.rpc.send(NotificationRpc.markRead, { id, includeAdmin: principal.role === 'admin', language: preferredLanguage(acceptLanguage) });

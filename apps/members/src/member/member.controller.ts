@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CreateMemberRequest, ListMembersRequest, MemberIdRequest, MemberPage, MemberRpc, MemberView } from '@coop/contracts';
+import { CreateMemberRequest, ListMembersRequest, MemberIdRequest, MemberPage, MemberRpc, MemberView, UpdateMemberRequest } from '@coop/contracts';
 import { RpcHandler } from '@coop/platform';
 import { MemberService } from './member.service.js';
 
@@ -11,6 +11,11 @@ export class MemberController {
   @RpcHandler(MemberRpc.create)
   create(@Payload() request: CreateMemberRequest): Promise<MemberView> {
     return this.members.create(request);
+  }
+
+  @RpcHandler(MemberRpc.update)
+  update(@Payload() request: UpdateMemberRequest): Promise<MemberView> {
+    return this.members.update(request);
   }
 
   @RpcHandler(MemberRpc.get)

@@ -24,9 +24,10 @@ export class MemberEntity {
   @Column({ name: 'auto_assign', type: 'boolean', default: false })
   autoAssign: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  // Milliseconds, like the JS Date in a page cursor (see keysetPage); updated_at alike, so it is never before created_at.
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 }

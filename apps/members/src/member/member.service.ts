@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CreateMemberRequest, DomainException, ListMembersRequest, MemberEvents, MemberPage, MemberView } from '@coop/contracts';
-import { decodeCursor, encodeCursor, OutboxService } from '@coop/platform';
+import { CreateMemberRequest, DomainException, ListMembersRequest, MemberEvents, MemberPage, MemberView, UpdateMemberRequest } from '@coop/contracts';
+import { keysetPage, OutboxService } from '@coop/platform';
 import { MemberEntity } from './member.entity.js';
-
-const DEFAULT_PAGE_SIZE = 50;
 
 @Injectable()
 export class MemberService {
@@ -27,21 +25,39 @@ export class MemberService {
     });
   }
 
+  async update({ id, ...changes }: UpdateMemberRequest): Promise<MemberView> {
+    // A PATCH field is optional, but null would erase a required value.
+    const nulls = Object.entries(changes).filter(([, value]) => value === null);
+    if (nulls.length > 0) {
+      throw DomainException.validation(nulls.map(([field]) => ({ field, message: `${field} cannot be null`, constraint: 'isNotNull' })));
+    }
+    const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<MemberEntity>;
+    return this.dataSource.transaction(async (manager) => {
+      const member = await manager.findOne(MemberEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!member) throw DomainException.notFound('Member', id);
+      if (Object.keys(given).length === 0) return toView(member);
+      const saved = await manager.save(Object.assign(member, given));
+      await this.outbox.record(manager, MemberEvents.updated, {
+        memberId: saved.id,
+        name: saved.name,
+        sector: saved.sector,
+        language: saved.language,
+        region: saved.region,
+        contactEmail: saved.contactEmail,
+        autoAssign: saved.autoAssign,
+      });
+      return toView(saved);
+    });
+  }
+
   async get(id: string): Promise<MemberView> {
     const member = await this.dataSource.getRepository(MemberEntity).findOneBy({ id });
     if (!member) throw DomainException.notFound('Member', id);
     return toView(member);
   }
 
-  async list(query: ListMembersRequest): Promise<MemberPage> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const builder = this.dataSource.getRepository(MemberEntity).createQueryBuilder('m').orderBy('m.created_at', 'ASC').addOrderBy('m.id', 'ASC').take(limit + 1);
-    if (after) builder.where('(m.created_at, m.id) > (:at, :id)', { at: after.at, id: after.id });
-    const rows = await builder.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items: items.map(toView), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null };
+  list(query: ListMembersRequest): Promise<MemberPage> {
+    return keysetPage(this.dataSource.getRepository(MemberEntity).createQueryBuilder('m'), query, toView);
   }
 }
 

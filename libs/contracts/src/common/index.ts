@@ -1,1 +1,2 @@
 export * from './pagination.js';
+export * from './calendar-date.js';

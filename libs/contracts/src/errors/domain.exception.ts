@@ -20,7 +20,7 @@ export class DomainException extends Error {
   }
 
   static validation(errors: FieldError[]): DomainException {
-    const fields = errors.map((e) => e.field).join(', ');
+    const fields = [...new Set(errors.map((e) => e.field))].join(', ');
     return new DomainException(ErrorCode.ValidationFailed, `Invalid input: ${fields}`, errors);
   }
 }

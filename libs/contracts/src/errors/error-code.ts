@@ -12,6 +12,7 @@ export enum ErrorCode {
   CapacityExceeded = 'capacity_exceeded',
   InvalidStateTransition = 'invalid_state_transition',
   PayloadTooLarge = 'payload_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
   RateLimited = 'rate_limited',
   ServiceUnavailable = 'service_unavailable',
   UpstreamTimeout = 'upstream_timeout',
@@ -35,6 +36,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
+    case ErrorCode.UnsupportedMediaType:
+      return 415;
     case ErrorCode.IdempotencyKeyReused:
       return 422;
     case ErrorCode.RateLimited:

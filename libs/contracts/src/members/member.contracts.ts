@@ -1,13 +1,24 @@
 import { defineEvent } from '../messaging/event-contract.js';
 import { defineRpc } from '../messaging/rpc-contract.js';
-import { CreateMemberRequest, ListMembersRequest, MemberIdRequest, MemberPage, MemberRegisteredEvent, MemberView } from './member.dto.js';
+import {
+  CreateMemberRequest,
+  ListMembersRequest,
+  MemberIdRequest,
+  MemberPage,
+  MemberRegisteredEvent,
+  MemberUpdatedEvent,
+  MemberView,
+  UpdateMemberRequest,
+} from './member.dto.js';
 
 export const MemberRpc = {
   create: defineRpc('members.member.create.v1', CreateMemberRequest, MemberView),
   get: defineRpc('members.member.get.v1', MemberIdRequest, MemberView),
   list: defineRpc('members.member.list.v1', ListMembersRequest, MemberPage),
+  update: defineRpc('members.member.update.v1', UpdateMemberRequest, MemberView),
 } as const;
 
 export const MemberEvents = {
   registered: defineEvent('events.member.registered.v1', MemberRegisteredEvent),
+  updated: defineEvent('events.member.updated.v1', MemberUpdatedEvent),
 } as const;

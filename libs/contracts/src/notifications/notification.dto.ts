@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
@@ -15,6 +16,7 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 
 /** The query string of `GET /v1/notifications`. */
 export class NotificationsQuery extends PageQuery {
+  @ApiPropertyOptional({ type: Boolean, description: 'Only unread entries (true) or only read ones (false)' })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'unread must be true or false' })
@@ -47,18 +49,29 @@ export class MarkNotificationReadRequest {
 }
 
 export class CoordinatorNotificationView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
+  @ApiProperty({ enum: COORDINATOR_NOTIFICATION_KINDS, enumName: 'CoordinatorNotificationKind' })
   kind: CoordinatorNotificationKind;
+  @ApiProperty({ enum: NOTIFICATION_AUDIENCES, enumName: 'NotificationAudience' })
   audience: NotificationAudience;
+  @ApiProperty({ description: 'In the language of Accept-Language' })
   message: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   requestId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   memberId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true })
   data: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   readAt: string | null;
 }
 
 export class CoordinatorNotificationPage {
+  @ApiProperty({ type: [CoordinatorNotificationView] })
   items: CoordinatorNotificationView[];
+  @ApiProperty({ type: String, nullable: true })
   nextCursor: string | null;
 }

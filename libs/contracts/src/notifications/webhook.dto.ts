@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-event-types.js';
@@ -10,6 +11,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** What a partner system gives to register an endpoint. */
 export class WebhookEndpointInput {
+  @ApiProperty({ format: 'uri', maxLength: 2048, example: 'https://intranet.fch.example/hooks/coop' })
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_valid_protocol: true, require_tld: false, disallow_auth: true },
     { message: 'url must be an http or https URL without credentials' },
@@ -17,6 +19,7 @@ export class WebhookEndpointInput {
   @MaxLength(2048)
   url: string;
 
+  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, enumName: 'WebhookEventType', isArray: true, minItems: 1 })
   @IsArray()
   @ArrayNotEmpty({ message: 'eventTypes must name at least one event type' })
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
@@ -24,6 +27,7 @@ export class WebhookEndpointInput {
   @IsIn(WEBHOOK_EVENT_TYPES, { each: true, message: `each event type must be one of: ${WEBHOOK_EVENT_TYPES.join(', ')}` })
   eventTypes: WebhookEventType[];
 
+  @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -49,6 +53,7 @@ export class WebhookEndpointRef {
 }
 
 export class ListWebhookEndpointsRequest extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: "Admins: one member's endpoints. A partner always sees only its own" })
   @IsOptional()
   @IsUUID('4', { message: 'memberId must be a UUID' })
   memberId?: string;
@@ -56,6 +61,7 @@ export class ListWebhookEndpointsRequest extends PageQuery {
 
 /** The query string of `GET /v1/webhooks/:id/deliveries`. */
 export class WebhookDeliveriesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, enumName: 'DeliveryStatus' })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES, { message: `status must be one of: ${DELIVERY_STATUSES.join(', ')}` })
   status?: DeliveryStatus;
@@ -76,53 +82,84 @@ export class ReplayWebhookDeliveryRequest extends WebhookEndpointRef {
 }
 
 export class WebhookEndpointView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
+  @ApiProperty({ format: 'uuid' })
   memberId: string;
+  @ApiProperty({ format: 'uri' })
   url: string;
+  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, enumName: 'WebhookEventType', isArray: true })
   eventTypes: WebhookEventType[];
+  @ApiProperty({ type: String, nullable: true })
   description: string | null;
+  @ApiProperty({ enum: WEBHOOK_ENDPOINT_STATUSES, enumName: 'WebhookEndpointStatus' })
   status: WebhookEndpointStatus;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   disabledAt: string | null;
+  @ApiProperty({ type: String, nullable: true })
   disabledReason: string | null;
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
 }
 
 /** Returned once, at registration: the signing secret (Standard Webhooks `whsec_…` form). */
 export class CreatedWebhookEndpointView extends WebhookEndpointView {
+  @ApiProperty({ description: 'The signing secret (whsec_…). Shown once: store it now.' })
   secret: string;
 }
 
 export class WebhookEndpointPage {
+  @ApiProperty({ type: [WebhookEndpointView] })
   items: WebhookEndpointView[];
+  @ApiProperty({ type: String, nullable: true })
   nextCursor: string | null;
 }
 
 /** One try to deliver: HTTP status (null when no answer), time taken, what went wrong. */
 export class WebhookAttemptView {
+  @ApiProperty({ format: 'date-time' })
   attemptedAt: string;
+  @ApiProperty({ type: Number, nullable: true })
   statusCode: number | null;
+  @ApiProperty()
   latencyMs: number;
+  @ApiProperty()
   succeeded: boolean;
+  @ApiProperty({ type: String, nullable: true })
   error: string | null;
 }
 
 export class WebhookDeliveryView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
+  @ApiProperty({ format: 'uuid' })
   endpointId: string;
   /** The `webhook-id` header: the same on every attempt, so receivers can deduplicate. */
+  @ApiProperty({ description: 'The webhook-id header, the same on every attempt' })
   webhookId: string;
+  @ApiProperty({ format: 'uuid' })
   eventId: string;
+  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, enumName: 'WebhookEventType' })
   eventType: WebhookEventType;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   requestId: string | null;
+  @ApiProperty({ enum: DELIVERY_STATUSES, enumName: 'DeliveryStatus' })
   status: DeliveryStatus;
+  @ApiProperty()
   attemptCount: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   nextAttemptAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   deliveredAt: string | null;
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
+  @ApiProperty({ type: [WebhookAttemptView] })
   attempts: WebhookAttemptView[];
 }
 
 export class WebhookDeliveryPage {
+  @ApiProperty({ type: [WebhookDeliveryView] })
   items: WebhookDeliveryView[];
+  @ApiProperty({ type: String, nullable: true })
   nextCursor: string | null;
 }

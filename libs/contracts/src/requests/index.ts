@@ -1,1 +1,3 @@
 export * from './request-events.js';
+export * from './service-request.dto.js';
+export * from './service-request.contracts.js';

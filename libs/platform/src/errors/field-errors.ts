@@ -1,11 +1,43 @@
-import { ValidationError } from 'class-validator';
+import { getMetadataStorage, ValidationError } from 'class-validator';
 import { FieldError } from '@coop/contracts';
 
-/** Flattens class-validator's nested errors into `path: message` pairs (`domains.0.level`). */
+/**
+ * Flattens class-validator's nested errors into `path: message` pairs (`domains.0.level`), each with
+ * the rule that failed and the values it names, so the gateway can say it in the caller's language.
+ */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
+      const params = constraintParams(error, constraint);
+      return { field, message, constraint, ...(params ? { params } : {}) };
+    });
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
+}
+
+/** The arguments of a failed rule (`@Length(3, 200)` -> min 3, max 200), read from the class metadata. */
+function constraintParams(error: ValidationError, constraint: string): Record<string, string | number> | undefined {
+  const target = error.target?.constructor;
+  if (!target) return undefined;
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((m) => m.propertyName === error.property && m.name === constraint);
+  const args = metadata?.constraints ?? [];
+  switch (constraint) {
+    case 'isIn':
+      return Array.isArray(args[0]) ? { values: (args[0] as unknown[]).join(', ') } : undefined;
+    case 'isLength':
+      return typeof args[1] === 'number' ? { min: args[0] as number, max: args[1] } : { min: args[0] as number };
+    case 'minLength':
+    case 'min':
+    case 'arrayMinSize':
+      return typeof args[0] === 'number' ? { min: args[0] } : undefined;
+    case 'maxLength':
+    case 'max':
+    case 'arrayMaxSize':
+      return typeof args[0] === 'number' ? { max: args[0] } : undefined;
+    default:
+      return undefined;
+  }
 }

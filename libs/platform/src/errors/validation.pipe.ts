@@ -12,7 +12,8 @@ export function createValidationPipe(overrides: ValidationPipeOptions = {}): Val
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    // The target is kept for toFieldErrors to read each rule's arguments; it never leaves this process.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => DomainException.validation(toFieldErrors(errors)),
     ...overrides,
   });

@@ -4,3 +4,4 @@ export * from './migrate.js';
 export * from './database.module.js';
 export * from './database-admin.js';
 export * from './keyset-cursor.js';
+export * from './keyset-page.js';

@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  API_KEY_PREFIX,
+  AuthenticatedCredential,
+  CredentialView,
+  DomainException,
+  ErrorCode,
+  hashApiKey,
+  IssueCredentialRequest,
+  IssuedCredentialView,
+} from '@coop/contracts';
+import { MembersConfig } from '../config.js';
+import { MemberEntity } from '../member/member.entity.js';
+import { CredentialEntity } from './credential.entity.js';
+
+/** last_used_at is written at most this often per key, so authenticating stays a read. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+const BOOTSTRAP_LABEL = 'bootstrap admin (ADMIN_API_KEY)';
+
+@Injectable()
+export class CredentialService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CredentialService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(MembersConfig) private readonly config: MembersConfig,
+  ) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.syncBootstrapAdmin(this.config.ADMIN_API_KEY);
+  }
+
+  async issue(request: IssueCredentialRequest): Promise<IssuedCredentialView> {
+    const memberId = await this.checkedMember(request);
+    // 256 random bits: the hash alone protects it (see hashApiKey).
+    const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const repository = this.dataSource.getRepository(CredentialEntity);
+    const credential = await repository.save(
+      repository.create({
+        keyHash: hashApiKey(key),
+        keyPrefix: key.slice(0, API_KEY_PREFIX.length + 4),
+        role: request.role,
+        memberId,
+        label: request.label ?? null,
+      }),
+    );
+    this.logger.log({ msg: 'credential issued', credentialId: credential.id, role: credential.role, memberId });
+    return { ...toView(credential), key };
+  }
+
+  /** Revocation is immediate: authenticate() reads the row on every call (nobody caches it). Revoking twice is harmless. */
+  async revoke(id: string): Promise<CredentialView> {
+    return this.dataSource.transaction(async (manager) => {
+      const credential = await manager.findOne(CredentialEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!credential) throw DomainException.notFound('Credential', id);
+      if (!credential.revokedAt) {
+        credential.revokedAt = new Date();
+        await manager.save(credential);
+        this.logger.log({ msg: 'credential revoked', credentialId: id });
+      }
+      return toView(credential);
+    });
+  }
+
+  async authenticate(keyHash: string): Promise<AuthenticatedCredential> {
+    const repository = this.dataSource.getRepository(CredentialEntity);
+    const credential = await repository.findOne({ where: { keyHash }, select: { id: true, role: true, memberId: true, lastUsedAt: true, revokedAt: true } });
+    if (!credential || credential.revokedAt) throw new DomainException(ErrorCode.Unauthenticated, 'Unknown or revoked API key');
+    if (!credential.lastUsedAt || Date.now() - credential.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+      await repository.update({ id: credential.id }, { lastUsedAt: () => 'now()' });
+    }
+    return { credentialId: credential.id, role: credential.role, memberId: credential.memberId };
+  }
+
+  /**
+   * ADMIN_API_KEY is a credential like the others (role admin, flagged bootstrap): created if new,
+   * and any bootstrap key that is no longer the configured one is revoked. A bootstrap key an admin
+   * revoked through the API stays revoked; configure a new ADMIN_API_KEY to get one back.
+   */
+  private async syncBootstrapAdmin(adminKey: string | undefined): Promise<void> {
+    const keyHash = adminKey ? hashApiKey(adminKey) : null;
+    await this.dataSource.transaction(async (manager) => {
+      const revoked = await manager
+        .createQueryBuilder()
+        .update(CredentialEntity)
+        .set({ revokedAt: () => 'now()' })
+        .where('bootstrap AND revoked_at IS NULL AND key_hash IS DISTINCT FROM :keyHash', { keyHash })
+        .execute();
+      if (revoked.affected) this.logger.warn({ msg: 'revoked bootstrap admin keys that are no longer ADMIN_API_KEY', count: revoked.affected });
+      if (!keyHash) return;
+      await manager.query(
+        `INSERT INTO credential (key_hash, key_prefix, role, label, bootstrap) VALUES ($1, 'ADMIN_API_KEY', 'admin', $2, true)
+         ON CONFLICT ON CONSTRAINT credential_key_hash_key DO NOTHING`,
+        [keyHash, BOOTSTRAP_LABEL],
+      );
+    });
+  }
+
+  private async checkedMember(request: IssueCredentialRequest): Promise<string | null> {
+    if (request.role !== 'partner') {
+      if (request.memberId) {
+        throw DomainException.validation([{ field: 'memberId', message: 'only a partner credential is bound to a member', constraint: 'memberIdNotAllowed' }]);
+      }
+      return null;
+    }
+    if (!request.memberId) {
+      throw DomainException.validation([{ field: 'memberId', message: 'a partner credential needs the memberId it acts for', constraint: 'memberIdRequired' }]);
+    }
+    if (!(await this.dataSource.getRepository(MemberEntity).existsBy({ id: request.memberId }))) {
+      throw DomainException.validation([{ field: 'memberId', message: 'memberId names no member', constraint: 'unknownMember' }]);
+    }
+    return request.memberId;
+  }
+}
+
+function toView(credential: CredentialEntity): CredentialView {
+  return {
+    id: credential.id,
+    role: credential.role,
+    memberId: credential.memberId,
+    label: credential.label,
+    keyPrefix: credential.keyPrefix,
+    createdAt: credential.createdAt.toISOString(),
+    lastUsedAt: credential.lastUsedAt?.toISOString() ?? null,
+    revokedAt: credential.revokedAt?.toISOString() ?? null,
+  };
+}

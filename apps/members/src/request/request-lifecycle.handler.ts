@@ -1,0 +1,96 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  AssignmentCompletedEvent,
+  AssignmentDeclinedEvent,
+  AssignmentEvents,
+  type EventEnvelope,
+  RequestAssignedEvent,
+  RequestEvents,
+  RequestPendingReviewEvent,
+  RequestUnmatchedEvent,
+} from '@coop/contracts';
+import { OnEvent } from '@coop/platform';
+import { LifecycleEvent, transition } from './request-lifecycle.js';
+import { ServiceRequestEntity } from './service-request.entity.js';
+
+/**
+ * Keeps each request's status in step with what matching decides. Each handler runs once per event
+ * (the consumer deduplicates) inside a transaction; an event that makes no sense for the request's
+ * current state (stale, out of order, unknown request) changes nothing and is logged.
+ */
+@Injectable()
+export class RequestLifecycleHandler {
+  private readonly logger = new Logger(RequestLifecycleHandler.name);
+
+  @OnEvent(RequestEvents.pendingReview)
+  onPendingReview(data: RequestPendingReviewEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
+    return this.apply(manager, envelope, data, { kind: 'pendingReview' }, (request) => {
+      request.statusReason = null;
+    });
+  }
+
+  @OnEvent(RequestEvents.assigned)
+  onAssigned(data: RequestAssignedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
+    const event: LifecycleEvent = { kind: 'assigned', assignmentId: data.assignmentId, replacesAssignmentId: data.replacesAssignmentId };
+    return this.apply(manager, envelope, data, event, (request) => {
+      request.assignmentId = data.assignmentId;
+      request.professionalId = data.professionalId;
+      request.assignedHours = data.hours;
+      request.estimatedCost = data.estimatedCost;
+      request.assignedAutomatically = data.automatic;
+      request.statusReason = null;
+    });
+  }
+
+  @OnEvent(RequestEvents.unmatched)
+  onUnmatched(data: RequestUnmatchedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
+    return this.apply(manager, envelope, data, { kind: 'unmatched' }, (request) => {
+      request.statusReason = data.reason;
+    });
+  }
+
+  /** Back to matching, which looks again without the professional who declined. */
+  @OnEvent(AssignmentEvents.declined)
+  onDeclined(data: AssignmentDeclinedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
+    return this.apply(manager, envelope, data, { kind: 'declined', assignmentId: data.assignmentId }, (request) => {
+      request.assignmentId = null;
+      request.professionalId = null;
+      request.assignedHours = null;
+      request.estimatedCost = null;
+      request.assignedAutomatically = null;
+      request.statusReason = data.reason;
+    });
+  }
+
+  @OnEvent(AssignmentEvents.completed)
+  onCompleted(data: AssignmentCompletedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
+    return this.apply(manager, envelope, data, { kind: 'completed', assignmentId: data.assignmentId }, () => undefined);
+  }
+
+  private async apply(
+    manager: EntityManager,
+    envelope: EventEnvelope,
+    data: { requestId: string; memberId: string },
+    event: LifecycleEvent,
+    update: (request: ServiceRequestEntity) => void,
+  ): Promise<void> {
+    const context = { eventId: envelope.id, event: envelope.type, requestId: data.requestId };
+    const request = await manager.findOne(ServiceRequestEntity, { where: { id: data.requestId }, lock: { mode: 'pessimistic_write' } });
+    if (!request || request.memberId !== data.memberId) {
+      this.logger.warn({ msg: 'ignoring an event about an unknown request', ...context, memberId: data.memberId });
+      return;
+    }
+    const next = transition(request, event);
+    if ('unchanged' in next) {
+      const log = { msg: 'ignoring a request event that changes nothing', ...context, status: request.status, why: next.why };
+      if (next.unchanged === 'repeat') this.logger.debug(log);
+      else this.logger.warn(log);
+      return;
+    }
+    request.status = next.to;
+    update(request);
+    await manager.save(request);
+    this.logger.log({ msg: 'request status changed', ...context, status: next.to });
+  }
+}

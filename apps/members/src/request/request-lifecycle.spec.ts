@@ -1,0 +1,41 @@
+import type { RequestStatus } from '@coop/contracts';
+import { LifecycleEvent, transition } from './request-lifecycle.js';
+
+const CURRENT = 'a0000000-0000-4000-8000-000000000001';
+const OTHER = 'a0000000-0000-4000-8000-000000000002';
+
+const at = (status: RequestStatus, assignmentId: string | null = null) => ({ status, assignmentId });
+const to = (status: RequestStatus) => ({ to: status });
+const refused = { unchanged: 'refused', why: expect.any(String) };
+const repeat = { unchanged: 'repeat', why: expect.any(String) };
+
+describe('transition', () => {
+  it.each<[string, ReturnType<typeof at>, LifecycleEvent, object]>([
+    ['matching waits for a coordinator', at('submitted'), { kind: 'pendingReview' }, to('pending_review')],
+    ['matching assigns automatically', at('submitted'), { kind: 'assigned', assignmentId: CURRENT }, to('assigned')],
+    ['a coordinator assigns after review', at('pending_review'), { kind: 'assigned', assignmentId: CURRENT }, to('assigned')],
+    ['a coordinator assigns an unmatched request', at('unmatched'), { kind: 'assigned', assignmentId: CURRENT }, to('assigned')],
+    ['nobody is available', at('submitted'), { kind: 'unmatched' }, to('unmatched')],
+    ['a coordinator overrides the assignment', at('assigned', CURRENT), { kind: 'assigned', assignmentId: OTHER, replacesAssignmentId: CURRENT }, to('assigned')],
+    ['the professional declines', at('assigned', CURRENT), { kind: 'declined', assignmentId: CURRENT }, to('submitted')],
+    ['the work is done', at('assigned', CURRENT), { kind: 'completed', assignmentId: CURRENT }, to('completed')],
+    ['the member cancels an assigned request', at('assigned', CURRENT), { kind: 'cancelled' }, to('cancelled')],
+    ['the member cancels before matching ends', at('submitted'), { kind: 'cancelled' }, to('cancelled')],
+  ])('follows the lifecycle when %s', (_case, state, event, expected) => {
+    expect(transition(state, event)).toEqual(expected);
+  });
+
+  it.each<[string, ReturnType<typeof at>, LifecycleEvent, object]>([
+    ['the same assignment twice', at('assigned', CURRENT), { kind: 'assigned', assignmentId: CURRENT }, repeat],
+    ['a cancellation of a cancelled request', at('cancelled'), { kind: 'cancelled' }, repeat],
+    ['an assignment that replaces another one than the current', at('assigned', CURRENT), { kind: 'assigned', assignmentId: OTHER, replacesAssignmentId: OTHER }, refused],
+    ['an assignment of a cancelled request', at('cancelled'), { kind: 'assigned', assignmentId: CURRENT }, refused],
+    ['a decline of an older assignment', at('assigned', CURRENT), { kind: 'declined', assignmentId: OTHER }, refused],
+    ['a completion of a request never assigned', at('submitted'), { kind: 'completed', assignmentId: CURRENT }, refused],
+    ['unmatched after being assigned', at('assigned', CURRENT), { kind: 'unmatched' }, refused],
+    ['pending review after being assigned', at('assigned', CURRENT), { kind: 'pendingReview' }, refused],
+    ['a cancellation of completed work', at('completed', CURRENT), { kind: 'cancelled' }, refused],
+  ])('changes nothing for %s', (_case, state, event, expected) => {
+    expect(transition(state, event)).toEqual(expected);
+  });
+});

@@ -1,0 +1,54 @@
+import type { RequestStatus } from '@coop/contracts';
+
+/** What happened to a request: the matching service's events, and a cancellation. */
+export type LifecycleEvent =
+  | { kind: 'pendingReview' }
+  | { kind: 'assigned'; assignmentId: string; replacesAssignmentId?: string }
+  | { kind: 'unmatched' }
+  | { kind: 'declined'; assignmentId: string }
+  | { kind: 'completed'; assignmentId: string }
+  | { kind: 'cancelled' };
+
+export interface LifecycleState {
+  status: RequestStatus;
+  assignmentId: string | null;
+}
+
+/** The new status, or why the event changes nothing (`repeat`: it was already applied; `refused`: it makes no sense now). */
+export type Transition = { to: RequestStatus } | { unchanged: 'repeat' | 'refused'; why: string };
+
+const OPEN: readonly RequestStatus[] = ['submitted', 'pending_review', 'assigned', 'unmatched'];
+
+/**
+ * The request lifecycle of DESIGN.md section 3: submitted -> pending_review | assigned | unmatched;
+ * a coordinator may still assign a request waiting for review or unmatched; assigned -> completed |
+ * cancelled; a decline of the current assignment sends it back to matching (submitted); any open
+ * request can be cancelled. Events about another assignment than the current one are stale.
+ */
+export function transition(state: LifecycleState, event: LifecycleEvent): Transition {
+  const refused = (why: string): Transition => ({ unchanged: 'refused', why });
+  switch (event.kind) {
+    case 'pendingReview':
+      if (state.status === 'pending_review') return { unchanged: 'repeat', why: 'already waiting for review' };
+      return state.status === 'submitted' ? { to: 'pending_review' } : refused(`a ${state.status} request cannot wait for review`);
+    case 'unmatched':
+      if (state.status === 'unmatched') return { unchanged: 'repeat', why: 'already unmatched' };
+      return state.status === 'submitted' || state.status === 'pending_review' ? { to: 'unmatched' } : refused(`a ${state.status} request cannot become unmatched`);
+    case 'assigned':
+      if (state.status === 'assigned') {
+        if (state.assignmentId === event.assignmentId) return { unchanged: 'repeat', why: 'already assigned to this assignment' };
+        return event.replacesAssignmentId === state.assignmentId ? { to: 'assigned' } : refused('the assignment it replaces is not the current one');
+      }
+      return ['submitted', 'pending_review', 'unmatched'].includes(state.status) ? { to: 'assigned' } : refused(`a ${state.status} request cannot be assigned`);
+    case 'declined':
+      if (state.status !== 'assigned' || state.assignmentId !== event.assignmentId) return refused('the declined assignment is not the current one');
+      return { to: 'submitted' };
+    case 'completed':
+      if (state.status === 'completed' && state.assignmentId === event.assignmentId) return { unchanged: 'repeat', why: 'already completed' };
+      if (state.status !== 'assigned' || state.assignmentId !== event.assignmentId) return refused('the completed assignment is not the current one');
+      return { to: 'completed' };
+    case 'cancelled':
+      if (state.status === 'cancelled') return { unchanged: 'repeat', why: 'already cancelled' };
+      return OPEN.includes(state.status) ? { to: 'cancelled' } : refused(`a ${state.status} request cannot be cancelled`);
+  }
+}

@@ -1,0 +1,93 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, ValueTransformer } from 'typeorm';
+import type { ExpertiseDomainCode, LanguageCode, RequestStatus, Urgency } from '@coop/contracts';
+import { MemberEntity } from '../member/member.entity.js';
+
+/** numeric comes back from pg as a string; these values fit a double exactly enough (2 decimals). */
+const numeric: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+@Entity({ name: 'service_request' })
+@Index('service_request_member_created_idx', ['memberId', 'createdAt', 'id'])
+@Index('service_request_created_idx', ['createdAt', 'id'])
+@Check('service_request_status_check', `"status" IN ('submitted', 'pending_review', 'assigned', 'unmatched', 'completed', 'cancelled')`)
+@Check('service_request_window_check', `"start_date" <= "end_date"`)
+@Check('service_request_hours_check', `"estimated_hours" > 0`)
+@Check('service_request_assignment_check', `"status" NOT IN ('assigned', 'completed') OR "assignment_id" IS NOT NULL`)
+export class ServiceRequestEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'service_request_pkey' })
+  id: string;
+
+  @Column({ name: 'member_id', type: 'uuid' })
+  memberId: string;
+
+  @ManyToOne(() => MemberEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'member_id', foreignKeyConstraintName: 'service_request_member_id_fkey' })
+  member?: MemberEntity;
+
+  @Column({ type: 'text' })
+  domain: ExpertiseDomainCode;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ name: 'start_date', type: 'date' })
+  startDate: string;
+
+  @Column({ name: 'end_date', type: 'date' })
+  endDate: string;
+
+  @Column({ name: 'estimated_hours', type: 'numeric', precision: 7, scale: 2, transformer: numeric })
+  estimatedHours: number;
+
+  @Column({ type: 'text' })
+  language: LanguageCode;
+
+  @Column({ type: 'text' })
+  region: string;
+
+  @Column({ name: 'on_site', type: 'boolean' })
+  onSite: boolean;
+
+  @Column({ type: 'text' })
+  urgency: Urgency;
+
+  @Column({ name: 'auto_assign_override', type: 'boolean', nullable: true })
+  autoAssignOverride: boolean | null;
+
+  /** The override, else the member's policy when the request was submitted. */
+  @Column({ name: 'auto_assign', type: 'boolean' })
+  autoAssign: boolean;
+
+  @Column({ type: 'text' })
+  status: RequestStatus;
+
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason: string | null;
+
+  @Column({ name: 'assignment_id', type: 'uuid', nullable: true })
+  assignmentId: string | null;
+
+  @Column({ name: 'professional_id', type: 'uuid', nullable: true })
+  professionalId: string | null;
+
+  @Column({ name: 'assigned_hours', type: 'numeric', precision: 7, scale: 2, nullable: true, transformer: numeric })
+  assignedHours: number | null;
+
+  @Column({ name: 'estimated_cost', type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: numeric })
+  estimatedCost: number | null;
+
+  @Column({ name: 'assigned_automatically', type: 'boolean', nullable: true })
+  assignedAutomatically: boolean | null;
+
+  // Milliseconds, like the JS Date in a page cursor (see keysetPage); updated_at alike, so it is never before created_at.
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}

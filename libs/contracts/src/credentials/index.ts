@@ -1,0 +1,3 @@
+export * from './api-key.js';
+export * from './credential.dto.js';
+export * from './credential.contracts.js';

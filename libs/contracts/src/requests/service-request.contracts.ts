@@ -1,0 +1,19 @@
+import { defineRpc } from '../messaging/rpc-contract.js';
+import {
+  CancelServiceRequestCommand,
+  ListServiceRequestsRequest,
+  ServiceRequestIdRequest,
+  ServiceRequestPage,
+  ServiceRequestView,
+  SubmissionResult,
+  SubmitServiceRequestCommand,
+} from './service-request.dto.js';
+
+export const ServiceRequestRpc = {
+  /** Validates, stores and emits `events.request.submitted.v1`; idempotent per `idempotency` when given. */
+  submit: defineRpc('members.request.submit.v1', SubmitServiceRequestCommand, SubmissionResult),
+  get: defineRpc('members.request.get.v1', ServiceRequestIdRequest, ServiceRequestView),
+  list: defineRpc('members.request.list.v1', ListServiceRequestsRequest, ServiceRequestPage),
+  /** Emits `events.request.cancelled.v1`; cancelling a cancelled request changes nothing. */
+  cancel: defineRpc('members.request.cancel.v1', CancelServiceRequestCommand, ServiceRequestView),
+} as const;

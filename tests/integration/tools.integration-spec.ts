@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { MemberPage } from '@coop/contracts';
+import { DEMO_MEMBERS } from '../../tools/demo/demo-members.js';
+import { seedDemo } from '../../tools/demo/seed.js';
+import { repositoryRoot } from '../../tools/repository-root.js';
+import { createMember, issueKey } from '../support/credentials.js';
+import { call } from '../support/http.js';
+import { daysFromNow } from '../support/request-bodies.js';
+import { ADMIN_KEY, TestStack } from '../support/test-stack.js';
+
+const run = promisify(execFile);
+
+type PartnerScenario = (
+  baseUrl: string,
+  apiKey: string,
+  window: { startDate: string; endDate: string },
+) => Promise<{
+  submitted: { id: string; status: string };
+  replayed: boolean;
+  followed: object;
+  listed: { id: string }[];
+  cancelled: object;
+  refusal: object;
+}>;
+const root = repositoryRoot();
+
+describe('tools against a running system', () => {
+  let stack: TestStack;
+  let url: string;
+  beforeAll(async () => {
+    stack = await TestStack.start(['members', 'gateway']);
+    url = stack.gatewayUrl();
+  });
+  afterAll(() => stack.dispose());
+
+  it('generates a typed client from /docs-json that a partner scenario compiles against and runs with', async () => {
+    const member = await createMember(url);
+    const partner = await issueKey(url, 'partner', member.id);
+
+    await run(process.execPath, ['dist/tools/client/generate-client.js', '--url', url, '--out', 'tests/client/generated/coop-api.ts'], { cwd: root });
+    // The scenario must type-check against what was generated (wrong paths, bodies or fields fail here).
+    await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tests/client/tsconfig.json'], { cwd: root }).catch((error: { stdout?: string }) => {
+      throw new Error(`the partner scenario does not compile against the generated client:\n${error.stdout ?? String(error)}`);
+    });
+    // Loaded by a path the type-check does not follow: the scenario's types exist only once generated.
+    const scenarioPath = '../client/partner-scenario.js';
+    const { runPartnerScenario } = (await import(scenarioPath)) as { runPartnerScenario: PartnerScenario };
+    const result = await runPartnerScenario(url, partner.key, { startDate: daysFromNow(10), endDate: daysFromNow(30) });
+
+    expect(result.submitted).toEqual({ id: expect.any(String), status: 'submitted' });
+    expect(result.replayed).toBe(true);
+    expect(result.followed).toMatchObject({ id: result.submitted.id, memberId: member.id, status: 'submitted', urgency: 'critical' });
+    expect(result.listed.map((r) => r.id)).toContain(result.submitted.id);
+    expect(result.cancelled).toMatchObject({ id: result.submitted.id, status: 'cancelled', statusReason: 'Le congrès est reporté' });
+    expect(result.refusal).toMatchObject({ status: 404, code: 'not_found', title: 'Introuvable' });
+  });
+
+  describe('the demo seed', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'coop-demo-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('creates the demo members and keys once, prints working keys, and prints the same ones again', async () => {
+      const keysFile = join(dir, 'demo-keys.json');
+      const options = { gatewayUrl: url, adminApiKey: ADMIN_KEY, log: () => undefined, keysFile };
+
+      const first = await seedDemo(options);
+      const second = await seedDemo(options);
+
+      expect(second.lines).toEqual(first.lines);
+      const members = await call<MemberPage>(url, 'GET', '/v1/members?limit=200');
+      const names = members.body.items.map((m) => m.name);
+      for (const demo of DEMO_MEMBERS) expect(names.filter((name) => name === demo.name)).toHaveLength(1);
+
+      const keys = JSON.parse(readFileSync(keysFile, 'utf8')) as { coordinator: { key: string }; partner: { key: string; memberId: string } };
+      expect(first.lines.join('\n')).toContain(keys.coordinator.key);
+      expect(first.lines.join('\n')).toContain(keys.partner.key);
+      expect((await call(url, 'GET', '/v1/members', { key: keys.coordinator.key })).status).toBe(200);
+
+      // The curl example of the banner works as printed.
+      const curl = first.lines.slice(first.lines.findIndex((line) => line.includes('curl -s -X POST'))).slice(0, 3).join('\n');
+      const { stdout } = await run('sh', ['-c', curl]);
+      expect(JSON.parse(stdout)).toEqual({ id: expect.any(String), status: 'submitted' });
+      const mine = await call<{ items: { memberId: string }[] }>(url, 'GET', '/v1/requests', { key: keys.partner.key });
+      expect(new Set(mine.body.items.map((r) => r.memberId))).toEqual(new Set([keys.partner.memberId]));
+    });
+
+    it('issues new keys when the stored ones no longer work', async () => {
+      const keysFile = join(dir, 'stale-keys.json');
+      const options = { gatewayUrl: url, adminApiKey: ADMIN_KEY, log: () => undefined, keysFile };
+      await seedDemo(options);
+      const stale = JSON.parse(readFileSync(keysFile, 'utf8')) as { coordinator: { id: string; key: string } };
+      await call(url, 'DELETE', `/v1/credentials/${stale.coordinator.id}`);
+
+      const reseeded = await seedDemo(options);
+
+      const fresh = JSON.parse(readFileSync(keysFile, 'utf8')) as { coordinator: { key: string } };
+      expect(fresh.coordinator.key).not.toBe(stale.coordinator.key);
+      expect(reseeded.lines.join('\n')).toContain(fresh.coordinator.key);
+      expect((await call(url, 'GET', '/v1/members', { key: fresh.coordinator.key })).status).toBe(200);
+    });
+  });
+});

@@ -1,0 +1,151 @@
+// Demo data for `npm start` (tools/stack/start.ts calls seedDemo once the system is ready): the
+// demo member federations, a coordinator key and a partner key for the first member. Idempotent:
+// members are matched by name, and the keys kept in .data/demo-keys.json are reused while they
+// still work, so a second start prints the same ones.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CredentialRole, IssuedCredentialView, MemberPage, MemberView } from '../../libs/contracts/src/index.js';
+import { repositoryRoot } from '../repository-root.js';
+import { DEMO_MEMBERS } from './demo-members.js';
+
+export interface SeedOptions {
+  gatewayUrl: string;
+  adminApiKey: string;
+  log: (line: string) => void;
+  /** Where the demo keys are kept (default .data/demo-keys.json). */
+  keysFile?: string;
+}
+
+interface StoredKey {
+  id: string;
+  key: string;
+}
+
+interface DemoKeys {
+  coordinator?: StoredKey;
+  partner?: StoredKey & { memberId: string };
+}
+
+export async function seedDemo(options: SeedOptions): Promise<{ lines: string[] }> {
+  const api = new GatewayClient(options.gatewayUrl);
+  const members = await ensureMembers(api, options.adminApiKey, options.log);
+  const partnerMember = members[0];
+  const keysFile = options.keysFile ?? join(repositoryRoot(), '.data', 'demo-keys.json');
+  const stored = readKeys(keysFile);
+
+  const coordinator = await keepOrIssue(api, options, stored.coordinator, 'coordinator');
+  const partner =
+    stored.partner?.memberId === partnerMember.id
+      ? await keepOrIssue(api, options, stored.partner, 'partner', partnerMember.id)
+      : await issue(api, options, 'partner', partnerMember.id);
+  writeKeys(keysFile, { coordinator, partner: { ...partner, memberId: partnerMember.id } });
+
+  return { lines: banner(options.gatewayUrl, coordinator.key, partner.key, partnerMember) };
+}
+
+/** Creates the demo members that are not there yet (by name); returns them in DEMO_MEMBERS order. */
+async function ensureMembers(api: GatewayClient, adminKey: string, log: (line: string) => void): Promise<MemberView[]> {
+  const existing = new Map<string, MemberView>();
+  let cursor: string | null = null;
+  do {
+    const page: MemberPage = await api.json<MemberPage>('GET', `/v1/members?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, adminKey);
+    for (const member of page.items) existing.set(member.name, member);
+    cursor = page.nextCursor;
+  } while (cursor);
+
+  const members: MemberView[] = [];
+  let created = 0;
+  for (const demo of DEMO_MEMBERS) {
+    let member = existing.get(demo.name);
+    if (!member) {
+      member = await api.json<MemberView>('POST', '/v1/members', adminKey, demo);
+      created += 1;
+    }
+    members.push(member);
+  }
+  log(created > 0 ? `demo members: created ${created}, ${members.length - created} already there` : `demo members: all ${members.length} already there`);
+  return members;
+}
+
+async function keepOrIssue(api: GatewayClient, options: SeedOptions, stored: StoredKey | undefined, role: CredentialRole, memberId?: string): Promise<StoredKey> {
+  if (stored && (await api.keyWorks(stored.key))) return stored;
+  return issue(api, options, role, memberId);
+}
+
+async function issue(api: GatewayClient, options: SeedOptions, role: CredentialRole, memberId?: string): Promise<StoredKey> {
+  const issued = await api.json<IssuedCredentialView>('POST', '/v1/credentials', options.adminApiKey, { role, label: `demo ${role}`, ...(memberId ? { memberId } : {}) });
+  options.log(`demo ${role} key issued (${issued.keyPrefix}…)`);
+  return { id: issued.id, key: issued.key };
+}
+
+function banner(gatewayUrl: string, coordinatorKey: string, partnerKey: string, partnerMember: MemberView): string[] {
+  const start = dateInDays(7);
+  const end = dateInDays(20);
+  const body = JSON.stringify({
+    domain: 'legal',
+    title: 'Analyse d’un jugement sur nos règlements généraux',
+    description: 'Un jugement récent touche l’article sur l’admission des membres de nos règlements types.',
+    startDate: start,
+    endDate: end,
+    estimatedHours: 30,
+    urgency: 'high',
+  });
+  return [
+    `Coordinator key: ${coordinatorKey}`,
+    `Partner key:     ${partnerKey}`,
+    `                 (acts for ${partnerMember.name})`,
+    '',
+    'Submit a request as the partner, then follow it:',
+    `  curl -s -X POST ${gatewayUrl}/v1/requests -H "Authorization: Bearer ${partnerKey}" \\`,
+    `    -H 'content-type: application/json' -H "Idempotency-Key: $(date +%s)" \\`,
+    `    -d '${body.replace(/'/g, "'\\''")}'`,
+    `  curl -s ${gatewayUrl}/v1/requests -H "Authorization: Bearer ${partnerKey}"`,
+  ];
+}
+
+function dateInDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function readKeys(file: string): DemoKeys {
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as DemoKeys;
+  } catch {
+    return {};
+  }
+}
+
+function writeKeys(file: string, keys: DemoKeys): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+}
+
+class GatewayClient {
+  constructor(private readonly baseUrl: string) {}
+
+  async json<T>(method: string, path: string, key: string, body?: unknown): Promise<T> {
+    const response = await this.send(method, path, key, body);
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+    return JSON.parse(text) as T;
+  }
+
+  /** Whether a stored key is still valid (a new database, or a revoked key, makes it unknown). */
+  async keyWorks(key: string): Promise<boolean> {
+    const response = await this.send('GET', '/v1/domains', key);
+    await response.body?.cancel();
+    if (response.status === 401) return false;
+    if (!response.ok) throw new Error(`GET /v1/domains answered ${response.status}`);
+    return true;
+  }
+
+  private send(method: string, path: string, key: string, body?: unknown): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+  }
+}
