@@ -21,18 +21,19 @@ export class MailCatcher {
   private constructor(private readonly server: SMTPServer) {}
 
   static async start(): Promise<MailCatcher> {
-    let catcher: MailCatcher | undefined;
+    // The server's callbacks need the catcher, which needs the server: fill it in once both exist.
+    const ref: { catcher?: MailCatcher } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onData(stream, session: SMTPServerSession, callback) {
         const recipient = session.envelope.rcptTo.map((address) => address.address).join(', ');
-        const refusal = catcher!.gate(recipient);
+        const refusal = ref.catcher!.gate(recipient);
         simpleParser(stream).then(
           (mail) => {
             if (refusal) return callback(Object.assign(new Error('Try again later'), { responseCode: refusal }));
-            catcher!.mails.push({
+            ref.catcher!.mails.push({
               to: recipient,
               subject: mail.subject ?? '',
               text: mail.text ?? '',
@@ -45,7 +46,8 @@ export class MailCatcher {
         );
       },
     });
-    catcher = new MailCatcher(server);
+    const catcher = new MailCatcher(server);
+    ref.catcher = catcher;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return catcher;
   }

@@ -2,9 +2,10 @@ import { DatabaseDefinition } from '@coop/platform';
 import { AssignmentEntity } from './assignment/assignment.entity.js';
 import { MatchRequestEntity } from './match-request/match-request.entity.js';
 import { CreateMatching1795677894242 } from './migrations/1795677894242-create-matching.js';
+import { AssignmentMillisecondTimestamps1795680285178 } from './migrations/1795680285178-assignment-millisecond-timestamps.js';
 
 export const matchingDatabase: DatabaseDefinition = {
   schema: 'matching',
   entities: [MatchRequestEntity, AssignmentEntity],
-  migrations: [CreateMatching1795677894242],
+  migrations: [CreateMatching1795677894242, AssignmentMillisecondTimestamps1795680285178],
 };

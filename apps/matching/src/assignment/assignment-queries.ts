@@ -2,39 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { AssignmentPage, ListAssignmentsRequest, StatementRequest, StatementView } from '@coop/contracts';
-import { decodeCursor, encodeCursor } from '@coop/platform';
+import { keysetPage } from '@coop/platform';
 import { AssignmentEntity } from './assignment.entity.js';
 import { roundCents, toAssignmentView } from './assignment.view.js';
-
-const DEFAULT_PAGE_SIZE = 50;
 
 @Injectable()
 export class AssignmentQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Newest first, keyset-paginated. */
-  async list(query: ListAssignmentsRequest): Promise<AssignmentPage> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const builder = this.dataSource
-      .getRepository(AssignmentEntity)
-      .createQueryBuilder('a')
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(limit + 1);
+  list(query: ListAssignmentsRequest): Promise<AssignmentPage> {
+    const builder = this.dataSource.getRepository(AssignmentEntity).createQueryBuilder('a');
     if (query.professionalId) builder.andWhere('a.professional_id = :professionalId', { professionalId: query.professionalId });
     if (query.memberId) builder.andWhere('a.member_id = :memberId', { memberId: query.memberId });
     if (query.status) builder.andWhere('a.status = :status', { status: query.status });
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      builder.andWhere(new Brackets((b) => b.where('(a.created_at, a.id) < (:at, :id)', { at: after.at, id: after.id })));
-    }
-    const rows = await builder.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toAssignmentView),
-      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
-    };
+    return keysetPage(builder, query, toAssignmentView, 'DESC');
   }
 
   /**

@@ -49,7 +49,8 @@ export class AssignmentEntity {
   @Column({ name: 'decline_reason', type: 'text', nullable: true })
   declineReason: string | null;
 
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  // Milliseconds only, like the keyset cursor that pages by it.
+  @Column({ name: 'created_at', type: 'timestamptz', precision: 3, default: () => 'now()' })
   createdAt: Date;
 
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })

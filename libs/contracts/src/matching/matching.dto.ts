@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
-import { DATE_PATTERN } from '../requests/request-events.js';
+import { IsCalendarDate } from '../common/calendar-date.js';
 import { COOP_SECTOR_CODES, type CoopSectorCode } from '../taxonomy/coop-sectors.js';
 import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
@@ -44,11 +44,11 @@ export class MatchSearchRequest extends Explained {
   domain: ExpertiseDomainCode;
 
   @ApiProperty({ format: 'date' })
-  @Matches(DATE_PATTERN, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   startDate: string;
 
   @ApiProperty({ format: 'date' })
-  @Matches(DATE_PATTERN, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endDate: string;
 
   @ApiProperty({ minimum: 0.5, maximum: 2000 })
