@@ -25,9 +25,14 @@ export function aProfessional(overrides: Partial<CreateProfessionalRequest> = {}
   };
 }
 
+/** Monday of this week where the services run (their default TIME_ZONE). */
+export function thisMonday(): number {
+  return mondayOf(today('America/Toronto'));
+}
+
 /** The Monday `weeks` weeks after this week's, as YYYY-MM-DD, plus `days`. */
 export function weekDay(weeks: number, days = 0): string {
-  return formatDay(mondayOf(today()) + weeks * 7 + days);
+  return formatDay(thisMonday() + weeks * 7 + days);
 }
 
 /** The test's professionals index, read the way the matching service reads it. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
@@ -16,6 +16,7 @@ import {
 } from '@coop/contracts';
 import { decodeCursor, encodeCursor } from '@coop/platform';
 import { CapacityLedger } from '../availability/capacity-ledger.js';
+import { ProfessionalsConfig } from '../config.js';
 import { ProfessionalChanges } from './professional-changes.js';
 import { newProfessionalColumns, NewProfessionalColumns, normalizeEmail, toContactView, toProfessionalView } from './professional-view.js';
 import { ProfessionalEntity } from './professional.entity.js';
@@ -27,6 +28,7 @@ const EMAIL_CONSTRAINT = 'professional_email_key';
 export class ProfessionalService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ProfessionalsConfig) private readonly config: ProfessionalsConfig,
     private readonly ledger: CapacityLedger,
     private readonly changes: ProfessionalChanges,
   ) {}
@@ -82,7 +84,7 @@ export class ProfessionalService {
         if (fields.weeklyCapacityHours !== undefined && fields.weeklyCapacityHours !== professional.weeklyCapacityHours) {
           professional.weeklyCapacityHours = fields.weeklyCapacityHours;
           // From this week on; past weeks keep the capacity they had.
-          await this.ledger.recomputeCapacities(manager, professional, `A weekly capacity of ${fields.weeklyCapacityHours} h`, today());
+          await this.ledger.recomputeCapacities(manager, professional, `A weekly capacity of ${fields.weeklyCapacityHours} h`, today(this.config.TIME_ZONE));
         }
         const saved = await manager.save(professional);
         await this.changes.record(manager, [id], 'profile');

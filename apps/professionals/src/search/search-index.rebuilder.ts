@@ -57,10 +57,10 @@ export class SearchIndexRebuilder implements OnApplicationBootstrap, BeforeAppli
     const state = await this.dataSource.getRepository(SearchIndexStateEntity).findOneBy({ name: this.index.liveUid });
     if (!state && !(await this.dataSource.getRepository(ProfessionalEntity).exists())) {
       // A new, empty service: nothing to rebuild; the indexer writes each change as it comes.
-      await this.saveState(mondayOf(today()));
+      await this.saveState(mondayOf(today(this.config.TIME_ZONE)));
       return false;
     }
-    return !state || parseDay(state.horizonStart) !== mondayOf(today()) || Date.now() - state.rebuiltAt.getTime() > MAX_AGE_MS;
+    return !state || parseDay(state.horizonStart) !== mondayOf(today(this.config.TIME_ZONE)) || Date.now() - state.rebuiltAt.getTime() > MAX_AGE_MS;
   }
 
   private async rebuildQuietly(): Promise<void> {
@@ -81,7 +81,7 @@ export class SearchIndexRebuilder implements OnApplicationBootstrap, BeforeAppli
       }
       const started = Date.now();
       const [{ now: since }] = await lock.query<{ now: Date }>('SELECT now() AS now');
-      const horizonStart = mondayOf(today());
+      const horizonStart = mondayOf(today(this.config.TIME_ZONE));
       await this.index.whenReady();
       await this.index.deleteIfExists(this.index.nextUid);
       await this.index.prepare(this.index.nextUid);

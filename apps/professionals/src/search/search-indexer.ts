@@ -130,7 +130,7 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
     if (rows.length === 0) return false;
     const seqs = rows.map((row) => row.seq);
     this.watermark = seqs[seqs.length - 1];
-    const documents = await this.documents.forIds([...new Set(rows.map((row) => row.professional_id))], mondayOf(today()));
+    const documents = await this.documents.forIds([...new Set(rows.map((row) => row.professional_id))], mondayOf(today(this.config.TIME_ZONE)));
     if (documents.length === 0) {
       await this.markIndexed(seqs);
       return true;

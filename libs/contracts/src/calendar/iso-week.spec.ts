@@ -9,6 +9,7 @@ import {
   spreadOverWorkingDays,
   splitEvenly,
   toCents,
+  today,
   tryParseDay,
   weekCapacity,
   weekLabel,
@@ -26,6 +27,12 @@ describe('calendar days', () => {
     expect(tryParseDay('2026-13-01')).toBeUndefined();
     expect(tryParseDay('2026-1-5')).toBeUndefined();
     expect(tryParseDay('26-11-2026')).toBeUndefined();
+  });
+
+  it('knows what day it is in the consortium’s time zone', () => {
+    const sundayEveningInMontreal = new Date('2026-11-30T03:00:00Z'); // already Monday in UTC
+    expect(formatDay(today('America/Toronto', sundayEveningInMontreal))).toBe('2026-11-29');
+    expect(formatDay(today('UTC', sundayEveningInMontreal))).toBe('2026-11-30');
   });
 
   it('knows the day of week, Monday being 1', () => {

@@ -35,9 +35,9 @@ export function formatDay(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** Today in UTC. */
-export function today(now: Date = new Date()): Day {
-  return Math.floor(now.getTime() / MS_PER_DAY);
+/** Today's date where the consortium works (an IANA time zone such as America/Toronto). */
+export function today(timeZone: string, now: Date = new Date()): Day {
+  return parseDay(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now));
 }
 
 /** ISO day of week: 1 = Monday … 7 = Sunday. (1970-01-01 was a Thursday.) */
