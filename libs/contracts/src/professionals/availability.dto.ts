@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsWindowEnd } from '../common/dates.js';
+import { IsCalendarDate } from '../common/calendar-date.js';
+import { IsWindowEnd } from '../common/dates.js';
 import { MAX_IDS_PER_CALL } from './professional.dto.js';
 
 const hoursMessage = 'hours must be a number of hours from 0 to 100000, with at most 2 decimals';

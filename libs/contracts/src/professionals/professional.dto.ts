@@ -21,6 +21,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  type ValidationOptions,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
 import { REGION_PATTERN } from '../members/member.dto.js';
@@ -79,14 +80,19 @@ export class CoopExperienceInput {
   mandates: number;
 }
 
+/** The options of a field's rules: its message, and (for a required field) "only when given". */
+type RuleOptions = (message: string, extra?: ValidationOptions) => ValidationOptions;
+
 /**
  * Decorates a profile field for creation (required) or PATCH (optional), with its OpenAPI entry. A
- * missing required value is reported as such (validation stops at a field's first error).
+ * missing required field is reported once, as missing, not also as breaking each of its rules.
  */
-function profileField(required: boolean, api: ApiPropertyOptions, ...rules: PropertyDecorator[]): PropertyDecorator {
+function profileField(required: boolean, api: ApiPropertyOptions, rules: (options: RuleOptions) => PropertyDecorator[]): PropertyDecorator {
   return (target, property) => {
+    const given: ValidationOptions = required ? { validateIf: (_object: unknown, value: unknown) => value !== undefined && value !== null } : {};
+    const options: RuleOptions = (message, extra = {}) => ({ ...extra, ...given, message });
     const presence = required ? [IsDefined({ message: `${String(property)} is required` })] : [IsOptional()];
-    for (const decorate of [required ? ApiProperty(api) : ApiPropertyOptional(api), ...presence, ...rules]) decorate(target, property);
+    for (const decorate of [required ? ApiProperty(api) : ApiPropertyOptional(api), ...presence, ...rules(options)]) decorate(target, property);
   };
 }
 
@@ -96,62 +102,59 @@ const decimal = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 
 // Every field of a profile, once; `required` tells creation (true) from PATCH (false) apart.
 const FullName = (required: boolean) =>
-  profileField(required, {}, IsString({ message: 'fullName must be text' }), Length(2, 200, { message: 'fullName must be 2 to 200 characters' }));
+  profileField(required, {}, (o) => [IsString(o('fullName must be text')), Length(2, 200, o('fullName must be 2 to 200 characters'))]);
 const Email = (required: boolean) =>
-  profileField(required, { description: 'unique, compared without regard to case' }, IsEmail({}, { message: 'email must be an email address' }), MaxLength(254, { message: 'email must be at most 254 characters' }));
+  profileField(required, { description: 'unique, compared without regard to case' }, (o) => [
+    IsEmail({}, o('email must be an email address')),
+    MaxLength(254, o('email must be at most 254 characters')),
+  ]);
 const Domains = (required: boolean) =>
-  profileField(
-    required,
-    { type: [ProfessionalDomainInput] },
-    IsArray({ message: 'domains must be a list of {code, level, years}' }),
-    ArrayMinSize(1, { message: 'domains must name at least one expertise domain' }),
-    ArrayMaxSize(EXPERTISE_DOMAIN_CODES.length, { message: `domains must hold at most ${EXPERTISE_DOMAIN_CODES.length} entries` }),
-    ArrayUnique((domain: ProfessionalDomainInput) => domain?.code, { message: 'domains must not repeat a domain code' }),
+  profileField(required, { type: [ProfessionalDomainInput] }, (o) => [
+    IsArray(o('domains must be a list of {code, level, years}')),
+    ArrayMinSize(1, o('domains must name at least one expertise domain')),
+    ArrayMaxSize(EXPERTISE_DOMAIN_CODES.length, o(`domains must hold at most ${EXPERTISE_DOMAIN_CODES.length} entries`)),
+    ArrayUnique((domain: ProfessionalDomainInput) => domain?.code, o('domains must not repeat a domain code')),
     ValidateNested({ each: true }),
     Type(() => ProfessionalDomainInput),
-  );
+  ]);
 const Skills = (required: boolean) =>
-  profileField(
-    required,
-    { type: [String], description: 'keywords, searched when matching' },
-    IsArray({ message: 'skills must be a list of keywords' }),
-    ArrayMaxSize(50, { message: 'skills must hold at most 50 keywords' }),
-    IsString({ each: true, message: 'each skill must be text' }),
-    Length(1, 100, { each: true, message: 'each skill must be 1 to 100 characters' }),
-  );
+  profileField(required, { type: [String], description: 'keywords, searched when matching' }, (o) => [
+    IsArray(o('skills must be a list of keywords')),
+    ArrayMaxSize(50, o('skills must hold at most 50 keywords')),
+    IsString(o('each skill must be text', { each: true })),
+    Length(1, 100, o('each skill must be 1 to 100 characters', { each: true })),
+  ]);
 const Bio = (required: boolean) =>
-  profileField(required, {}, IsString({ message: 'bio must be text' }), MaxLength(5000, { message: 'bio must be at most 5000 characters' }));
+  profileField(required, {}, (o) => [IsString(o('bio must be text')), MaxLength(5000, o('bio must be at most 5000 characters'))]);
 const Languages = (required: boolean) =>
-  profileField(
-    required,
-    { enum: LANGUAGE_CODES, isArray: true, description: 'main language first' },
-    IsArray({ message: 'languages must be a list of language codes' }),
-    ArrayMinSize(1, { message: 'languages must name at least one language' }),
-    ArrayUnique({ message: 'languages must not repeat a language' }),
-    IsIn(LANGUAGE_CODES, { each: true, message: LANGUAGE_MESSAGE }),
-  );
+  profileField(required, { enum: LANGUAGE_CODES, isArray: true, description: 'main language first' }, (o) => [
+    IsArray(o('languages must be a list of language codes')),
+    ArrayMinSize(1, o('languages must name at least one language')),
+    ArrayUnique(o('languages must not repeat a language')),
+    IsIn(LANGUAGE_CODES, o(LANGUAGE_MESSAGE, { each: true })),
+  ]);
 const Region = (required: boolean) =>
-  profileField(required, { example: 'montreal' }, Matches(REGION_PATTERN, { message: 'region must be a lower-case code such as montreal' }));
+  profileField(required, { example: 'montreal' }, (o) => [Matches(REGION_PATTERN, o('region must be a lower-case code such as montreal'))]);
 const CoopExperience = (required: boolean) =>
-  profileField(required, { type: CoopExperienceInput }, IsObject({ message: 'coopExperience must be {years, sectors, mandates}' }), ValidateNested(), Type(() => CoopExperienceInput));
+  profileField(required, { type: CoopExperienceInput }, (o) => [
+    IsObject(o('coopExperience must be {years, sectors, mandates}')),
+    ValidateNested(),
+    Type(() => CoopExperienceInput),
+  ]);
 const WeeklyCapacity = (required: boolean) =>
-  profileField(
-    required,
-    { minimum: 0, maximum: MAX_WEEKLY_CAPACITY_HOURS },
-    IsNumber(decimal, { message: capacityMessage }),
-    Min(0, { message: capacityMessage }),
-    Max(MAX_WEEKLY_CAPACITY_HOURS, { message: capacityMessage }),
-  );
+  profileField(required, { minimum: 0, maximum: MAX_WEEKLY_CAPACITY_HOURS }, (o) => [
+    IsNumber(decimal, o(capacityMessage)),
+    Min(0, o(capacityMessage)),
+    Max(MAX_WEEKLY_CAPACITY_HOURS, o(capacityMessage)),
+  ]);
 const CostRate = (required: boolean) =>
-  profileField(
-    required,
-    { description: 'hourly cost, billed at cost to members' },
-    IsNumber(decimal, { message: costRateMessage }),
-    Min(0.01, { message: costRateMessage }),
-    Max(10_000, { message: costRateMessage }),
-  );
+  profileField(required, { description: 'hourly cost, billed at cost to members' }, (o) => [
+    IsNumber(decimal, o(costRateMessage)),
+    Min(0.01, o(costRateMessage)),
+    Max(10_000, o(costRateMessage)),
+  ]);
 const Active = (required: boolean) =>
-  profileField(required, { description: 'false deactivates: never matched or booked until reactivated' }, IsBoolean({ message: 'active must be true or false' }));
+  profileField(required, { description: 'false deactivates: never matched or booked until reactivated' }, (o) => [IsBoolean(o('active must be true or false'))]);
 
 /** A new profile. skills, bio and coopExperience default to empty, active to true. */
 export class CreateProfessionalRequest {
