@@ -15,6 +15,7 @@ import {
 } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
 import { eventually } from '@coop/platform/testing';
+import { issueKey } from '../support/credentials.js';
 import { call } from '../support/http.js';
 import { aProfessional, searchIndex, weekDay } from '../support/professionals.js';
 import { TestStack } from '../support/test-stack.js';
@@ -27,21 +28,25 @@ const INDEX_WARM_UP_MS = 20_000;
 describe('professionals: time off, bookings and the weekly availability invariant', () => {
   let stack: TestStack;
   let url: string;
+  let key: string;
+  // Professionals are the coordinators' business (an admin key may not manage them).
+  const api = <T = unknown>(method: string, path: string, options: { body?: unknown } = {}) => call<T>(url, method, path, { ...options, key });
   let rpc: RpcClient;
   beforeAll(async () => {
-    stack = await TestStack.start(['professionals', 'gateway']);
+    stack = await TestStack.start(['members', 'professionals', 'gateway']);
     url = stack.gatewayUrl();
+    key = (await issueKey(url, 'coordinator')).key;
     rpc = stack.app('gateway').get(RpcClient);
   });
   afterAll(() => stack.dispose());
 
   const create = async (overrides: Parameters<typeof aProfessional>[0] = {}) => {
-    const response = await call<ProfessionalView>(url, 'POST', '/v1/professionals', { body: aProfessional(overrides) });
+    const response = await api<ProfessionalView>('POST', '/v1/professionals', { body: aProfessional(overrides) });
     expect(response.status).toBe(201);
     return response.body;
   };
   const availability = async (id: string, from: string, to: string) => {
-    const response = await call<AvailabilityView>(url, 'GET', `/v1/professionals/${id}/availability?from=${from}&to=${to}`);
+    const response = await api<AvailabilityView>('GET', `/v1/professionals/${id}/availability?from=${from}&to=${to}`);
     expect(response.status).toBe(200);
     return response.body;
   };
@@ -54,7 +59,7 @@ describe('professionals: time off, bookings and the weekly availability invarian
   it('counts time off and bookings in each week, over the API and in the index', async () => {
     const professional = await create({ weeklyCapacityHours: 35 });
     // Wednesday to Sunday off: three working days of 7 h; the weekend changes nothing.
-    const timeOff = await call<TimeOffView>(url, 'POST', `/v1/professionals/${professional.id}/time-off`, {
+    const timeOff = await api<TimeOffView>('POST', `/v1/professionals/${professional.id}/time-off`, {
       body: { startDate: weekDay(2, 2), endDate: weekDay(2, 6), reason: 'Congrès' },
     });
     expect(timeOff.status).toBe(201);
@@ -82,7 +87,7 @@ describe('professionals: time off, bookings and the weekly availability invarian
     }, INDEX_WARM_UP_MS);
 
     // Giving the week back its days and the booking its hours shows up the same way.
-    expect((await call(url, 'DELETE', `/v1/professionals/${professional.id}/time-off/${timeOff.body.id}`)).status).toBe(204);
+    expect((await api('DELETE', `/v1/professionals/${professional.id}/time-off/${timeOff.body.id}`)).status).toBe(204);
     expect(await rpc.send(BookingRpc.release, { assignmentId: booking.assignmentId })).toEqual({ assignmentId: booking.assignmentId, released: true });
     expect(await rpc.send(BookingRpc.release, { assignmentId: booking.assignmentId })).toEqual({ assignmentId: booking.assignmentId, released: false });
     expect((await availability(professional.id, weekA, weekDay(3, 6))).weeks.map((week) => week.freeHours)).toEqual([35, 35]);
@@ -94,27 +99,27 @@ describe('professionals: time off, bookings and the weekly availability invarian
 
   it('refuses time off or a lower capacity that would leave a week with less than its bookings', async () => {
     const professional = await create({ weeklyCapacityHours: 35 });
-    await call(url, 'POST', `/v1/professionals/${professional.id}/time-off`, { body: { startDate: weekDay(2, 2), endDate: weekDay(2, 4) } });
+    await api('POST', `/v1/professionals/${professional.id}/time-off`, { body: { startDate: weekDay(2, 2), endDate: weekDay(2, 4) } });
     await reserve(professional.id, weekA, weekDay(3, 4), 20); // 10 h in each week; week A has 14 h
 
-    const moreTimeOff = await call<Problem>(url, 'POST', `/v1/professionals/${professional.id}/time-off`, { body: { startDate: weekA, endDate: weekDay(2, 1) } });
+    const moreTimeOff = await api<Problem>('POST', `/v1/professionals/${professional.id}/time-off`, { body: { startDate: weekA, endDate: weekDay(2, 1) } });
     expect(moreTimeOff.status).toBe(409);
     expect(moreTimeOff.body.code).toBe('capacity_exceeded');
     expect(moreTimeOff.body.detail).toContain(`${weekLabel(parseDay(weekA))} would have 0 h for 10 h booked`);
 
-    const overlapping = await call<Problem>(url, 'POST', `/v1/professionals/${professional.id}/time-off`, { body: { startDate: weekDay(2, 4), endDate: weekDay(3, 0) } });
+    const overlapping = await api<Problem>('POST', `/v1/professionals/${professional.id}/time-off`, { body: { startDate: weekDay(2, 4), endDate: weekDay(3, 0) } });
     expect(overlapping.status).toBe(409);
     expect(overlapping.body.code).toBe('conflict');
 
     // 10 h a week leaves week A 4 h (three days off) for its 10 h booked; week B exactly fits.
-    const lower = await call<Problem>(url, 'PATCH', `/v1/professionals/${professional.id}`, { body: { weeklyCapacityHours: 10 } });
+    const lower = await api<Problem>('PATCH', `/v1/professionals/${professional.id}`, { body: { weeklyCapacityHours: 10 } });
     expect(lower.status).toBe(409);
     expect(lower.body.detail).toContain(weekLabel(parseDay(weekA)));
     expect(lower.body.detail).not.toContain(weekLabel(parseDay(weekB)));
-    expect((await call<ProfessionalView>(url, 'GET', `/v1/professionals/${professional.id}`)).body.weeklyCapacityHours).toBe(35);
+    expect((await api<ProfessionalView>('GET', `/v1/professionals/${professional.id}`)).body.weeklyCapacityHours).toBe(35);
 
     // 25 h a week gives week A exactly its 10 h (two days of 5 h).
-    const enough = await call<ProfessionalView>(url, 'PATCH', `/v1/professionals/${professional.id}`, { body: { weeklyCapacityHours: 25 } });
+    const enough = await api<ProfessionalView>('PATCH', `/v1/professionals/${professional.id}`, { body: { weeklyCapacityHours: 25 } });
     expect(enough.status).toBe(200);
     expect((await availability(professional.id, weekA, weekDay(3, 6))).weeks.map((week) => [week.capacityHours, week.bookedHours])).toEqual([
       [10, 10],
@@ -179,7 +184,7 @@ describe('professionals: time off, bookings and the weekly availability invarian
 
   it('does not book a deactivated professional', async () => {
     const professional = await create();
-    await call(url, 'PATCH', `/v1/professionals/${professional.id}`, { body: { active: false } });
+    await api('PATCH', `/v1/professionals/${professional.id}`, { body: { active: false } });
     const refused = await failure(reserve(professional.id, weekA, weekDay(2, 4), 5));
     expect(refused?.code).toBe(ErrorCode.Conflict);
     expect(refused?.message).toContain('inactive');
@@ -211,7 +216,7 @@ describe('professionals: time off, bookings and the weekly availability invarian
         ['DELETE', `/v1/professionals/${professional.id}/time-off/42`, undefined, ['timeOffId']],
       ];
       for (const [method, path, body, fields] of cases) {
-        const response = await call<Problem>(url, method, path, { body });
+        const response = await api<Problem>(method, path, { body });
         expect({ path, status: response.status, type: response.headers.get('content-type'), fields: response.body.errors?.map((e) => e.field) }).toEqual({
           path,
           status: 400,
@@ -230,7 +235,7 @@ describe('professionals: time off, bookings and the weekly availability invarian
 
     it('answers 404 for time off that is not the professional’s', async () => {
       const professional = await create();
-      const response = await call<Problem>(url, 'DELETE', `/v1/professionals/${professional.id}/time-off/${randomUUID()}`);
+      const response = await api<Problem>('DELETE', `/v1/professionals/${professional.id}/time-off/${randomUUID()}`);
       expect(response.status).toBe(404);
     });
   });
