@@ -5,6 +5,7 @@ import { eventually } from '@coop/platform/testing';
 import { createMember, issueKey } from '../support/credentials.js';
 import { call } from '../support/http.js';
 import { ADMIN_KEY, TestStack } from '../support/test-stack.js';
+import { aProfessional, weekDay } from '../support/professionals.js';
 import { requestBody } from '../support/request-bodies.js';
 
 type Role = CredentialRole;
@@ -25,6 +26,12 @@ interface Fixtures {
   delivered: Map<MemberView, { endpointId: string; deliveryId: string }>;
   /** An entry of the coordinator feed. */
   feedEntry: string;
+  /** A professional (created by a coordinator). */
+  professionalId: string;
+  /** Another professional, new. */
+  newProfessional(): Promise<string>;
+  /** Fresh time off of `professionalId`. */
+  timeOff(): Promise<string>;
 }
 
 interface HttpCall {
@@ -198,6 +205,34 @@ const ROUTES: RouteCase[] = [
     call: async (fx) => ({ method: 'GET', path: `/v1/members/${fx.own.id}/statement?month=2026-11` }),
     acrossMembers: async (fx) => ({ method: 'GET', path: `/v1/members/${fx.other.id}/statement?month=2026-11` }),
   },
+  // Professionals: the coordinators' business.
+  { route: 'POST /v1/professionals', allowed: ['coordinator'], success: 201, call: async () => ({ method: 'POST', path: '/v1/professionals', body: aProfessional() }) },
+  { route: 'GET /v1/professionals', allowed: ['coordinator'], success: 200, call: async () => ({ method: 'GET', path: '/v1/professionals' }) },
+  { route: 'GET /v1/professionals/{id}', allowed: ['coordinator'], success: 200, call: async (fx) => ({ method: 'GET', path: `/v1/professionals/${fx.professionalId}` }) },
+  {
+    route: 'PATCH /v1/professionals/{id}',
+    allowed: ['coordinator'],
+    success: 200,
+    call: async (fx) => ({ method: 'PATCH', path: `/v1/professionals/${fx.professionalId}`, body: { region: 'estrie' } }),
+  },
+  {
+    route: 'GET /v1/professionals/{id}/availability',
+    allowed: ['coordinator'],
+    success: 200,
+    call: async (fx) => ({ method: 'GET', path: `/v1/professionals/${fx.professionalId}/availability?from=${weekDay(1)}&to=${weekDay(2)}` }),
+  },
+  {
+    route: 'POST /v1/professionals/{id}/time-off',
+    allowed: ['coordinator'],
+    success: 201,
+    call: async (fx) => ({ method: 'POST', path: `/v1/professionals/${await fx.newProfessional()}/time-off`, body: { startDate: weekDay(3), endDate: weekDay(3, 4) } }),
+  },
+  {
+    route: 'DELETE /v1/professionals/{id}/time-off/{timeOffId}',
+    allowed: ['coordinator'],
+    success: 204,
+    call: async (fx) => ({ method: 'DELETE', path: `/v1/professionals/${fx.professionalId}/time-off/${await fx.timeOff()}` }),
+  },
   { route: 'GET /v1/notifications', allowed: ['coordinator', 'admin'], success: 200, call: async () => ({ method: 'GET', path: '/v1/notifications' }) },
   {
     route: 'POST /v1/notifications/{id}/read',
@@ -212,7 +247,7 @@ describe('access control on every route', () => {
   let fx: Fixtures;
 
   beforeAll(async () => {
-    stack = await TestStack.start(['members', 'notifications', 'gateway']);
+    stack = await TestStack.start(['members', 'professionals', 'notifications', 'gateway']);
     const url = stack.gatewayUrl();
     const [own, other] = [await createMember(url), await createMember(url, { sector: 'funeral' })];
     const coordinator = await issueKey(url, 'coordinator');
@@ -245,7 +280,29 @@ describe('access control on every route', () => {
       expect(feed.body.items.length).toBeGreaterThan(0);
       return feed.body.items[0].id;
     });
-    fx = { url, own, other, keys: { admin: ADMIN_KEY, coordinator: coordinator.key, partner: partner.key }, requestOf, endpointOf, delivered, feedEntry };
+    const newProfessional = async () => (await call<{ id: string }>(url, 'POST', '/v1/professionals', { key: coordinator.key, body: aProfessional() })).body.id;
+    const professionalId = await newProfessional();
+    let weeksAhead = 4;
+    const timeOff = async () => {
+      weeksAhead += 1;
+      const body = { startDate: weekDay(weeksAhead), endDate: weekDay(weeksAhead, 2) };
+      const response = await call<{ id: string }>(url, 'POST', `/v1/professionals/${professionalId}/time-off`, { key: coordinator.key, body });
+      expect(response.status).toBe(201);
+      return response.body.id;
+    };
+    fx = {
+      url,
+      own,
+      other,
+      keys: { admin: ADMIN_KEY, coordinator: coordinator.key, partner: partner.key },
+      requestOf,
+      endpointOf,
+      delivered,
+      feedEntry,
+      professionalId,
+      newProfessional,
+      timeOff,
+    };
   });
   afterAll(() => stack.dispose());
 

@@ -136,8 +136,8 @@ describe('robustness: generated malformed requests at every route', () => {
   let ids: string[];
 
   beforeAll(async () => {
-    // Every service a route reaches (professionals has no routes yet).
-    stack = await TestStack.start(['members', 'matching', 'notifications', 'gateway']);
+    // Every service a route reaches.
+    stack = await TestStack.start(['members', 'professionals', 'matching', 'notifications', 'gateway']);
     url = stack.gatewayUrl();
     const member = await createMember(url);
     const coordinator = await issueKey(url, 'coordinator');

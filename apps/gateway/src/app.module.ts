@@ -12,6 +12,7 @@ import { AssignmentsController } from './matching/assignments.controller.js';
 import { MatchesController } from './matching/matches.controller.js';
 import { MembersController } from './members/members.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
+import { ProfessionalsController } from './professionals/professionals.controller.js';
 import { GatewayMetrics } from './metrics/metrics.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { RequestsController } from './requests/requests.controller.js';
@@ -40,6 +41,7 @@ export class GatewayAppModule {
         AssignmentsController,
         WebhooksController,
         NotificationsController,
+        ProfessionalsController,
       ],
       providers: [
         ReadinessService,

@@ -7,3 +7,4 @@ export * from './events/index.js';
 export * from './health/index.js';
 export * from './bootstrap/index.js';
 export * from './service/index.js';
+export * from './concurrency/index.js';

@@ -1,2 +1,3 @@
 export * from './pagination.js';
 export * from './calendar-date.js';
+export * from './dates.js';

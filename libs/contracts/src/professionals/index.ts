@@ -1,1 +1,5 @@
 export * from './professional-contact.js';
+export * from './professional.dto.js';
+export * from './availability.dto.js';
+export * from './professional.contracts.js';
+export * from './professional-search.js';

@@ -1,11 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { jetstream, JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import pg from 'pg';
 import { CORRELATION_ID_HEADER, EventEnvelope } from '@coop/contracts';
 import { ServiceConfig } from '../config/base-config.js';
 import { NatsConnectionProvider } from '../messaging/nats-connection.js';
 import { namespacedSubject } from '../messaging/subject-namespace.js';
+import { CoalescedRun } from '../concurrency/coalesced-run.js';
+import { AdvisoryLockSession } from '../persistence/advisory-lock-session.js';
 import { ensureEventStream } from './jetstream-stream.js';
 import { SERVICE_SCHEMA } from './tokens.js';
 
@@ -28,11 +29,9 @@ interface PendingRow {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private client: pg.Client | undefined;
-  private isLeader = false;
+  private readonly session: AdvisoryLockSession;
   private stopped = false;
-  private draining: Promise<void> | undefined;
-  private drainAgain = false;
+  private readonly draining = new CoalescedRun(() => this.drainPass());
   private timer: NodeJS.Timeout | undefined;
   private js: JetStreamClient | undefined;
 
@@ -40,7 +39,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(ServiceConfig) private readonly config: ServiceConfig,
     @Inject(SERVICE_SCHEMA) private readonly schema: string,
     private readonly nats: NatsConnectionProvider,
-  ) {}
+  ) {
+    this.session = new AdvisoryLockSession({
+      databaseUrl: config.DATABASE_URL,
+      schema,
+      lock: `outbox:${schema}`,
+      channel: `${schema}_outbox`,
+      onNotification: () => void this.drain().catch(() => undefined),
+    });
+  }
 
   onApplicationBootstrap(): void {
     void this.tick();
@@ -51,30 +58,19 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     clearTimeout(this.timer);
     // Flush what is committed so nothing waits for the next replica.
     await this.drain().catch((error: unknown) => this.logger.warn({ msg: 'final outbox flush failed', err: error }));
-    await this.client?.end().catch(() => undefined);
-    this.client = undefined;
+    await this.session.release();
   }
 
   /** Publishes everything pending now; resolves when the outbox is empty or publishing failed. */
   drain(): Promise<void> {
-    if (this.draining) {
-      this.drainAgain = true;
-      return this.draining;
+    return this.draining.run();
+  }
+
+  private async drainPass(): Promise<void> {
+    if (!(await this.ensureLeader())) return;
+    while (await this.publishBatch()) {
+      /* keep going until the outbox is empty */
     }
-    this.draining = (async () => {
-      try {
-        do {
-          this.drainAgain = false;
-          if (!(await this.ensureLeader())) return;
-          while (await this.publishBatch()) {
-            /* keep going until the outbox is empty */
-          }
-        } while (this.drainAgain);
-      } finally {
-        this.draining = undefined;
-      }
-    })();
-    return this.draining;
   }
 
   private async tick(): Promise<void> {
@@ -83,49 +79,23 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await this.drain();
     } catch (error) {
       this.logger.warn({ msg: 'outbox relay will retry', err: error });
-      await this.reset();
+      await this.session.release();
     }
     if (!this.stopped) {
-      const wait = this.isLeader ? this.config.OUTBOX_POLL_MS : LEADER_RETRY_MS;
+      const wait = this.session.isHeld ? this.config.OUTBOX_POLL_MS : LEADER_RETRY_MS;
       this.timer = setTimeout(() => void this.tick(), wait);
     }
   }
 
   private async ensureLeader(): Promise<boolean> {
-    if (this.isLeader && this.client) return true;
-    const client = await this.connect();
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-      `outbox:${this.schema}`,
-    ]);
-    this.isLeader = rows[0].locked;
-    if (this.isLeader) {
-      await client.query(`LISTEN "${this.channel}"`);
-      this.logger.log({ msg: 'outbox relay is the publisher', schema: this.schema });
-    }
-    return this.isLeader;
-  }
-
-  private async connect(): Promise<pg.Client> {
-    if (this.client) return this.client;
-    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, options: `-c search_path=${this.schema}` });
-    client.on('notification', () => void this.drain().catch(() => undefined));
-    // A dropped connection also drops the lock: give up leadership and start over.
-    client.on('error', () => void this.reset());
-    await client.connect();
-    this.client = client;
-    return client;
-  }
-
-  private async reset(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    this.isLeader = false;
-    await client?.end().catch(() => undefined);
+    const wasLeader = this.session.isHeld;
+    const isLeader = await this.session.tryAcquire();
+    if (isLeader && !wasLeader) this.logger.log({ msg: 'outbox relay is the publisher', schema: this.schema });
+    return isLeader;
   }
 
   private async publishBatch(): Promise<boolean> {
-    const client = this.client!;
-    const { rows } = await client.query<PendingRow>(
+    const rows = await this.session.query<PendingRow>(
       'SELECT seq, id, subject, envelope FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT $1',
       [BATCH_SIZE],
     );
@@ -148,7 +118,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
     }
     if (published.length > 0) {
-      await client.query('UPDATE outbox_event SET published_at = now() WHERE seq = ANY($1::bigint[])', [published]);
+      await this.session.query('UPDATE outbox_event SET published_at = now() WHERE seq = ANY($1::bigint[])', [published]);
     }
     return published.length === rows.length;
   }
@@ -160,9 +130,5 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.js = jetstream(nc);
     }
     return this.js;
-  }
-
-  private get channel(): string {
-    return `${this.schema}_outbox`;
   }
 }

@@ -5,3 +5,4 @@ export * from './database.module.js';
 export * from './database-admin.js';
 export * from './keyset-cursor.js';
 export * from './keyset-page.js';
+export * from './advisory-lock-session.js';

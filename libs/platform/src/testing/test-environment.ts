@@ -55,6 +55,7 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
     databaseUrl,
     dispose: async () => {
       await deleteStream(infra.natsUrl, namespace);
+      await deleteIndexes(infra.meiliUrl, infra.meiliMasterKey, `${namespace}_`);
       await adminQuery(infra.databaseUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };
@@ -70,3 +71,13 @@ async function deleteStream(natsUrl: string, namespace: string): Promise<void> {
   }
 }
 
+/** Drops the test's Meilisearch indexes (those named with its prefix). */
+async function deleteIndexes(meiliUrl: string, masterKey: string | undefined, prefix: string): Promise<void> {
+  const headers = masterKey ? { authorization: `Bearer ${masterKey}` } : undefined;
+  const response = await fetch(new URL('/indexes?limit=1000', meiliUrl), { headers }).catch(() => undefined);
+  if (!response?.ok) return;
+  const { results } = (await response.json()) as { results: Array<{ uid: string }> };
+  for (const { uid } of results.filter((index) => index.uid.startsWith(prefix))) {
+    await fetch(new URL(`/indexes/${encodeURIComponent(uid)}`, meiliUrl), { method: 'DELETE', headers }).catch(() => undefined);
+  }
+}

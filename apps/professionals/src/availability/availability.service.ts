@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AvailabilityView, DomainException, parseDay, ProfessionalAvailability } from '@coop/contracts';
+import { ProfessionalEntity } from '../professional/professional.entity.js';
+import { CalendarLoader } from './calendar-loader.js';
+import { TimeOffEntity } from './time-off.entity.js';
+import { toTimeOffView } from './time-off.service.js';
+
+/** Reads availability: one professional week by week, or many over one window (for the matcher). */
+@Injectable()
+export class AvailabilityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendars: CalendarLoader,
+  ) {}
+
+  async weekly(professionalId: string, from: string, to: string): Promise<AvailabilityView> {
+    const professional = await this.dataSource.getRepository(ProfessionalEntity).findOneBy({ id: professionalId });
+    if (!professional) throw DomainException.notFound('Professional', professionalId);
+    const [summary] = await this.summaries([professional], from, to);
+    const timeOff = await this.dataSource
+      .getRepository(TimeOffEntity)
+      .createQueryBuilder('t')
+      .where('t.professional_id = :professionalId AND t.start_date <= :to AND t.end_date >= :from', { professionalId, from, to })
+      .orderBy('t.start_date')
+      .getMany();
+    return { ...summary, timeOff: timeOff.map(toTimeOffView) };
+  }
+
+  /** Availability of each known professional over the window, in the order asked. */
+  async batch(professionalIds: string[], startDate: string, endDate: string): Promise<ProfessionalAvailability[]> {
+    const found = await this.dataSource.getRepository(ProfessionalEntity).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids: professionalIds }).getMany();
+    const byId = new Map(found.map((professional) => [professional.id, professional]));
+    return this.summaries(
+      professionalIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+      startDate,
+      endDate,
+    );
+  }
+
+  private async summaries(professionals: ProfessionalEntity[], startDate: string, endDate: string): Promise<ProfessionalAvailability[]> {
+    const [start, end] = [parseDay(startDate), parseDay(endDate)];
+    const calendars = await this.calendars.load(professionals, start, end, { bookings: true });
+    return professionals.map((professional) => calendars.get(professional.id)!.summarize(start, end));
+  }
+}

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  BookingView,
+  Cents,
+  Day,
+  DomainException,
+  ErrorCode,
+  formatDay,
+  parseDay,
+  ReleaseResult,
+  ReserveRequest,
+  ResizeRequest,
+  spreadByWeek,
+  toCents,
+  toHours,
+  weekLabel,
+} from '@coop/contracts';
+import { ProfessionalChanges } from '../professional/professional-changes.js';
+import { ProfessionalEntity } from '../professional/professional.entity.js';
+import { BookingEntity, BookingWeekEntity } from './booking.entity.js';
+import { CapacityLedger } from './capacity-ledger.js';
+
+/**
+ * Bookings for the matching service. Each runs in one transaction that locks the professional,
+ * then the ledger weeks in order, so concurrent bookings of one professional queue up instead of
+ * overbooking; the ledger's CHECK is the last word.
+ */
+@Injectable()
+export class BookingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: CapacityLedger,
+    private readonly changes: ProfessionalChanges,
+  ) {}
+
+  async reserve(request: ReserveRequest): Promise<BookingView> {
+    const existing = await this.find(this.dataSource.manager, request.assignmentId);
+    if (existing) return sameTermsOrConflict(existing, request);
+    return this.dataSource.transaction(async (manager) => {
+      const professional = await this.ledger.lockProfessional(manager, request.professionalId, 'share');
+      if (!professional.active) {
+        throw new DomainException(ErrorCode.Conflict, `Professional ${professional.id} is inactive and cannot be booked`);
+      }
+      const [start, end] = [parseDay(request.startDate), parseDay(request.endDate)];
+      const parts = positiveParts(spreadByWeek(toCents(request.hours), start, end));
+      if (request.hours > 0 && parts.size === 0) {
+        throw DomainException.validation([{ field: 'endDate', message: 'the window from startDate to endDate has no working day (Monday to Friday)' }]);
+      }
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO booking (assignment_id, professional_id, start_date, end_date, hours) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (assignment_id) DO NOTHING RETURNING assignment_id`,
+        [request.assignmentId, professional.id, request.startDate, request.endDate, request.hours],
+      );
+      if (inserted.length === 0) {
+        // The same assignment was booked concurrently and committed first.
+        return sameTermsOrConflict((await this.find(manager, request.assignmentId))!, request);
+      }
+      const weeks = await this.ledger.lockWeeks(manager, professional, [...parts.keys()]);
+      await this.ledger.addBooked(manager, professional.id, weeks, parts);
+      await this.saveParts(manager, request.assignmentId, parts);
+      await this.changes.record(manager, [professional.id], 'booking');
+      return (await this.find(manager, request.assignmentId))!;
+    });
+  }
+
+  /** Gives the booking's hours back. Idempotent: releasing an unknown or released assignment says so. */
+  async release(assignmentId: string): Promise<ReleaseResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const booking = await this.lockBooking(manager, assignmentId);
+      if (!booking) return { assignmentId, released: false };
+      const parts = await this.partsOf(manager, assignmentId);
+      const weeks = await this.ledger.lockWeeks(manager, await this.professionalOf(manager, booking), [...parts.keys()]);
+      await this.ledger.addBooked(manager, booking.professionalId, weeks, negate(parts));
+      await manager.delete(BookingEntity, { assignmentId });
+      await this.changes.record(manager, [booking.professionalId], 'booking');
+      return { assignmentId, released: true };
+    });
+  }
+
+  /** Changes the hours of a booking over the same window; growing is refused if a week would overbook. */
+  async resize(request: ResizeRequest): Promise<BookingView> {
+    return this.dataSource.transaction(async (manager) => {
+      const unlocked = await this.find(manager, request.assignmentId);
+      if (!unlocked) throw DomainException.notFound('Booking for assignment', request.assignmentId);
+      // Same lock order as reserve: the professional first, then the booking, then its weeks.
+      const professional = await this.ledger.lockProfessional(manager, unlocked.professionalId, 'share');
+      const booking = (await this.lockBooking(manager, request.assignmentId))!;
+      if (request.hours > booking.hours && !professional.active) {
+        throw new DomainException(ErrorCode.Conflict, `Professional ${professional.id} is inactive: the booking can shrink but not grow`);
+      }
+      const [start, end] = [parseDay(booking.startDate), parseDay(booking.endDate)];
+      const next = positiveParts(spreadByWeek(toCents(request.hours), start, end));
+      if (request.hours > 0 && next.size === 0) {
+        throw DomainException.validation([{ field: 'hours', message: 'the booking window has no working day to spread hours over' }]);
+      }
+      const previous = await this.partsOf(manager, request.assignmentId);
+      const delta = new Map<Day, Cents>();
+      for (const monday of new Set([...previous.keys(), ...next.keys()])) delta.set(monday, (next.get(monday) ?? 0) - (previous.get(monday) ?? 0));
+      const weeks = await this.ledger.lockWeeks(manager, professional, [...delta.keys()]);
+      await this.ledger.addBooked(manager, professional.id, weeks, delta);
+      await manager.delete(BookingWeekEntity, { assignmentId: request.assignmentId });
+      await this.saveParts(manager, request.assignmentId, next);
+      await manager.update(BookingEntity, { assignmentId: request.assignmentId }, { hours: request.hours });
+      await this.changes.record(manager, [professional.id], 'booking');
+      return (await this.find(manager, request.assignmentId))!;
+    });
+  }
+
+  private async find(manager: EntityManager, assignmentId: string): Promise<BookingView | undefined> {
+    const booking = await manager.findOneBy(BookingEntity, { assignmentId });
+    if (!booking) return undefined;
+    const parts = await this.partsOf(manager, assignmentId);
+    return {
+      assignmentId: booking.assignmentId,
+      professionalId: booking.professionalId,
+      startDate: booking.startDate,
+      endDate: booking.endDate,
+      hours: booking.hours,
+      weeks: [...parts].map(([monday, cents]) => ({ week: weekLabel(monday), weekStart: formatDay(monday), hours: toHours(cents) })),
+      createdAt: booking.createdAt.toISOString(),
+    };
+  }
+
+  private async lockBooking(manager: EntityManager, assignmentId: string): Promise<BookingEntity | null> {
+    return manager.getRepository(BookingEntity).createQueryBuilder('b').setLock('pessimistic_write').where('b.assignment_id = :assignmentId', { assignmentId }).getOne();
+  }
+
+  private async professionalOf(manager: EntityManager, booking: BookingEntity): Promise<ProfessionalEntity> {
+    return manager.findOneByOrFail(ProfessionalEntity, { id: booking.professionalId });
+  }
+
+  /** The booking's hours per week, in week order. */
+  private async partsOf(manager: EntityManager, assignmentId: string): Promise<Map<Day, Cents>> {
+    const rows: Array<{ week_start: string; hours: string }> = await manager.query(
+      'SELECT week_start::text, hours FROM booking_week WHERE assignment_id = $1 ORDER BY week_start',
+      [assignmentId],
+    );
+    return new Map(rows.map((row) => [parseDay(row.week_start), toCents(Number(row.hours))]));
+  }
+
+  private async saveParts(manager: EntityManager, assignmentId: string, parts: Map<Day, Cents>): Promise<void> {
+    if (parts.size === 0) return;
+    await manager.insert(
+      BookingWeekEntity,
+      [...parts].map(([monday, cents]) => ({ assignmentId, weekStart: formatDay(monday), hours: toHours(cents) })),
+    );
+  }
+}
+
+function sameTermsOrConflict(existing: BookingView, request: ReserveRequest): BookingView {
+  const same =
+    existing.professionalId === request.professionalId &&
+    existing.startDate === request.startDate &&
+    existing.endDate === request.endDate &&
+    toCents(existing.hours) === toCents(request.hours);
+  if (same) return existing;
+  throw new DomainException(
+    ErrorCode.Conflict,
+    `Assignment ${request.assignmentId} is already booked with other terms (${existing.professionalId}, ${existing.startDate} to ${existing.endDate}, ${existing.hours} h); release or resize it instead`,
+  );
+}
+
+function positiveParts(parts: Map<Day, Cents>): Map<Day, Cents> {
+  return new Map([...parts].filter(([, cents]) => cents > 0));
+}
+
+function negate(parts: Map<Day, Cents>): Map<Day, Cents> {
+  return new Map([...parts].map(([monday, cents]) => [monday, -cents]));
+}

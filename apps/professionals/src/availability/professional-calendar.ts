@@ -1,0 +1,113 @@
+import {
+  Cents,
+  Day,
+  dayCapacity,
+  formatDay,
+  maxReservable,
+  mondayOf,
+  ProfessionalAvailability,
+  spreadOverWorkingDays,
+  toCents,
+  toHours,
+  WeekAvailability,
+  weekCapacity,
+  weekLabel,
+  weeksOf,
+  workingDaysBetween,
+} from '@coop/contracts';
+
+export interface CalendarBooking {
+  start: Day;
+  end: Day;
+  hours: Cents;
+}
+
+export interface CalendarTimeOff {
+  start: Day;
+  end: Day;
+}
+
+export interface CalendarInput {
+  professionalId: string;
+  weeklyCapacityHours: number;
+  active: boolean;
+  timeOff: CalendarTimeOff[];
+  /** Ledger rows by Monday: they hold the capacity and bookings of weeks that have bookings. */
+  ledger: Map<Day, { capacity: Cents; booked: Cents }>;
+  /** Bookings overlapping the window (only needed for window totals). */
+  bookings: CalendarBooking[];
+}
+
+/**
+ * One professional's availability over a period, from what the loader read: weekly capacity,
+ * time off, ledger weeks and bookings. Pure arithmetic; no database.
+ */
+export class ProfessionalCalendar {
+  private readonly weekly: Cents;
+
+  constructor(private readonly input: CalendarInput) {
+    this.weekly = toCents(input.weeklyCapacityHours);
+  }
+
+  isOff(day: Day): boolean {
+    return this.input.timeOff.some((range) => day >= range.start && day <= range.end);
+  }
+
+  /** Capacity and bookings of the whole week starting `monday` (the ledger's when it has a row). */
+  week(monday: Day): { capacity: Cents; booked: Cents; free: Cents } {
+    const row = this.input.ledger.get(monday);
+    const capacity = row?.capacity ?? weekCapacity(this.weekly, monday, (day) => this.isOff(day));
+    const booked = row?.booked ?? 0;
+    return { capacity, booked, free: Math.max(0, capacity - booked) };
+  }
+
+  summarize(start: Day, end: Day): ProfessionalAvailability {
+    const windowDays = workingDaysBetween(start, end);
+    const offDays = windowDays.filter((day) => this.isOff(day));
+    const capacity = windowDays.filter((day) => !this.isOff(day)).reduce((sum, day) => sum + dayCapacity(this.weekly, day), 0);
+    const timeOff = offDays.reduce((sum, day) => sum + dayCapacity(this.weekly, day), 0);
+    const booked = this.bookedOn(start, end);
+    const mondays = weeksOf(start, end);
+    const weeks: WeekAvailability[] = mondays.map((monday) => {
+      const week = this.week(monday);
+      return {
+        week: weekLabel(monday),
+        weekStart: formatDay(monday),
+        capacityHours: toHours(week.capacity),
+        bookedHours: toHours(week.booked),
+        freeHours: toHours(week.free),
+        windowWorkingDays: windowDays.filter((day) => mondayOf(day) === monday).length,
+        timeOffDays: workingDaysBetween(monday, monday + 4)
+          .filter((day) => this.isOff(day))
+          .map(formatDay),
+      };
+    });
+    const freeByWeek = new Map(mondays.map((monday) => [monday, this.week(monday).free]));
+    return {
+      professionalId: this.input.professionalId,
+      active: this.input.active,
+      weeklyCapacityHours: this.input.weeklyCapacityHours,
+      startDate: formatDay(start),
+      endDate: formatDay(end),
+      workingDays: windowDays.length,
+      capacityHours: toHours(capacity),
+      timeOffHours: toHours(timeOff),
+      bookedHours: toHours(booked),
+      freeHours: toHours(Math.max(0, capacity - booked)),
+      maxReservableHours: this.input.active ? toHours(maxReservable(freeByWeek, start, end)) : 0,
+      timeOffDays: offDays.map(formatDay),
+      weeks,
+    };
+  }
+
+  /** Hours of the bookings that fall on days between `start` and `end`. */
+  private bookedOn(start: Day, end: Day): Cents {
+    let booked = 0;
+    for (const booking of this.input.bookings) {
+      for (const [day, cents] of spreadOverWorkingDays(booking.hours, booking.start, booking.end)) {
+        if (day >= start && day <= end) booked += cents;
+      }
+    }
+    return booked;
+  }
+}

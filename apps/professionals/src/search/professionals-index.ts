@@ -1,0 +1,112 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, Settings, Task } from 'meilisearch';
+import { professionalsIndexName, ProfessionalSearchDocument } from '@coop/contracts';
+import { ProfessionalsConfig } from '../config.js';
+
+const RETRY_MS = 1_000;
+/** Bulk writes queue behind each other in Meilisearch: wait for them generously. */
+const TASK_TIMEOUT_MS = 10 * 60_000;
+
+const EQUALITY = { facetSearch: false, filter: { equality: true, comparison: false } };
+const COMPARISON = { facetSearch: false, filter: { equality: true, comparison: true } };
+
+/**
+ * Settings of the professionals index, chosen for matching (see ProfessionalSearchDocument for the
+ * document shape). Text relevance first (skills before domain labels, bio and name), then any
+ * requested sort, then cooperative experience and free hours as tie-breakers. Filters only where
+ * matching needs them, no facet search, no prefix search: indexing 100k profiles stays fast.
+ */
+export const PROFESSIONALS_INDEX_SETTINGS: Settings = {
+  searchableAttributes: ['skills', 'domainLabels', 'bio', 'fullName'],
+  filterableAttributes: [
+    { attributePatterns: ['domains', 'languages', 'region', 'coopSectors', 'active'], features: EQUALITY },
+    { attributePatterns: ['domainLevels.*', 'coopYears', 'freeHours.*', 'freeHoursTotal'], features: COMPARISON },
+  ],
+  sortableAttributes: ['coopYears', 'freeHoursTotal'],
+  // Profiles are written in French or English: no need to detect (or load segmenters for) others.
+  localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra', 'eng'] }],
+  // Matching searches whole words from a request's title and description, not keystrokes: no
+  // prefix search, and word proximity counted within an attribute. Both make indexing far faster.
+  prefixSearch: 'disabled',
+  proximityPrecision: 'byAttribute',
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'coopYears:desc', 'freeHoursTotal:desc'],
+  pagination: { maxTotalHits: 5_000 },
+};
+
+/**
+ * The `<prefix>professionals` index: creates it with its settings before any document goes in,
+ * and offers the writes the indexer and the rebuild need. A rebuild fills `<live>_next` and swaps.
+ */
+@Injectable()
+export class ProfessionalsIndex implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(ProfessionalsIndex.name);
+  readonly client: Meilisearch;
+  readonly liveUid: string;
+  readonly nextUid: string;
+  private ready: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(@Inject(ProfessionalsConfig) config: ProfessionalsConfig) {
+    this.client = new Meilisearch({
+      host: config.MEILI_URL,
+      apiKey: config.MEILI_MASTER_KEY,
+      defaultWaitOptions: { timeout: TASK_TIMEOUT_MS, interval: 20 },
+      // Meilisearch sits next to the service: compressing its answers only costs CPU.
+      requestInit: { headers: { 'accept-encoding': 'identity' } },
+    });
+    this.liveUid = professionalsIndexName(config.MEILI_INDEX_PREFIX);
+    this.nextUid = `${this.liveUid}_next`;
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopped = true;
+  }
+
+  /** Resolves once the live index exists with its settings (retrying while Meilisearch is unreachable). */
+  whenReady(): Promise<void> {
+    this.ready ??= this.untilDone(() => this.prepare(this.liveUid));
+    return this.ready;
+  }
+
+  /** Creates the index if needed and applies the settings, waiting until both are done. */
+  async prepare(uid: string): Promise<void> {
+    const created = await this.client.createIndex(uid, { primaryKey: 'id' }).waitTask();
+    if (created.status === 'failed' && created.error?.code !== 'index_already_exists') throw taskError(created);
+    assertSucceeded(await this.client.index(uid).updateSettings(PROFESSIONALS_INDEX_SETTINGS).waitTask());
+  }
+
+  /** Replaces whole documents; resolves when queued (await `.waitTask()` for the outcome). */
+  write(uid: string, documents: ProfessionalSearchDocument[]): EnqueuedTaskPromise {
+    return this.client.index<ProfessionalSearchDocument>(uid).addDocuments(documents, { primaryKey: 'id' });
+  }
+
+  async deleteIfExists(uid: string): Promise<void> {
+    await this.client.deleteIndexIfExists(uid);
+  }
+
+  /** Atomically exchanges the live index with `nextUid`. */
+  async swapInNext(): Promise<void> {
+    assertSucceeded(await this.client.swapIndexes([{ indexes: [this.liveUid, this.nextUid], rename: false }]).waitTask());
+  }
+
+  private async untilDone(work: () => Promise<void>): Promise<void> {
+    for (;;) {
+      try {
+        return await work();
+      } catch (error) {
+        if (this.stopped || (error instanceof MeilisearchApiError && error.response.status < 500)) throw error;
+        this.logger.warn({ msg: 'Meilisearch is not reachable yet; retrying', err: error });
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+}
+
+export function assertSucceeded(task: Task): Task {
+  if (task.status !== 'succeeded') throw taskError(task);
+  return task;
+}
+
+function taskError(task: Task): Error {
+  return new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no detail'}`);
+}

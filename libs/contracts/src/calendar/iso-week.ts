@@ -1,0 +1,159 @@
+/**
+ * Calendar arithmetic of the availability invariant (DESIGN.md section 3), shared by the service
+ * that enforces it and the services that read it, so both count weeks and hours the same way.
+ *
+ * Days are whole UTC calendar days, counted from 1970-01-01 (`Day`); dates travel as `YYYY-MM-DD`.
+ * Hours are handled as integer hundredths (`Cents`) so that splitting never loses or invents time.
+ */
+
+/** Days since 1970-01-01. */
+export type Day = number;
+/** Hundredths of an hour. */
+export type Cents = number;
+
+const MS_PER_DAY = 86_400_000;
+export const WORKING_DAYS_PER_WEEK = 5;
+
+/** The day of `YYYY-MM-DD`, or undefined when it is not a real calendar date (2026-02-30). */
+export function tryParseDay(value: string): Day | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const date = new Date(ms);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return Math.round(ms / MS_PER_DAY);
+}
+
+export function parseDay(value: string): Day {
+  const day = tryParseDay(value);
+  if (day === undefined) throw new RangeError(`Not a calendar date: ${value}`);
+  return day;
+}
+
+export function formatDay(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Today's date where the consortium works (an IANA time zone such as America/Toronto). */
+export function today(timeZone: string, now: Date = new Date()): Day {
+  return parseDay(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now));
+}
+
+/** ISO day of week: 1 = Monday … 7 = Sunday. (1970-01-01 was a Thursday.) */
+export function isoDayOfWeek(day: Day): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+export function isWorkingDay(day: Day): boolean {
+  return isoDayOfWeek(day) <= WORKING_DAYS_PER_WEEK;
+}
+
+/** The Monday of the ISO week holding `day`: it identifies the week. */
+export function mondayOf(day: Day): Day {
+  return day - (isoDayOfWeek(day) - 1);
+}
+
+/** ISO week-numbering year and week: the year is the one of the week's Thursday. */
+export function isoWeekOf(day: Day): { year: number; week: number } {
+  const thursday = mondayOf(day) + 3;
+  const year = new Date(thursday * MS_PER_DAY).getUTCFullYear();
+  const firstThursday = mondayOf(Math.round(Date.UTC(year, 0, 4) / MS_PER_DAY)) + 3;
+  return { year, week: (thursday - firstThursday) / 7 + 1 };
+}
+
+/** `2026-W48`: how a week is named in every API answer and error message. */
+export function weekLabel(day: Day): string {
+  const { year, week } = isoWeekOf(day);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The Mondays of every ISO week that `start..end` (inclusive) touches. */
+export function weeksOf(start: Day, end: Day): Day[] {
+  const weeks: Day[] = [];
+  for (let monday = mondayOf(start); monday <= end; monday += 7) weeks.push(monday);
+  return weeks;
+}
+
+/** Monday to Friday between `start` and `end`, inclusive. */
+export function workingDaysBetween(start: Day, end: Day): Day[] {
+  const days: Day[] = [];
+  for (let day = start; day <= end; day += 1) if (isWorkingDay(day)) days.push(day);
+  return days;
+}
+
+export function toCents(hours: number): Cents {
+  return Math.round(hours * 100);
+}
+
+export function toHours(cents: Cents): number {
+  return cents / 100;
+}
+
+/**
+ * Splits `total` into `parts` integers that differ by at most one and sum to `total` exactly:
+ * the first `total % parts` parts carry the extra hundredth.
+ */
+export function splitEvenly(total: Cents, parts: number): Cents[] {
+  if (parts <= 0) return [];
+  const base = Math.floor(total / parts);
+  const extra = total - base * parts;
+  return Array.from({ length: parts }, (_, index) => base + (index < extra ? 1 : 0));
+}
+
+/** A booking's hours spread evenly over the working days of its window, per day. */
+export function spreadOverWorkingDays(total: Cents, start: Day, end: Day): Map<Day, Cents> {
+  const days = workingDaysBetween(start, end);
+  const shares = splitEvenly(total, days.length);
+  return new Map(days.map((day, index) => [day, shares[index]]));
+}
+
+/** Sums per-day hours into their ISO weeks (keyed by Monday, in calendar order). */
+export function sumByWeek(perDay: ReadonlyMap<Day, Cents>): Map<Day, Cents> {
+  const perWeek = new Map<Day, Cents>();
+  for (const [day, cents] of [...perDay].sort(([a], [b]) => a - b)) {
+    const monday = mondayOf(day);
+    perWeek.set(monday, (perWeek.get(monday) ?? 0) + cents);
+  }
+  return perWeek;
+}
+
+/** A booking's hours per ISO week: the parts always sum to `total`. */
+export function spreadByWeek(total: Cents, start: Day, end: Day): Map<Day, Cents> {
+  return sumByWeek(spreadOverWorkingDays(total, start, end));
+}
+
+/** Capacity of one working day: the weekly capacity split over Monday to Friday (Monday first gets any extra hundredth). */
+export function dayCapacity(weeklyCapacity: Cents, day: Day): Cents {
+  if (!isWorkingDay(day)) return 0;
+  // splitEvenly(weeklyCapacity, 5)[weekday], without building the array (called for every day).
+  const base = Math.floor(weeklyCapacity / WORKING_DAYS_PER_WEEK);
+  return base + (isoDayOfWeek(day) <= weeklyCapacity - base * WORKING_DAYS_PER_WEEK ? 1 : 0);
+}
+
+/** Capacity of the week starting `monday`: weekly capacity minus its working days off. */
+export function weekCapacity(weeklyCapacity: Cents, monday: Day, isDayOff: (day: Day) => boolean): Cents {
+  let capacity = 0;
+  for (let day = monday; day < monday + WORKING_DAYS_PER_WEEK; day += 1) {
+    if (!isDayOff(day)) capacity += dayCapacity(weeklyCapacity, day);
+  }
+  return capacity;
+}
+
+/**
+ * The most hours a booking over `start..end` can take without overbooking any week, given each
+ * week's free hours (keyed by Monday; a missing week counts as fully booked).
+ */
+export function maxReservable(freeByWeek: ReadonlyMap<Day, Cents>, start: Day, end: Day): Cents {
+  const days = workingDaysBetween(start, end);
+  if (days.length === 0) return 0;
+  const daysPerWeek = sumByWeek(new Map(days.map((day) => [day, 1])));
+  let best = Infinity;
+  for (const [monday, count] of daysPerWeek) {
+    best = Math.min(best, Math.floor((Math.max(0, freeByWeek.get(monday) ?? 0) * days.length) / count));
+  }
+  // The proportional bound can be off by the hundredths the split hands to the first days.
+  const fits = (total: Cents) => [...spreadByWeek(total, start, end)].every(([monday, part]) => part <= (freeByWeek.get(monday) ?? 0));
+  while (best > 0 && !fits(best)) best -= 1;
+  return best;
+}

@@ -1,0 +1,65 @@
+import { isoWeekOf, type Day } from '../calendar/iso-week.js';
+import type { CoopSectorCode } from '../taxonomy/coop-sectors.js';
+import type { ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
+import type { LanguageCode } from '../taxonomy/languages.js';
+
+/** The Meilisearch index the professionals service owns and the matching service reads. */
+export const PROFESSIONALS_INDEX = 'professionals';
+
+/** How many ISO weeks, from the current one, carry their free hours in the index. */
+export const SEARCH_HORIZON_WEEKS = 26;
+
+export function professionalsIndexName(prefix: string): string {
+  return `${prefix}${PROFESSIONALS_INDEX}`;
+}
+
+/** Name of a week's field under `freeHours`: `w2026_48` for ISO week 2026-W48. */
+export function freeHoursField(day: Day): string {
+  const { year, week } = isoWeekOf(day);
+  return `w${year}_${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * One professional in the `professionals` index (primary key `id`).
+ *
+ * Filterable: `domains`, `domainLevels.<code>`, `languages`, `region`, `coopSectors`, `coopYears`,
+ * `active`, `freeHours.<week>`, `freeHoursTotal` (the other fields are for reading only).
+ * Sortable: `coopYears`, `freeHoursTotal`. Searchable, in ranking order: `skills`, `domainLabels`,
+ * `bio`, `fullName` (whole words: no prefix search). Ties in text relevance go to more co-op years,
+ * then more free hours.
+ *
+ * `freeHours` holds one field per ISO week from `horizonStart` (the current week when indexed) for
+ * SEARCH_HORIZON_WEEKS weeks, named by `freeHoursField`: whole-week capacity minus bookings. A week
+ * outside the horizon has no field, and a filter on it matches nothing. Example, a request over
+ * weeks 49 and 50 needing 10 hours in each:
+ *
+ *   active = true AND domains = legal AND domainLevels.legal >= 3 AND languages = fr
+ *     AND freeHours.w2026_49 >= 10 AND freeHours.w2026_50 >= 10
+ *
+ * The index is a pre-filter: exact availability comes from `professionals.availability.batch.v1`.
+ */
+export interface ProfessionalSearchDocument {
+  id: string;
+  fullName: string;
+  skills: string[];
+  bio: string;
+  domains: ExpertiseDomainCode[];
+  /** French and English labels of the domains, for text search. */
+  domainLabels: string[];
+  domainLevels: Partial<Record<ExpertiseDomainCode, number>>;
+  domainYears: Partial<Record<ExpertiseDomainCode, number>>;
+  /** Main language first. */
+  languages: LanguageCode[];
+  region: string;
+  coopSectors: CoopSectorCode[];
+  coopYears: number;
+  coopMandates: number;
+  weeklyCapacityHours: number;
+  costRate: number;
+  active: boolean;
+  /** Monday (YYYY-MM-DD) of the first week in `freeHours`. */
+  horizonStart: string;
+  freeHours: Record<string, number>;
+  /** Sum of `freeHours`. */
+  freeHoursTotal: number;
+}

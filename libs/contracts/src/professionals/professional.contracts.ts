@@ -1,0 +1,101 @@
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsUUID } from 'class-validator';
+import { defineEvent } from '../messaging/event-contract.js';
+import { defineRpc } from '../messaging/rpc-contract.js';
+import {
+  AvailabilityRequest,
+  AvailabilityView,
+  BatchAvailabilityRequest,
+  BatchAvailabilityResponse,
+  BookingView,
+  CreateTimeOffRequest,
+  DeleteTimeOffRequest,
+  ReleaseRequest,
+  ReleaseResult,
+  ReserveRequest,
+  ResizeRequest,
+  TimeOffView,
+} from './availability.dto.js';
+import {
+  CreateProfessionalRequest,
+  ImportProfessionalsRequest,
+  ImportProfessionalsResult,
+  ListProfessionalsRequest,
+  MAX_IMPORT_BATCH,
+  ProfessionalIdRequest,
+  ProfessionalIdsRequest,
+  ProfessionalList,
+  ProfessionalPage,
+  ProfessionalView,
+  UpdateProfessionalRequest,
+} from './professional.dto.js';
+
+export const ProfessionalRpc = {
+  create: defineRpc('professionals.professional.create.v1', CreateProfessionalRequest, ProfessionalView),
+  get: defineRpc('professionals.professional.get.v1', ProfessionalIdRequest, ProfessionalView),
+  /** Several profiles at once (the matcher's candidates); unknown ids are left out. */
+  getMany: defineRpc('professionals.professional.get-many.v1', ProfessionalIdsRequest, ProfessionalList),
+  update: defineRpc('professionals.professional.update.v1', UpdateProfessionalRequest, ProfessionalView),
+  list: defineRpc('professionals.professional.list.v1', ListProfessionalsRequest, ProfessionalPage),
+  /** Bulk load (demo data, generator): up to MAX_IMPORT_BATCH profiles; existing emails are skipped. */
+  import: defineRpc('professionals.professional.import.v1', ImportProfessionalsRequest, ImportProfessionalsResult),
+} as const;
+
+export const TimeOffRpc = {
+  create: defineRpc('professionals.time-off.create.v1', CreateTimeOffRequest, TimeOffView),
+  delete: defineRpc('professionals.time-off.delete.v1', DeleteTimeOffRequest, TimeOffView),
+} as const;
+
+export const AvailabilityRpc = {
+  /** One professional, per ISO week over a window (the gateway's availability route). */
+  weekly: defineRpc('professionals.availability.weekly.v1', AvailabilityRequest, AvailabilityView),
+  /** Many professionals over one window (the matcher's exact availability check). */
+  batch: defineRpc('professionals.availability.batch.v1', BatchAvailabilityRequest, BatchAvailabilityResponse),
+} as const;
+
+/**
+ * Bookings, keyed by assignment id, for the matching service. `reserve` is idempotent: the same
+ * assignment booked again with the same terms returns the existing booking; with other terms it
+ * is a conflict. A booking that would overbook any week fails with `capacity_exceeded`.
+ */
+export const BookingRpc = {
+  reserve: defineRpc('professionals.booking.reserve.v1', ReserveRequest, BookingView),
+  release: defineRpc('professionals.booking.release.v1', ReleaseRequest, ReleaseResult),
+  resize: defineRpc('professionals.booking.resize.v1', ResizeRequest, BookingView),
+} as const;
+
+export class RebuildIndexRequest {}
+
+export class RebuildIndexResult {
+  index: string;
+  documents: number;
+  /** Monday of the first week of `freeHours` in the new index. */
+  horizonStart: string;
+  tookMs: number;
+}
+
+export const SearchIndexRpc = {
+  /** Rebuilds the Meilisearch index from Postgres into a new index and swaps it in. */
+  rebuild: defineRpc('professionals.index.rebuild.v1', RebuildIndexRequest, RebuildIndexResult),
+} as const;
+
+export const PROFESSIONAL_CHANGE_REASONS = ['profile', 'time-off', 'booking', 'import'] as const;
+export type ProfessionalChangeReason = (typeof PROFESSIONAL_CHANGE_REASONS)[number];
+
+/**
+ * Something about these professionals changed: profile, time off or bookings. Emitted by the
+ * professionals service in the transaction of the change; its own consumer updates the index.
+ */
+export class ProfessionalChangedEvent {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_IMPORT_BATCH)
+  @IsUUID('4', { each: true })
+  professionalIds: string[];
+
+  @IsIn(PROFESSIONAL_CHANGE_REASONS)
+  reason: ProfessionalChangeReason;
+}
+
+export const ProfessionalEvents = {
+  changed: defineEvent('events.professional.changed.v1', ProfessionalChangedEvent),
+} as const;
