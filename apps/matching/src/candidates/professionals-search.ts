@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Meilisearch } from 'meilisearch';
+import {
+  freeHoursField,
+  mondayOf,
+  parseDay,
+  professionalsIndexName,
+  ProfessionalSearchDocument,
+  SEARCH_HORIZON_WEEKS,
+  weeksOf,
+  workingDaysBetween,
+} from '@coop/contracts';
+import { MatchingConfig } from '../config.js';
+import { MatchContext } from '../ranking/candidate-facts.js';
+
+export interface SearchHit {
+  document: ProfessionalSearchDocument;
+  /** Meilisearch's ranking score for the text, 0..1. */
+  relevance: number;
+}
+
+const FIELDS: Array<keyof ProfessionalSearchDocument> = [
+  'id',
+  'fullName',
+  'domains',
+  'domainLevels',
+  'domainYears',
+  'languages',
+  'region',
+  'coopSectors',
+  'coopYears',
+  'coopMandates',
+  'costRate',
+  'active',
+];
+
+/**
+ * Stage one of matching: the professionals index (owned by the professionals service) retrieves
+ * candidates by text relevance with the hard filters it can apply. One multi-search asks for the
+ * professionals free for the whole window (per-week free hours in the index), a wider set that
+ * includes the partially free, and optionally the in-domain professionals the constraints exclude.
+ */
+@Injectable()
+export class ProfessionalsSearch {
+  private readonly client: Meilisearch;
+  private readonly index: string;
+
+  constructor(@Inject(MatchingConfig) config: MatchingConfig) {
+    this.client = new Meilisearch({ host: config.MEILI_URL, apiKey: config.MEILI_MASTER_KEY });
+    this.index = professionalsIndexName(config.MEILI_INDEX_PREFIX);
+  }
+
+  private query(filter: string, limit: number, q: string) {
+    return { indexUid: this.index, q, filter, limit, attributesToRetrieve: FIELDS as string[], showRankingScore: true };
+  }
+
+  async candidates(context: MatchContext, text: string, limit: number, includeExcluded: boolean): Promise<SearchHit[]> {
+    const inDomain = `domains = ${quote(context.domain)}`;
+    const eligible = `${inDomain} AND active = true AND languages = ${quote(context.language)}`;
+    const capacity = weeklyCapacityFilters(context);
+    // Meilisearch drops documents matching none of the words, so text must not decide who is
+    // retrieved: each set is also asked for without text, and only text hits carry relevance.
+    const fits = [eligible, ...capacity].join(' AND ');
+    const partialLimit = Math.max(10, Math.ceil(limit / 4));
+    const sets: Array<{ filter: string; limit: number }> = [
+      { filter: fits, limit },
+      { filter: eligible, limit: partialLimit },
+      ...(includeExcluded ? [{ filter: `${inDomain} AND (active = false OR languages != ${quote(context.language)})`, limit: 50 }] : []),
+    ];
+    const textual = text.trim().length > 0;
+    const queries = sets.flatMap((set) => [
+      ...(textual ? [this.query(set.filter, set.limit, text)] : []),
+      this.query(set.filter, set.limit, ''),
+    ]);
+    const { results } = await this.client.multiSearch<{ queries: typeof queries }, ProfessionalSearchDocument>({ queries });
+    const hits = new Map<string, SearchHit>();
+    results.forEach((result, i) => {
+      const scored = textual && queries[i].q !== '';
+      for (const hit of result.hits) {
+        const relevance = scored ? (hit._rankingScore ?? 0) : 0;
+        const known = hits.get(hit.id);
+        if (!known || known.relevance < relevance) hits.set(hit.id, { document: hit as ProfessionalSearchDocument, relevance });
+      }
+    });
+    return [...hits.values()];
+  }
+}
+
+/**
+ * For each ISO week of the window inside the index's horizon: free hours at least that week's
+ * share of the request (bookings are spread evenly over the window's working days). A week
+ * outside the horizon has no field in the index, so it is left to the exact check.
+ */
+export function weeklyCapacityFilters(
+  context: Pick<MatchContext, 'startDate' | 'endDate' | 'estimatedHours'>,
+  now: Date = new Date(),
+): string[] {
+  const start = parseDay(context.startDate);
+  const end = parseDay(context.endDate);
+  const workingDays = workingDaysBetween(start, end);
+  const horizonStart = mondayOf(parseDay(now.toISOString().slice(0, 10)));
+  const horizonEnd = horizonStart + SEARCH_HORIZON_WEEKS * 7;
+  const filters: string[] = [];
+  for (const monday of weeksOf(start, end)) {
+    if (monday < horizonStart || monday >= horizonEnd) continue;
+    const daysInWeek = workingDays.filter((day) => day >= monday && day < monday + 7).length;
+    // Rounded down to the hundredth: the index is a pre-filter and must not drop a fit.
+    const share = Math.floor(((context.estimatedHours * daysInWeek) / workingDays.length) * 100) / 100;
+    if (share > 0) filters.push(`freeHours.${freeHoursField(monday)} >= ${share}`);
+  }
+  return filters;
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+}

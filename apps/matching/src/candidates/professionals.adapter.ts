@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AvailabilityRpc,
+  BookingRpc,
+  ExpertiseDomainCode,
+  ProfessionalAvailability,
+  ProfessionalRpc,
+  ProfessionalSearchDocument,
+} from '@coop/contracts';
+import { RpcClient } from '@coop/platform';
+import { MatchContext, WindowAvailability } from '../ranking/candidate-facts.js';
+import { CandidateQuery, ProfessionalFacts, ProfessionalsPort } from './professionals.port.js';
+import { ProfessionalsSearch } from './professionals-search.js';
+
+/**
+ * ProfessionalsPort over the real parts: candidates from the search index, then their exact
+ * availability over the window from the professionals service (the index is only a pre-filter),
+ * and bookings through its reserve/release commands.
+ */
+@Injectable()
+export class ProfessionalsAdapter extends ProfessionalsPort {
+  constructor(
+    private readonly search: ProfessionalsSearch,
+    private readonly rpc: RpcClient,
+  ) {
+    super();
+  }
+
+  async findCandidates(query: CandidateQuery): Promise<ProfessionalFacts[]> {
+    const hits = await this.search.candidates(query.context, query.text, query.limit, query.includeExcluded);
+    if (hits.length === 0) return [];
+    const availability = await this.availabilityOf(
+      hits.map((hit) => hit.document.id),
+      query.context,
+    );
+    return hits.flatMap((hit) => {
+      const window = availability.get(hit.document.id);
+      return window ? [fromSearchDocument(hit.document, hit.relevance, windowAvailability(window, query.context))] : [];
+    });
+  }
+
+  async factsOf(professionalId: string, context: MatchContext): Promise<ProfessionalFacts | undefined> {
+    const [profiles, availability] = await Promise.all([
+      this.rpc.send(ProfessionalRpc.getMany, { ids: [professionalId] }),
+      this.availabilityOf([professionalId], context),
+    ]);
+    const profile = profiles.items[0];
+    const window = availability.get(professionalId);
+    if (!profile || !window) return undefined;
+    return {
+      professionalId: profile.id,
+      fullName: profile.fullName,
+      active: profile.active,
+      languages: profile.languages,
+      region: profile.region,
+      domains: profile.domains,
+      coopExperience: profile.coopExperience,
+      costRate: profile.costRate,
+      availability: windowAvailability(window, context),
+      textRelevance: 0,
+    };
+  }
+
+  async reserve(booking: { assignmentId: string; professionalId: string; startDate: string; endDate: string; hours: number }): Promise<void> {
+    await this.rpc.send(BookingRpc.reserve, booking);
+  }
+
+  async release(assignmentId: string): Promise<void> {
+    await this.rpc.send(BookingRpc.release, { assignmentId });
+  }
+
+  private async availabilityOf(professionalIds: string[], context: MatchContext): Promise<Map<string, ProfessionalAvailability>> {
+    const { items } = await this.rpc.send(AvailabilityRpc.batch, { professionalIds, startDate: context.startDate, endDate: context.endDate });
+    return new Map(items.map((item) => [item.professionalId, item]));
+  }
+}
+
+function fromSearchDocument(doc: ProfessionalSearchDocument, relevance: number, availability: WindowAvailability): ProfessionalFacts {
+  return {
+    professionalId: doc.id,
+    fullName: doc.fullName,
+    active: doc.active,
+    languages: doc.languages,
+    region: doc.region,
+    domains: doc.domains.map((code: ExpertiseDomainCode) => ({ code, level: doc.domainLevels[code] ?? 1, years: doc.domainYears[code] ?? 0 })),
+    coopExperience: { years: doc.coopYears, sectors: doc.coopSectors, mandates: doc.coopMandates },
+    costRate: doc.costRate,
+    availability,
+    textRelevance: relevance,
+  };
+}
+
+/**
+ * The window as the ranking sees it. "Free" is what a booking over exactly this window could take
+ * now (no week overbooked), which is what the availability hard constraint is about.
+ */
+export function windowAvailability(window: ProfessionalAvailability, context: Pick<MatchContext, 'estimatedHours'>): WindowAvailability {
+  const first = window.weeks[0];
+  return {
+    capacityHours: window.capacityHours,
+    bookedHours: window.bookedHours,
+    freeHours: window.maxReservableHours,
+    timeOffHours: (window.timeOffDays.length * window.weeklyCapacityHours) / 5,
+    firstWeekFreeHours: first?.freeHours ?? 0,
+    firstWeekNeededHours: first && window.workingDays > 0 ? (context.estimatedHours * first.windowWorkingDays) / window.workingDays : 0,
+  };
+}

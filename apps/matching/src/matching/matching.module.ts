@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AssignmentMatcher } from '../assignment/assignment-matcher.js';
+import { AssignmentQueries } from '../assignment/assignment-queries.js';
+import { AssignmentService } from '../assignment/assignment.service.js';
+import { ProfessionalsAdapter } from '../candidates/professionals.adapter.js';
+import { ProfessionalsPort } from '../candidates/professionals.port.js';
+import { ProfessionalsSearch } from '../candidates/professionals-search.js';
+import { MatchQueries } from './match-queries.js';
+import { MatchService } from './match.service.js';
+import { MatchingController } from './matching.controller.js';
+import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
+
+@Module({
+  controllers: [MatchingController],
+  providers: [
+    ProfessionalsSearch,
+    { provide: ProfessionalsPort, useClass: ProfessionalsAdapter },
+    MatchService,
+    MatchQueries,
+    AssignmentMatcher,
+    AssignmentService,
+    AssignmentQueries,
+    RequestLifecycleHandler,
+  ],
+})
+export class MatchingModule {}
