@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { MemberPage } from '@coop/contracts';
 import { DEMO_MEMBERS } from '../../tools/demo/demo-members.js';
+import { DEMO_REQUESTS } from '../../tools/demo/demo-requests.js';
 import { seedDemo } from '../../tools/demo/seed.js';
 import { repositoryRoot } from '../../tools/repository-root.js';
 import { createMember, issueKey } from '../support/credentials.js';
@@ -32,7 +33,7 @@ describe('tools against a running system', () => {
   let stack: TestStack;
   let url: string;
   beforeAll(async () => {
-    stack = await TestStack.start(['members', 'gateway']);
+    stack = await TestStack.start(['members', 'professionals', 'matching', 'gateway']);
     url = stack.gatewayUrl();
   });
   afterAll(() => stack.dispose());
@@ -70,6 +71,7 @@ describe('tools against a running system', () => {
       const keysFile = join(dir, 'demo-keys.json');
       const options = { gatewayUrl: url, adminApiKey: ADMIN_KEY, log: () => undefined, keysFile };
 
+      const readKeys = () => JSON.parse(readFileSync(keysFile, 'utf8')) as { coordinator: { key: string }; partner: { key: string; memberId: string } };
       const first = await seedDemo(options);
       const second = await seedDemo(options);
 
@@ -77,8 +79,10 @@ describe('tools against a running system', () => {
       const members = await call<MemberPage>(url, 'GET', '/v1/members?limit=200');
       const names = members.body.items.map((m) => m.name);
       for (const demo of DEMO_MEMBERS) expect(names.filter((name) => name === demo.name)).toHaveLength(1);
+      const requests = await call<{ items: { title: string }[] }>(url, 'GET', '/v1/requests?limit=200', { key: readKeys().coordinator.key });
+      for (const demo of DEMO_REQUESTS) expect(requests.body.items.filter((r) => r.title === demo.title)).toHaveLength(1);
 
-      const keys = JSON.parse(readFileSync(keysFile, 'utf8')) as { coordinator: { key: string }; partner: { key: string; memberId: string } };
+      const keys = readKeys();
       expect(first.lines.join('\n')).toContain(keys.coordinator.key);
       expect(first.lines.join('\n')).toContain(keys.partner.key);
       expect((await call(url, 'GET', '/v1/members', { key: keys.coordinator.key })).status).toBe(200);

@@ -29,7 +29,7 @@ export async function seedProfessionals(options: SeedOptions): Promise<{ lines: 
   }
   const active = DEMO_PROFESSIONALS.filter((professional) => professional.active).length;
   options.log(`professionals: ${created} created, ${DEMO_PROFESSIONALS.length - created} already there`);
-  return { lines: [`Professionals: ${DEMO_PROFESSIONALS.length} demo professionals (${active} active), ${created} added now`] };
+  return { lines: [`Professionals: ${DEMO_PROFESSIONALS.length} demo professionals (${active} active)`] };
 }
 
 async function registeredEmails(options: SeedOptions): Promise<Set<string>> {

@@ -1,12 +1,15 @@
 // Demo data for `npm start` (tools/stack/start.ts calls seedDemo once the system is ready): the
-// demo member federations, a coordinator key and a partner key for the first member. Idempotent:
+// demo member federations, a coordinator key and a partner key for the first member, the demo
+// professionals and the demo requests. Idempotent:
 // members are matched by name, and the keys kept in .data/demo-keys.json are reused while they
 // still work, so a second start prints the same ones.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CredentialRole, IssuedCredentialView, MemberPage, MemberView } from '../../libs/contracts/src/index.js';
+import type { CredentialRole, IssuedCredentialView, MemberPage, MemberView, ServiceRequestPage } from '../../libs/contracts/src/index.js';
 import { repositoryRoot } from '../repository-root.js';
 import { DEMO_MEMBERS } from './demo-members.js';
+import { DEMO_REQUESTS } from './demo-requests.js';
+import { seedProfessionals } from './seed-professionals.js';
 
 export interface SeedOptions {
   gatewayUrl: string;
@@ -40,7 +43,58 @@ export async function seedDemo(options: SeedOptions): Promise<{ lines: string[] 
       : await issue(api, options, 'partner', partnerMember.id);
   writeKeys(keysFile, { coordinator, partner: { ...partner, memberId: partnerMember.id } });
 
-  return { lines: banner(options.gatewayUrl, coordinator.key, partner.key, partnerMember) };
+  const professionals = await seedProfessionals({ gatewayUrl: options.gatewayUrl, apiKey: coordinator.key, log: options.log });
+  await waitUntilSearchable(api, coordinator.key, options.log);
+  await ensureDemoRequests(api, coordinator.key, members, options.log);
+  return { lines: [...professionals.lines, ...banner(options.gatewayUrl, coordinator.key, partner.key, partnerMember)] };
+}
+
+/**
+ * Submits the demo requests not there yet (same member and title), as a coordinator, so matching
+ * has something to show: some are assigned automatically, others wait for review.
+ */
+async function ensureDemoRequests(api: GatewayClient, coordinatorKey: string, members: MemberView[], log: (line: string) => void): Promise<void> {
+  const existing = new Set<string>();
+  let cursor: string | null = null;
+  do {
+    const page: ServiceRequestPage = await api.json<ServiceRequestPage>('GET', `/v1/requests?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, coordinatorKey);
+    for (const request of page.items) existing.add(`${request.memberId}:${request.title}`);
+    cursor = page.nextCursor;
+  } while (cursor);
+  let created = 0;
+  for (const demo of DEMO_REQUESTS) {
+    const member = members[demo.memberIndex];
+    if (existing.has(`${member.id}:${demo.title}`)) continue;
+    const { memberIndex: _member, startInDays, durationDays, ...fields } = demo;
+    await api.json('POST', '/v1/requests', coordinatorKey, {
+      ...fields,
+      memberId: member.id,
+      startDate: dateInDays(startInDays),
+      endDate: dateInDays(startInDays + durationDays),
+    });
+    created += 1;
+  }
+  log(`demo requests: submitted ${created}, ${DEMO_REQUESTS.length - created} already there`);
+}
+
+/**
+ * New profiles reach the search index within a second or so (longer on a cold Meilisearch):
+ * submitting before would leave the demo requests unmatched. Waits until search sees someone for
+ * every domain and language of the demo requests.
+ */
+async function waitUntilSearchable(api: GatewayClient, coordinatorKey: string, log: (line: string) => void): Promise<void> {
+  const pending = new Set(DEMO_REQUESTS.map((demo) => `${demo.domain}:${demo.language}`));
+  const deadline = Date.now() + 60_000;
+  while (pending.size > 0 && Date.now() < deadline) {
+    for (const entry of [...pending]) {
+      const [domain, language] = entry.split(':');
+      const probe = { domain, language, startDate: dateInDays(30), endDate: dateInDays(34), hours: 1, limit: 1 };
+      const found = await api.json<{ candidates: unknown[] }>('POST', '/v1/matches/search', coordinatorKey, probe);
+      if (found.candidates.length > 0) pending.delete(entry);
+    }
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (pending.size > 0) log(`not searchable yet: ${[...pending].join(', ')}; those demo requests may come out unmatched`);
 }
 
 /** Creates the demo members that are not there yet (by name); returns them in DEMO_MEMBERS order. */
