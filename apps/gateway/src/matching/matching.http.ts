@@ -1,22 +1,12 @@
-import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { AssignRequest, CompleteAssignmentRequest, DeclineAssignmentRequest, MatchSearchRequest, StatementRequest } from '@coop/contracts';
+import { ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
+import { AssignRequest, CompleteAssignmentRequest, DeclineAssignmentRequest, MatchSearchRequest, RequestMatchesRequest, StatementRequest } from '@coop/contracts';
 import { OptionalQueryBoolean } from '../http/query-boolean.js';
 
 // HTTP shapes of the matching routes: the RPC classes minus what the path or the headers carry.
 
-export class MatchesQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  /** Also list excluded professionals with the reasons. */
-  @ApiPropertyOptional({ type: Boolean, description: 'Also list excluded professionals with the reasons' })
+export class MatchesQuery extends PickType(RequestMatchesRequest, ['limit'] as const) {
+  /** Also list excluded professionals with the reasons (as text in a query string). */
+  @ApiPropertyOptional({ type: Boolean, description: 'Also list the excluded professionals with why' })
   @OptionalQueryBoolean()
   explainExcluded?: boolean;
 }
