@@ -1,4 +1,4 @@
-// npm run bench -- --professionals 100000 [--queries 1000] [--burst 2000] [--concurrency 32]
+// npm run bench -- --professionals 100000 [--queries 1000] [--burst 2000] [--concurrency 32] [--matching-replicas 1]
 //
 // The matching benchmark (issue 5). Starts members, professionals, matching and the gateway as
 // their own processes on a clean database "coop_bench_matching", NATS namespace "benchmatch" and
@@ -59,6 +59,7 @@ interface Options {
   queries: number;
   burst: number;
   concurrency: number;
+  matchingReplicas: number;
 }
 
 async function main(): Promise<void> {
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
       queries: { type: 'string', default: '1000' },
       burst: { type: 'string', default: '2000' },
       concurrency: { type: 'string', default: '32' },
+      'matching-replicas': { type: 'string', default: '1' },
     },
   });
   const options: Options = {
@@ -75,9 +77,10 @@ async function main(): Promise<void> {
     queries: Number(values.queries),
     burst: Number(values.burst),
     concurrency: Number(values.concurrency),
+    matchingReplicas: Number(values['matching-replicas']),
   };
   if (!Object.values(options).every((n) => Number.isInteger(n) && n > 0)) {
-    throw new Error('usage: npm run bench -- [--professionals N] [--queries Q] [--burst B] [--concurrency C]');
+    throw new Error('usage: npm run bench -- [--professionals N] [--queries Q] [--burst B] [--concurrency C] [--matching-replicas R]');
   }
   const root = repositoryRoot();
   const infrastructure = await ensureInfrastructure({ dataDir: join(root, '.data', 'bench'), log });
@@ -90,7 +93,8 @@ async function main(): Promise<void> {
       ADMIN_API_KEY: adminKey,
       RATE_LIMIT_MAX: '100000000',
     };
-    const services = startServices(root, env, ['members', 'professionals', 'matching', 'gateway'], join(root, '.data', 'bench', 'matching'));
+    const matching = Array.from({ length: options.matchingReplicas }, () => 'matching' as const);
+    const services = startServices(root, env, ['members', 'professionals', ...matching, 'gateway'], join(root, '.data', 'bench', 'matching'));
     try {
       const results = await withRpc(env, async (rpc) => {
         await waitForServices(rpc, services);
@@ -242,7 +246,8 @@ class MeiliDirect {
     const queries = candidateQueries(this.index, contextOfSearch(query), query.text ?? '', TOP_K, false);
     const response = await fetch(`${this.url}/multi-search`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${this.key}`, 'content-type': 'application/json' },
+      // As matching's client does: uncompressed answers.
+      headers: { authorization: `Bearer ${this.key}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
       body: JSON.stringify({ queries }),
     });
     const answer = (await response.json()) as { results?: Array<{ processingTimeMs: number }> };
@@ -358,6 +363,7 @@ async function assignmentBurst(gateway: Gateway, adminKey: string, env: NodeJS.P
   return {
     submitted: bodies.length,
     concurrency: options.concurrency,
+    matchingReplicas: options.matchingReplicas,
     assigned: ends.filter((end) => end.outcome === 'assigned').length,
     unmatched: ends.filter((end) => end.outcome === 'unmatched').length,
     notTerminal: bodies.length - finishedAt.size,
@@ -427,7 +433,7 @@ function printTable(results: Awaited<ReturnType<typeof measure>>): void {
       '',
       `(a)/(b) p50: ${results.ratios.aOverB_p50}   (c)/(a) p50: ${results.ratios.cOverA_p50}`,
       '',
-      `(d) ${d.submitted} requests, ${d.concurrency} at a time: ${d.requestsPerSecond} requests/s to assigned or unmatched ` +
+      `(d) ${d.submitted} requests, ${d.concurrency} at a time, ${d.matchingReplicas} matching replica(s): ${d.requestsPerSecond} requests/s to assigned or unmatched ` +
         `(${d.assigned} assigned, ${d.unmatched} unmatched, ${d.notTerminal} not terminal), latency p50 ${d.latencyMs.p50} ms, p95 ${d.latencyMs.p95} ms`,
       `    violations: ${d.violations.overbookedWeeks} overbooked weeks (of ${d.violations.bookedWeeksChecked} booked), ${d.violations.requestsWithTwoActiveAssignments} requests with two active assignments`,
       '',
