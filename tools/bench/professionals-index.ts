@@ -7,30 +7,22 @@
 // value). Prints the figures and writes them to bench-results-index.json.
 // Uses the engines `npm start` uses (tools/stack): DATABASE_URL/NATS_URL/MEILI_URL when set.
 import 'reflect-metadata';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { Meilisearch } from 'meilisearch';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ProfessionalRpc, professionalsIndexName, servicePingRpc } from '@coop/contracts';
-import { adminQuery, eventStreamName, withDatabase, type RpcClient } from '@coop/platform';
-import { loadGeneratedProfessionals } from '../generator/load-professionals.js';
+import { ProfessionalRpc, professionalsIndexName } from '@coop/contracts';
+import type { RpcClient } from '@coop/platform';
 import { repositoryRoot } from '../repository-root.js';
-import { ensureInfrastructure, type Infrastructure } from '../stack/infrastructure.js';
-import { startManagedProcess } from '../stack/managed-process.js';
-import { serviceEntryPoint } from '../stack/services.js';
-import { waitUntil } from '../stack/wait.js';
+import { ensureInfrastructure } from '../stack/infrastructure.js';
+import { sleep } from '../stack/wait.js';
 import { withRpc } from '../support/rpc.js';
+import { freshEnvironment, loadSearchableProfessionals, log, percentile, seconds, startServices, stopAll, waitForServices } from './bench-stack.js';
 
-const DATABASE = 'coop_bench';
-const NAMESPACE = 'bench';
-const INDEX_PREFIX = 'bench_';
+const NAMES = { database: 'coop_bench', namespace: 'bench', indexPrefix: 'bench_' };
 const POLL_MS = 10;
 const CHANGE_TIMEOUT_MS = 30_000;
-
-const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -43,23 +35,18 @@ async function main(): Promise<void> {
   const root = repositoryRoot();
   const infrastructure = await ensureInfrastructure({ dataDir: join(root, '.data', 'bench'), log });
   try {
-    const env = await freshEnvironment(infrastructure);
-    const logFile = join(root, '.data', 'bench', 'professionals.log');
-    const service = startManagedProcess({ name: 'professionals', command: process.execPath, args: [serviceEntryPoint(root, 'professionals')], cwd: root, env, logFile });
+    const env = await freshEnvironment(infrastructure, NAMES);
+    const services = startServices(root, env, ['professionals'], join(root, '.data', 'bench'));
     try {
       const results = await withRpc(env, async (rpc) => {
-        await waitUntil('the professionals service', () => rpc.send(servicePingRpc('professionals'), {}, { timeoutMs: 1_000 }).then(() => true), {
-          timeoutMs: 60_000,
-          hint: `see ${logFile}`,
-          abortReason: () => (service.hasExited() ? 'it stopped' : undefined),
-        });
+        await waitForServices(rpc, services);
         return measure(rpc, env, { count, updates, concurrency });
       });
       console.log(JSON.stringify({ ...results, changeToSearchableMs: { ...results.changeToSearchableMs, inOrder: undefined } }, null, 2));
       writeFileSync(join(root, 'bench-results-index.json'), `${JSON.stringify(results, null, 2)}\n`);
       log('written to bench-results-index.json');
     } finally {
-      await service.stop();
+      await stopAll(services);
     }
   } finally {
     await infrastructure.stop();
@@ -68,30 +55,9 @@ async function main(): Promise<void> {
 
 async function measure(rpc: RpcClient, env: NodeJS.ProcessEnv, options: { count: number; updates: number; concurrency: number }) {
   const meili = new Meilisearch({ host: env.MEILI_URL!, apiKey: env.MEILI_MASTER_KEY, requestInit: { headers: { 'accept-encoding': 'identity' } } });
-  const index = meili.index(professionalsIndexName(INDEX_PREFIX));
+  const index = meili.index(professionalsIndexName(NAMES.indexPrefix));
 
-  log(`loading ${options.count} professionals`);
-  const started = Date.now();
-  let lastReport = 0;
-  const loadResult = await loadGeneratedProfessionals(rpc, {
-    count: options.count,
-    concurrency: options.concurrency,
-    onProgress: (loaded) => {
-      if (Date.now() - lastReport > 5_000) {
-        lastReport = Date.now();
-        log(`  ${loaded} loaded after ${seconds(Date.now() - started)} s`);
-      }
-    },
-  });
-  const loadedMs = Date.now() - started;
-  log(`loaded ${loadResult.created} in ${seconds(loadedMs)} s; waiting for the index`);
-  for (;;) {
-    const stats = await index.getStats().catch(() => undefined);
-    if (stats && stats.numberOfDocuments >= options.count && !stats.isIndexing) break;
-    await sleep(100);
-  }
-  const indexedMs = Date.now() - started;
-  log(`all ${options.count} searchable ${seconds(indexedMs)} s after the load began`);
+  const { loadedMs, indexedMs } = await loadSearchableProfessionals(rpc, env, options.count, options.concurrency);
 
   const { items } = await rpc.send(ProfessionalRpc.list, { limit: Math.min(options.updates, 200) });
   const latencies: number[] = [];
@@ -119,39 +85,6 @@ async function measure(rpc: RpcClient, env: NodeJS.ProcessEnv, options: { count:
     machine: { cpus: cpus().length, loadAverage1m: Number(loadavg()[0].toFixed(2)) },
     measuredAt: new Date().toISOString(),
   };
-}
-
-/** A clean database, event stream and index for this run (the previous run's are dropped). */
-async function freshEnvironment(infrastructure: Infrastructure): Promise<NodeJS.ProcessEnv> {
-  await adminQuery(infrastructure.databaseUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await adminQuery(infrastructure.databaseUrl, `CREATE DATABASE ${DATABASE}`);
-  const nc = await connect({ servers: infrastructure.natsUrl });
-  await (await jetstreamManager(nc)).streams.delete(eventStreamName(NAMESPACE)).catch(() => undefined);
-  await nc.close();
-  const meili = new Meilisearch({ host: infrastructure.meiliUrl, apiKey: infrastructure.meiliMasterKey });
-  for (const uid of [professionalsIndexName(INDEX_PREFIX), `${professionalsIndexName(INDEX_PREFIX)}_next`]) await meili.deleteIndexIfExists(uid);
-  return {
-    ...process.env,
-    DATABASE_URL: withDatabase(infrastructure.databaseUrl, DATABASE),
-    NATS_URL: infrastructure.natsUrl,
-    NATS_NAMESPACE: NAMESPACE,
-    MEILI_URL: infrastructure.meiliUrl,
-    MEILI_MASTER_KEY: infrastructure.meiliMasterKey,
-    MEILI_INDEX_PREFIX: INDEX_PREFIX,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function seconds(ms: number): number {
-  return Number((ms / 1000).toFixed(1));
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 main().catch((error: unknown) => {

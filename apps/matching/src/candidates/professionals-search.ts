@@ -46,32 +46,19 @@ export class ProfessionalsSearch {
   private readonly index: string;
 
   constructor(@Inject(MatchingConfig) config: MatchingConfig) {
-    this.client = new Meilisearch({ host: config.MEILI_URL, apiKey: config.MEILI_MASTER_KEY });
+    this.client = new Meilisearch({
+      host: config.MEILI_URL,
+      apiKey: config.MEILI_MASTER_KEY,
+      // Meilisearch sits next to the service: compressing its answers (up to a few hundred hits per
+      // match) only costs CPU on both sides (see tools/bench/matching.ts).
+      requestInit: { headers: { 'accept-encoding': 'identity' } },
+    });
     this.index = professionalsIndexName(config.MEILI_INDEX_PREFIX);
   }
 
-  private query(filter: string, limit: number, q: string) {
-    return { indexUid: this.index, q, filter, limit, attributesToRetrieve: FIELDS as string[], showRankingScore: true };
-  }
-
   async candidates(context: MatchContext, text: string, limit: number, includeExcluded: boolean): Promise<SearchHit[]> {
-    const inDomain = `domains = ${quote(context.domain)}`;
-    const eligible = `${inDomain} AND active = true AND languages = ${quote(context.language)}`;
-    const capacity = weeklyCapacityFilters(context);
-    // Meilisearch drops documents matching none of the words, so text must not decide who is
-    // retrieved: each set is also asked for without text, and only text hits carry relevance.
-    const fits = [eligible, ...capacity].join(' AND ');
-    const partialLimit = Math.max(10, Math.ceil(limit / 4));
-    const sets: Array<{ filter: string; limit: number }> = [
-      { filter: fits, limit },
-      { filter: eligible, limit: partialLimit },
-      ...(includeExcluded ? [{ filter: `${inDomain} AND (active = false OR languages != ${quote(context.language)})`, limit: 50 }] : []),
-    ];
+    const queries = candidateQueries(this.index, context, text, limit, includeExcluded);
     const textual = text.trim().length > 0;
-    const queries = sets.flatMap((set) => [
-      ...(textual ? [this.query(set.filter, set.limit, text)] : []),
-      this.query(set.filter, set.limit, ''),
-    ]);
     const { results } = await this.client.multiSearch<{ queries: typeof queries }, ProfessionalSearchDocument>({ queries });
     const hits = new Map<string, SearchHit>();
     results.forEach((result, i) => {
@@ -84,6 +71,42 @@ export class ProfessionalsSearch {
     });
     return [...hits.values()];
   }
+}
+
+export interface CandidateQuery {
+  indexUid: string;
+  q: string;
+  filter: string;
+  limit: number;
+  attributesToRetrieve: string[];
+  showRankingScore: true;
+}
+
+/**
+ * The multi-search of stage one (exported so the benchmark issues exactly the same searches).
+ * Meilisearch drops documents matching none of the words, so text must not decide who is
+ * retrieved: each set is also asked for without text, and only text hits carry relevance.
+ */
+export function candidateQueries(indexUid: string, context: MatchContext, text: string, limit: number, includeExcluded: boolean): CandidateQuery[] {
+  const inDomain = `domains = ${quote(context.domain)}`;
+  const eligible = `${inDomain} AND active = true AND languages = ${quote(context.language)}`;
+  const fits = [eligible, ...weeklyCapacityFilters(context)].join(' AND ');
+  const partialLimit = Math.max(10, Math.ceil(limit / 4));
+  const sets: Array<{ filter: string; limit: number }> = [
+    { filter: fits, limit },
+    { filter: eligible, limit: partialLimit },
+    ...(includeExcluded ? [{ filter: `${inDomain} AND (active = false OR languages != ${quote(context.language)})`, limit: 50 }] : []),
+  ];
+  const query = (filter: string, setLimit: number, q: string): CandidateQuery => ({
+    indexUid,
+    q,
+    filter,
+    limit: setLimit,
+    attributesToRetrieve: FIELDS as string[],
+    showRankingScore: true,
+  });
+  const textual = text.trim().length > 0;
+  return sets.flatMap((set) => [...(textual ? [query(set.filter, set.limit, text)] : []), query(set.filter, set.limit, '')]);
 }
 
 /**

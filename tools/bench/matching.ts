@@ -1,0 +1,451 @@
+// npm run bench -- --professionals 100000 [--queries 1000] [--burst 2000] [--concurrency 32] [--matching-replicas 1]
+//
+// The matching benchmark (issue 5). Starts members, professionals, matching and the gateway as
+// their own processes on a clean database "coop_bench_matching", NATS namespace "benchmatch" and
+// index prefix "benchmatch_" (logs in .data/bench/matching/), loads N synthetic professionals and
+// waits until they are searchable, then measures, one query at a time over keep-alive HTTP:
+//   (a) POST /v1/matches/search through the gateway (HTTP -> NATS -> matching -> Meilisearch +
+//       availability RPC -> response);
+//   (b) the very multi-search matching sends to Meilisearch (candidateQueries), sent directly,
+//       with Meilisearch's own processingTimeMs (summed over the multi-search) as the floor;
+//   (c) a baseline matcher in one SQL query on the professionals' tables in Postgres;
+// and then (d) a burst of submitted requests from partners of auto-assign members at a fixed
+// concurrency, timed from each submit to its request.assigned / request.unmatched event, followed
+// by the invariant checks (no week overbooked, no request with two active assignments).
+// Writes bench-results.json and prints a table.
+import 'reflect-metadata';
+import { connect as connectNats } from '@nats-io/transport-node';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import {
+  COOP_SECTOR_CODES,
+  EXPERTISE_DOMAIN_CODES,
+  professionalsIndexName,
+  RequestEvents,
+  type CoopSectorCode,
+  type EventEnvelope,
+  type ExpertiseDomainCode,
+  type IssuedCredentialView,
+  type LanguageCode,
+  type MatchSearchRequest,
+  type MemberView,
+  type SubmitServiceRequestBody,
+} from '@coop/contracts';
+import { namespacedSubject } from '@coop/platform';
+import { candidateQueries } from '../../apps/matching/src/candidates/professionals-search.js';
+import { MatchingConfig } from '../../apps/matching/src/config.js';
+import { contextOfSearch } from '../../apps/matching/src/matching/match-context.js';
+import { SeededRandom, type Weighted } from '../generator/random.js';
+import { SKILL_KEYWORDS } from '../generator/skill-keywords.js';
+import { repositoryRoot } from '../repository-root.js';
+import { ensureInfrastructure } from '../stack/infrastructure.js';
+import { findFreePort } from '../stack/ports.js';
+import { sleep, waitUntil } from '../stack/wait.js';
+import { withRpc } from '../support/rpc.js';
+import { freshEnvironment, loadSearchableProfessionals, log, percentiles, seconds, startServices, stopAll, waitForServices, type Percentiles } from './bench-stack.js';
+
+const NAMES = { database: 'coop_bench_matching', namespace: 'benchmatch', indexPrefix: 'benchmatch_' };
+const WARM_UP = 50;
+const MEMBERS = 16;
+const BURST_TIMEOUT_MS = 300_000;
+const TOP_K = new MatchingConfig().MATCH_TOP_K;
+
+interface Options {
+  professionals: number;
+  queries: number;
+  burst: number;
+  concurrency: number;
+  matchingReplicas: number;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      professionals: { type: 'string', default: '100000' },
+      queries: { type: 'string', default: '1000' },
+      burst: { type: 'string', default: '2000' },
+      concurrency: { type: 'string', default: '32' },
+      'matching-replicas': { type: 'string', default: '1' },
+    },
+  });
+  const options: Options = {
+    professionals: Number(values.professionals),
+    queries: Number(values.queries),
+    burst: Number(values.burst),
+    concurrency: Number(values.concurrency),
+    matchingReplicas: Number(values['matching-replicas']),
+  };
+  if (!Object.values(options).every((n) => Number.isInteger(n) && n > 0)) {
+    throw new Error('usage: npm run bench -- [--professionals N] [--queries Q] [--burst B] [--concurrency C] [--matching-replicas R]');
+  }
+  const root = repositoryRoot();
+  const infrastructure = await ensureInfrastructure({ dataDir: join(root, '.data', 'bench'), log });
+  try {
+    const port = await findFreePort();
+    const adminKey = randomBytes(24).toString('hex');
+    const env = {
+      ...(await freshEnvironment(infrastructure, NAMES)),
+      PORT: String(port),
+      ADMIN_API_KEY: adminKey,
+      RATE_LIMIT_MAX: '100000000',
+    };
+    const matching = Array.from({ length: options.matchingReplicas }, () => 'matching' as const);
+    const services = startServices(root, env, ['members', 'professionals', ...matching, 'gateway'], join(root, '.data', 'bench', 'matching'));
+    try {
+      const results = await withRpc(env, async (rpc) => {
+        await waitForServices(rpc, services);
+        const gateway = new Gateway(`http://127.0.0.1:${port}`);
+        await waitUntil('the gateway', () => gateway.answers(), { timeoutMs: 60_000, hint: 'see .data/bench/matching/gateway.log' });
+        const load = await loadSearchableProfessionals(rpc, env, options.professionals, 2);
+        return measure(gateway, adminKey, env, options, load);
+      });
+      writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+      printTable(results);
+      log('written to bench-results.json');
+    } finally {
+      await stopAll(services);
+    }
+  } finally {
+    await infrastructure.stop();
+  }
+}
+
+async function measure(gateway: Gateway, adminKey: string, env: NodeJS.ProcessEnv, options: Options, load: { loadedMs: number; indexedMs: number }) {
+  const coordinator = await gateway.post<IssuedCredentialView>('/v1/credentials', adminKey, { role: 'coordinator', label: 'bench coordinator' });
+  const random = new SeededRandom(7);
+  const queries = Array.from({ length: options.queries + WARM_UP }, () => randomSearch(random));
+
+  log(`(a) ${options.queries} match searches through the gateway`);
+  const viaGateway = await timeEach(queries, (query, _measured, i) => gateway.post('/v1/matches/search', coordinator.key, query, 200, i % 2 === 0 ? 'fr' : 'en'));
+
+  log('(b) the same multi-searches sent to Meilisearch directly');
+  const meili = new MeiliDirect(env.MEILI_URL!, env.MEILI_MASTER_KEY!, professionalsIndexName(env.MEILI_INDEX_PREFIX!));
+  const processing: number[] = [];
+  const direct = await timeEach(queries, async (query, measured) => {
+    const took = await meili.search(query);
+    if (measured) processing.push(took);
+  });
+
+  log('(c) the same queries as one SQL query in Postgres');
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 1 });
+  let sqlRows = 0;
+  const sql = await timeEach(queries, async (query, measured) => {
+    const { rowCount } = await pool.query(BASELINE_SQL, baselineParameters(query));
+    if (measured) sqlRows += rowCount ?? 0;
+  });
+
+  log(`(d) ${options.burst} requests submitted by partners of auto-assign members, ${options.concurrency} at a time`);
+  const burst = await assignmentBurst(gateway, adminKey, env, options, random);
+  const violations = await checkInvariants(pool);
+  await pool.end();
+
+  const a = percentiles(viaGateway);
+  const b = percentiles(direct);
+  const c = percentiles(sql);
+  return {
+    professionals: options.professionals,
+    loadAndIndexSeconds: seconds(load.indexedMs),
+    a_gatewayMatchSearchMs: a,
+    b_meilisearchDirectMs: b,
+    b_meilisearchProcessingTimeMs: percentiles(processing),
+    c_postgresBaselineMs: { ...c, averageRows: Number((sqlRows / sql.length).toFixed(1)) },
+    ratios: { aOverB_p50: ratio(a.p50, b.p50), cOverA_p50: ratio(c.p50, a.p50) },
+    d_autoAssignment: { ...burst, violations },
+    targets: {
+      aP50Within2_5xOfB: a.p50 <= 2.5 * b.p50,
+      aP99Under25ms: a.p99 < 25,
+      dAtLeast100PerSecond: burst.requestsPerSecond >= 100,
+      dP95Under500ms: burst.latencyMs.p95 < 500,
+      dZeroViolations: violations.overbookedWeeks === 0 && violations.requestsWithTwoActiveAssignments === 0 && burst.notTerminal === 0,
+    },
+    machine: { nproc: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, loadAverage1m: Number(loadavg()[0].toFixed(2)) },
+    measuredAt: new Date().toISOString(),
+  };
+}
+
+/** Runs `work` once per item, one at a time; the first WARM_UP calls are not timed. */
+async function timeEach<T>(items: T[], work: (item: T, measured: boolean, i: number) => Promise<unknown>): Promise<number[]> {
+  const durations: number[] = [];
+  for (const [i, item] of items.entries()) {
+    const measured = i >= WARM_UP;
+    const started = performance.now();
+    await work(item, measured, i);
+    if (measured) durations.push(performance.now() - started);
+  }
+  return durations;
+}
+
+// --- the queries --------------------------------------------------------------------------
+
+const LANGUAGES: Weighted<LanguageCode>[] = [
+  ['fr', 4],
+  ['en', 1],
+];
+
+function randomSearch(random: SeededRandom): MatchSearchRequest {
+  const domain = random.pick(EXPERTISE_DOMAIN_CODES);
+  const start = random.int(7, 120);
+  const days = random.int(4, 45);
+  const workingDays = Math.max(1, Math.round((days * 5) / 7));
+  return {
+    domain,
+    language: random.weighted(LANGUAGES),
+    startDate: dayInDays(start),
+    endDate: dayInDays(start + days),
+    hours: random.int(2, Math.min(120, workingDays * 6)),
+    ...(random.chance(0.7) ? { sector: random.pick(COOP_SECTOR_CODES) } : {}),
+    ...(random.chance(0.8) ? { text: words(random, domain) } : {}),
+  };
+}
+
+function words(random: SeededRandom, domain: ExpertiseDomainCode): string {
+  const keywords = SKILL_KEYWORDS[domain];
+  return Array.from({ length: random.int(1, 3) }, () => random.pick(keywords)).join(' ');
+}
+
+function dayInDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+// --- (a) the gateway, (b) Meilisearch: one keep-alive connection each (Node's fetch) ---------
+
+class Gateway {
+  constructor(private readonly baseUrl: string) {}
+
+  async answers(): Promise<boolean> {
+    const response = await fetch(`${this.baseUrl}/health`).catch(() => undefined);
+    await response?.body?.cancel();
+    return response?.status === 200;
+  }
+
+  async post<T = unknown>(path: string, key: string, body: object, expected = 201, language: LanguageCode = 'fr'): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'accept-language': language },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status !== expected) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+    return JSON.parse(text) as T;
+  }
+}
+
+class MeiliDirect {
+  constructor(
+    private readonly url: string,
+    private readonly key: string,
+    private readonly index: string,
+  ) {}
+
+  /** The multi-search matching sends for this query; answers Meilisearch's processing time. */
+  async search(query: MatchSearchRequest): Promise<number> {
+    const queries = candidateQueries(this.index, contextOfSearch(query), query.text ?? '', TOP_K, false);
+    const response = await fetch(`${this.url}/multi-search`, {
+      method: 'POST',
+      // As matching's client does: uncompressed answers.
+      headers: { authorization: `Bearer ${this.key}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
+      body: JSON.stringify({ queries }),
+    });
+    const answer = (await response.json()) as { results?: Array<{ processingTimeMs: number }> };
+    if (!response.ok || !answer.results) throw new Error(`multi-search answered ${response.status}: ${JSON.stringify(answer).slice(0, 500)}`);
+    return answer.results.reduce((sum, result) => sum + result.processingTimeMs, 0);
+  }
+}
+
+// --- (c) the baseline: one SQL query ------------------------------------------------------
+
+/**
+ * What a team without a search engine would write: in-domain, active, speaking the language, with
+ * the free hours of the window's weeks (ledger row or weekly capacity, pro rata of the window's
+ * working days; time off is not deducted) covering the request, ordered by a weighted score close
+ * to matching's (domain level and years, co-op sector and years, headroom, text relevance).
+ * $1 domain, $2 language, $3 start, $4 end, $5 hours, $6 text, $7 sector (or null).
+ */
+const BASELINE_SQL = `
+WITH weeks AS (
+  SELECT date_trunc('week', day)::date AS week_start, count(*) AS days
+  FROM generate_series($3::date, $4::date, interval '1 day') AS day
+  WHERE extract(isodow FROM day) < 6
+  GROUP BY 1
+),
+candidates AS (
+  SELECT p.id, p.full_name, p.coop_years, p.coop_sectors, p.weekly_capacity_hours, d.level, d.years,
+         ts_rank(to_tsvector('french', array_to_string(p.skills, ' ') || ' ' || p.bio), plainto_tsquery('french', $6), 32) AS relevance
+  FROM professionals.professional p
+  CROSS JOIN LATERAL jsonb_to_recordset(p.domains) AS d(code text, level int, years int)
+  WHERE p.active AND $2 = ANY (p.languages) AND d.code = $1
+)
+SELECT c.id, c.full_name, f.free_hours,
+       0.25 * c.level / 5.0
+     + 0.10 * least(c.years, 20) / 20.0
+     + 0.15 * (CASE WHEN $7::text = ANY (c.coop_sectors) THEN 1 ELSE 0 END)
+     + 0.10 * least(c.coop_years, 20) / 20.0
+     + 0.15 * least(f.free_hours / $5, 2) / 2.0
+     + 0.25 * c.relevance AS score
+FROM candidates c
+CROSS JOIN LATERAL (
+  SELECT sum(greatest(0, coalesce(aw.capacity_hours, c.weekly_capacity_hours) * w.days / 5.0 - coalesce(aw.booked_hours, 0))) AS free_hours
+  FROM weeks w
+  LEFT JOIN professionals.availability_week aw ON aw.professional_id = c.id AND aw.week_start = w.week_start
+) f
+WHERE f.free_hours >= $5
+ORDER BY score DESC
+LIMIT 10`;
+
+function baselineParameters(query: MatchSearchRequest): unknown[] {
+  return [query.domain, query.language, query.startDate, query.endDate, query.hours, query.text ?? '', query.sector ?? null];
+}
+
+// --- (d) automatic assignment ---------------------------------------------------------------
+
+async function assignmentBurst(gateway: Gateway, adminKey: string, env: NodeJS.ProcessEnv, options: Options, random: SeededRandom) {
+  const partners: string[] = [];
+  for (let i = 0; i < MEMBERS; i += 1) {
+    const member = await gateway.post<MemberView>('/v1/members', adminKey, {
+      name: `Bench federation ${i}`,
+      sector: COOP_SECTOR_CODES[i % COOP_SECTOR_CODES.length] as CoopSectorCode,
+      language: i % 4 === 3 ? 'en' : 'fr',
+      region: 'montreal',
+      contactEmail: `bench${i}@example.org`,
+      autoAssign: true,
+    });
+    partners.push((await gateway.post<IssuedCredentialView>('/v1/credentials', adminKey, { role: 'partner', memberId: member.id, label: 'bench partner' })).key);
+  }
+  const bodies = Array.from({ length: options.burst }, () => randomRequest(random));
+
+  const submittedAt = new Map<string, number>();
+  const finishedAt = new Map<string, { at: number; outcome: 'assigned' | 'unmatched' }>();
+  const early = new Map<string, { at: number; outcome: 'assigned' | 'unmatched' }>();
+  const nc = await connectNats({ servers: env.NATS_URL });
+  const listen = (subject: string, outcome: 'assigned' | 'unmatched') =>
+    nc.subscribe(namespacedSubject(env.NATS_NAMESPACE!, subject), {
+      callback: (error, message) => {
+        if (error) return;
+        const { requestId } = (message.json() as EventEnvelope<{ requestId: string }>).data;
+        const end = { at: performance.now(), outcome };
+        // An event can arrive before the submit's answer does.
+        if (!finishedAt.has(requestId) && !early.has(requestId)) (submittedAt.has(requestId) ? finishedAt : early).set(requestId, end);
+      },
+    });
+  listen(RequestEvents.assigned.subject, 'assigned');
+  listen(RequestEvents.unmatched.subject, 'unmatched');
+  await nc.flush();
+
+  const sentAt = new Map<string, number>();
+  let next = 0;
+  const firstSubmit = performance.now();
+  const submitter = async (): Promise<void> => {
+    while (next < bodies.length) {
+      const i = next;
+      next += 1;
+      const started = performance.now();
+      const { id } = await gateway.post<{ id: string }>('/v1/requests', partners[i % partners.length], bodies[i], 202);
+      sentAt.set(id, started);
+      submittedAt.set(id, started);
+      const already = early.get(id);
+      if (already) finishedAt.set(id, already);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, submitter));
+  const submitSeconds = (performance.now() - firstSubmit) / 1000;
+  const deadline = Date.now() + BURST_TIMEOUT_MS;
+  while (finishedAt.size < bodies.length && Date.now() < deadline) await sleep(20);
+  await nc.close();
+
+  const ends = [...finishedAt.values()];
+  const lastEnd = Math.max(...ends.map((end) => end.at));
+  const latencies = [...finishedAt.entries()].map(([id, end]) => end.at - sentAt.get(id)!);
+  const latency: Percentiles = percentiles(latencies);
+  return {
+    submitted: bodies.length,
+    concurrency: options.concurrency,
+    matchingReplicas: options.matchingReplicas,
+    assigned: ends.filter((end) => end.outcome === 'assigned').length,
+    unmatched: ends.filter((end) => end.outcome === 'unmatched').length,
+    notTerminal: bodies.length - finishedAt.size,
+    submitSeconds: Number(submitSeconds.toFixed(2)),
+    totalSeconds: Number(((lastEnd - firstSubmit) / 1000).toFixed(2)),
+    requestsPerSecond: Number(((finishedAt.size * 1000) / (lastEnd - firstSubmit)).toFixed(1)),
+    latencyMs: latency,
+  };
+}
+
+function randomRequest(random: SeededRandom): SubmitServiceRequestBody {
+  const domain = random.pick(EXPERTISE_DOMAIN_CODES);
+  const start = random.int(7, 90);
+  const days = random.int(4, 30);
+  const workingDays = Math.max(1, Math.floor((days * 5) / 7) - 1);
+  return {
+    domain,
+    title: `Bench request in ${domain}`,
+    description: `Besoin d'aide: ${words(random, domain)}`,
+    startDate: dayInDays(start),
+    endDate: dayInDays(start + days),
+    estimatedHours: random.int(4, Math.min(80, workingDays * 6)),
+    urgency: random.pick(['low', 'normal', 'high', 'critical'] as const),
+  };
+}
+
+/** Counted in the databases themselves, independently of what the services answered. */
+async function checkInvariants(pool: pg.Pool) {
+  const overbooked = await pool.query<{ count: string }>(`
+    SELECT count(*) FROM professionals.availability_week aw
+    LEFT JOIN (SELECT b.professional_id, bw.week_start, sum(bw.hours) AS hours
+               FROM professionals.booking_week bw JOIN professionals.booking b USING (assignment_id)
+               GROUP BY 1, 2) booked
+      ON booked.professional_id = aw.professional_id AND booked.week_start = aw.week_start
+    WHERE aw.booked_hours > aw.capacity_hours OR coalesce(booked.hours, 0) > aw.capacity_hours`);
+  const doubled = await pool.query<{ count: string }>(`
+    SELECT count(*) FROM (SELECT request_id FROM matching.assignment WHERE status = 'active' GROUP BY request_id HAVING count(*) > 1) twice`);
+  const bookedWeeks = await pool.query<{ count: string }>(`SELECT count(*) FROM professionals.availability_week WHERE booked_hours > 0`);
+  return {
+    overbookedWeeks: Number(overbooked.rows[0].count),
+    requestsWithTwoActiveAssignments: Number(doubled.rows[0].count),
+    bookedWeeksChecked: Number(bookedWeeks.rows[0].count),
+  };
+}
+
+// --- the table -------------------------------------------------------------------------------
+
+function ratio(x: number, y: number): number {
+  return Number((x / y).toFixed(2));
+}
+
+function printTable(results: Awaited<ReturnType<typeof measure>>): void {
+  const row = (name: string, p: Percentiles) => `| ${name.padEnd(44)} | ${[p.p50, p.p95, p.p99].map((n) => n.toFixed(2).padStart(7)).join(' | ')} |`;
+  const d = results.d_autoAssignment;
+  const m = results.machine;
+  console.log(
+    [
+      '',
+      `Matching benchmark: ${results.professionals} professionals, ${results.a_gatewayMatchSearchMs.samples} queries; ${m.nproc} CPUs (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}`,
+      '',
+      `| ${'ms'.padEnd(44)} |     p50 |     p95 |     p99 |`,
+      `|${'-'.repeat(46)}|--------:|--------:|--------:|`,
+      row('(a) POST /v1/matches/search via the gateway', results.a_gatewayMatchSearchMs),
+      row('(b) the same Meilisearch multi-search, direct', results.b_meilisearchDirectMs),
+      row('(b) Meilisearch processingTimeMs', results.b_meilisearchProcessingTimeMs),
+      row('(c) baseline: one SQL query in Postgres', results.c_postgresBaselineMs),
+      '',
+      `(a)/(b) p50: ${results.ratios.aOverB_p50}   (c)/(a) p50: ${results.ratios.cOverA_p50}`,
+      '',
+      `(d) ${d.submitted} requests, ${d.concurrency} at a time, ${d.matchingReplicas} matching replica(s): ${d.requestsPerSecond} requests/s to assigned or unmatched ` +
+        `(${d.assigned} assigned, ${d.unmatched} unmatched, ${d.notTerminal} not terminal), latency p50 ${d.latencyMs.p50} ms, p95 ${d.latencyMs.p95} ms`,
+      `    violations: ${d.violations.overbookedWeeks} overbooked weeks (of ${d.violations.bookedWeeksChecked} booked), ${d.violations.requestsWithTwoActiveAssignments} requests with two active assignments`,
+      '',
+      `targets: ${Object.entries(results.targets)
+        .map(([name, met]) => `${name} ${met ? 'met' : 'NOT met'}`)
+        .join(', ')}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
