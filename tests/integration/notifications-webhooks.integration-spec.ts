@@ -215,7 +215,8 @@ describe('notifications: signed webhooks to partner systems', () => {
       [500, false, 'HTTP 500'],
       [200, true, null],
     ]);
-    for (const attempt of delivery.attempts) expect(attempt.latencyMs).toBeGreaterThanOrEqual(0);
+    // Each attempt's latency is measured and within the test's 2 s delivery timeout.
+    for (const attempt of delivery.attempts) expect(attempt.latencyMs).toBeLessThan(2000);
   });
 
   it('loses nothing when the notifications service stops in the middle of retries', async () => {
@@ -242,7 +243,7 @@ describe('notifications: signed webhooks to partner systems', () => {
     expect(calls.filter((w) => parse(w).type === 'request.assigned')).toHaveLength(1);
   });
 
-  it('sends each delivery once when two replicas of the service share the work', async () => {
+  it('sends each delivery once with two replicas of the service running', async () => {
     const replica = await createService('notifications', NotificationsAppModule.forRoot(stack.env), stack.env);
     try {
       const memberId = await registerMember('Réseau des coopératives alimentaires');

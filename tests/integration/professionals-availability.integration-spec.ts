@@ -92,7 +92,8 @@ describe('professionals: time off, bookings and the weekly availability invarian
     expect(await rpc.send(BookingRpc.release, { assignmentId: booking.assignmentId })).toEqual({ assignmentId: booking.assignmentId, released: false });
     expect((await availability(professional.id, weekA, weekDay(3, 6))).weeks.map((week) => week.freeHours)).toEqual([35, 35]);
     await eventually(async () => {
-      const { hits } = await index.search('', { filter: `freeHours.${fieldA} = 35 AND freeHours.${fieldB} = 35` });
+      // Everyone free both weeks matches: ask for all of them, not the default first 20.
+      const { hits } = await index.search('', { filter: `freeHours.${fieldA} = 35 AND freeHours.${fieldB} = 35`, limit: 1000 });
       expect(hits.map((hit) => hit.id)).toContain(professional.id);
     });
   });

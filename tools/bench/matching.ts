@@ -52,7 +52,7 @@ const NAMES = { database: 'coop_bench_matching', namespace: 'benchmatch', indexP
 const WARM_UP = 50;
 const MEMBERS = 16;
 const BURST_TIMEOUT_MS = 300_000;
-const TOP_K = new MatchingConfig().MATCH_TOP_K;
+const { MATCH_TOP_K: TOP_K, TIME_ZONE } = new MatchingConfig();
 
 interface Options {
   professionals: number;
@@ -243,7 +243,7 @@ class MeiliDirect {
 
   /** The multi-search matching sends for this query; answers Meilisearch's processing time. */
   async search(query: MatchSearchRequest): Promise<number> {
-    const queries = candidateQueries(this.index, contextOfSearch(query), query.text ?? '', TOP_K, false);
+    const queries = candidateQueries(this.index, contextOfSearch(query), query.text ?? '', TOP_K, false, TIME_ZONE);
     const response = await fetch(`${this.url}/multi-search`, {
       method: 'POST',
       // As matching's client does: uncompressed answers.

@@ -18,7 +18,7 @@ import { repositoryRoot } from '../repository-root.js';
 import { ensureInfrastructure } from '../stack/infrastructure.js';
 import { sleep } from '../stack/wait.js';
 import { withRpc } from '../support/rpc.js';
-import { freshEnvironment, loadSearchableProfessionals, log, percentile, seconds, startServices, stopAll, waitForServices } from './bench-stack.js';
+import { freshEnvironment, loadSearchableProfessionals, log, percentiles, seconds, startServices, stopAll, waitForServices } from './bench-stack.js';
 
 const NAMES = { database: 'coop_bench', namespace: 'bench', indexPrefix: 'bench_' };
 const POLL_MS = 10;
@@ -74,14 +74,12 @@ async function measure(rpc: RpcClient, env: NodeJS.ProcessEnv, options: { count:
     }
     latencies.push(Date.now() - changed);
   }
-  const inOrder = [...latencies];
-  latencies.sort((a, b) => a - b);
   return {
     professionals: options.count,
     loadSeconds: seconds(loadedMs),
     loadAndIndexSeconds: seconds(indexedMs),
     documentsPerSecond: Math.round((options.count * 1000) / indexedMs),
-    changeToSearchableMs: { samples: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies[latencies.length - 1], inOrder },
+    changeToSearchableMs: { ...percentiles(latencies), inOrder: latencies },
     machine: { cpus: cpus().length, loadAverage1m: Number(loadavg()[0].toFixed(2)) },
     measuredAt: new Date().toISOString(),
   };

@@ -1,11 +1,7 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { IsTimeZone, SearchServiceConfig } from '@coop/platform';
+import { SearchServiceConfig } from '@coop/platform';
 
 export class ProfessionalsConfig extends SearchServiceConfig {
-  /** The consortium's time zone: which ISO week is "this week" (search horizon, capacity changes). */
-  @IsTimeZone()
-  TIME_ZONE: string = 'America/Toronto';
-
   /** How long the indexer gathers changes before writing them to Meilisearch. */
   @IsInt()
   @Min(0)

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainException, ErrorCode, RequestEvents } from '@coop/contracts';
-import { OutboxService } from '@coop/platform';
+import { OutboxService, roundCents } from '@coop/platform';
 import { ProfessionalsPort, ProfessionalFacts } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
@@ -9,7 +9,6 @@ import { contextOfRequest } from '../matching/match-context.js';
 import { MatchService } from '../matching/match.service.js';
 import { derivedAssignmentId } from './assignment-id.js';
 import { AssignmentEntity } from './assignment.entity.js';
-import { roundCents } from './assignment.view.js';
 
 /**
  * Sends a request through matching: on submission and again after a decline. Stores the ranking

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { AssignmentPage, ListAssignmentsRequest, StatementRequest, StatementView } from '@coop/contracts';
-import { keysetPage } from '@coop/platform';
+import { keysetPage, roundCents } from '@coop/platform';
 import { AssignmentEntity } from './assignment.entity.js';
-import { roundCents, toAssignmentView } from './assignment.view.js';
+import { toAssignmentView } from './assignment.view.js';
 
 @Injectable()
 export class AssignmentQueries {

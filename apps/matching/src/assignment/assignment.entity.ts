@@ -1,5 +1,5 @@
+import { numericColumn } from '@coop/platform';
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { numericColumn } from '../numeric.transformer.js';
 
 export const ASSIGNMENT_STATUSES = ['active', 'declined', 'completed', 'cancelled'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];

@@ -12,13 +12,13 @@ import {
   ErrorCode,
   RequestEvents,
 } from '@coop/contracts';
-import { OutboxService } from '@coop/platform';
+import { OutboxService, roundCents } from '@coop/platform';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import { contextOfRequest } from '../matching/match-context.js';
 import { declinedProfessionals, newAssignment } from './assignment-matcher.js';
 import { AssignmentEntity } from './assignment.entity.js';
-import { roundCents, toAssignmentView } from './assignment.view.js';
+import { toAssignmentView } from './assignment.view.js';
 
 const CLOSED: ReadonlyArray<MatchRequestEntity['status']> = ['cancelled', 'completed'];
 

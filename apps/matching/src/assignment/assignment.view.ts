@@ -18,7 +18,3 @@ export function toAssignmentView(a: AssignmentEntity): AssignmentView {
     endedAt: a.endedAt ? a.endedAt.toISOString() : null,
   };
 }
-
-export function roundCents(amount: number): number {
-  return Math.round(amount * 100) / 100;
-}

@@ -7,6 +7,7 @@ import {
   professionalsIndexName,
   ProfessionalSearchDocument,
   SEARCH_HORIZON_WEEKS,
+  today,
   weeksOf,
   workingDaysBetween,
 } from '@coop/contracts';
@@ -44,6 +45,7 @@ const FIELDS: Array<keyof ProfessionalSearchDocument> = [
 export class ProfessionalsSearch {
   private readonly client: Meilisearch;
   private readonly index: string;
+  private readonly timeZone: string;
 
   constructor(@Inject(MatchingConfig) config: MatchingConfig) {
     this.client = new Meilisearch({
@@ -54,10 +56,11 @@ export class ProfessionalsSearch {
       requestInit: { headers: { 'accept-encoding': 'identity' } },
     });
     this.index = professionalsIndexName(config.MEILI_INDEX_PREFIX);
+    this.timeZone = config.TIME_ZONE;
   }
 
   async candidates(context: MatchContext, text: string, limit: number, includeExcluded: boolean): Promise<SearchHit[]> {
-    const queries = candidateQueries(this.index, context, text, limit, includeExcluded);
+    const queries = candidateQueries(this.index, context, text, limit, includeExcluded, this.timeZone);
     const textual = text.trim().length > 0;
     const { results } = await this.client.multiSearch<{ queries: typeof queries }, ProfessionalSearchDocument>({ queries });
     const hits = new Map<string, SearchHit>();
@@ -87,10 +90,17 @@ export interface CandidateQuery {
  * Meilisearch drops documents matching none of the words, so text must not decide who is
  * retrieved: each set is also asked for without text, and only text hits carry relevance.
  */
-export function candidateQueries(indexUid: string, context: MatchContext, text: string, limit: number, includeExcluded: boolean): CandidateQuery[] {
+export function candidateQueries(
+  indexUid: string,
+  context: MatchContext,
+  text: string,
+  limit: number,
+  includeExcluded: boolean,
+  timeZone: string,
+): CandidateQuery[] {
   const inDomain = `domains = ${quote(context.domain)}`;
   const eligible = `${inDomain} AND active = true AND languages = ${quote(context.language)}`;
-  const fits = [eligible, ...weeklyCapacityFilters(context)].join(' AND ');
+  const fits = [eligible, ...weeklyCapacityFilters(context, timeZone)].join(' AND ');
   const partialLimit = Math.max(10, Math.ceil(limit / 4));
   const sets: Array<{ filter: string; limit: number }> = [
     { filter: fits, limit },
@@ -116,12 +126,14 @@ export function candidateQueries(indexUid: string, context: MatchContext, text: 
  */
 export function weeklyCapacityFilters(
   context: Pick<MatchContext, 'startDate' | 'endDate' | 'estimatedHours'>,
+  timeZone: string,
   now: Date = new Date(),
 ): string[] {
   const start = parseDay(context.startDate);
   const end = parseDay(context.endDate);
   const workingDays = workingDaysBetween(start, end);
-  const horizonStart = mondayOf(parseDay(now.toISOString().slice(0, 10)));
+  // The same "this week" as the professionals service that wrote the fields.
+  const horizonStart = mondayOf(today(timeZone, now));
   const horizonEnd = horizonStart + SEARCH_HORIZON_WEEKS * 7;
   const filters: string[] = [];
   for (const monday of weeksOf(start, end)) {

@@ -1,6 +1,6 @@
+import { numericColumn } from '@coop/platform';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CoopSectorCode, ExpertiseDomainCode, LanguageCode, Urgency } from '@coop/contracts';
-import { numericColumn } from '../numeric.transformer.js';
 
 export const MATCH_REQUEST_STATUSES = ['matching', 'pending_review', 'assigned', 'unmatched', 'cancelled', 'completed'] as const;
 export type MatchRequestStatus = (typeof MATCH_REQUEST_STATUSES)[number];

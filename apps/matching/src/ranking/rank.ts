@@ -1,3 +1,4 @@
+import { roundCents } from '@coop/platform';
 import { CandidateFacts, MatchContext } from './candidate-facts.js';
 import { computeFactors } from './factors.js';
 import { exclusionReasons, ExclusionReason, shortfall, ShortfallReason } from './hard-constraints.js';
@@ -65,8 +66,4 @@ export function weightedScore(factors: FactorValues, weights: RankingWeights): n
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function roundCents(amount: number): number {
-  return Math.round(amount * 100) / 100;
 }

@@ -18,6 +18,8 @@ export interface LifecycleState {
 export type Transition = { to: RequestStatus } | { unchanged: 'repeat' | 'refused'; why: string };
 
 const OPEN: readonly RequestStatus[] = ['submitted', 'pending_review', 'assigned', 'unmatched'];
+/** Open and without an active assignment. */
+const ASSIGNABLE: readonly RequestStatus[] = OPEN.filter((status) => status !== 'assigned');
 
 /**
  * The request lifecycle of DESIGN.md section 3: submitted -> pending_review | assigned | unmatched;
@@ -39,7 +41,7 @@ export function transition(state: LifecycleState, event: LifecycleEvent): Transi
         if (state.assignmentId === event.assignmentId) return { unchanged: 'repeat', why: 'already assigned to this assignment' };
         return event.replacesAssignmentId === state.assignmentId ? { to: 'assigned' } : refused('the assignment it replaces is not the current one');
       }
-      return ['submitted', 'pending_review', 'unmatched'].includes(state.status) ? { to: 'assigned' } : refused(`a ${state.status} request cannot be assigned`);
+      return ASSIGNABLE.includes(state.status) ? { to: 'assigned' } : refused(`a ${state.status} request cannot be assigned`);
     case 'declined':
       if (state.status !== 'assigned' || state.assignmentId !== event.assignmentId) return refused('the declined assignment is not the current one');
       return { to: 'submitted' };

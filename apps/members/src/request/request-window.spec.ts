@@ -1,4 +1,5 @@
-import { dayNumber, todayIn, windowProblems, workingDays } from './request-window.js';
+import { formatDay, parseDay, today, workingDaysBetween } from '@coop/contracts';
+import { windowProblems } from './request-window.js';
 
 // 2026-11-23 is a Monday.
 const TODAY = '2026-11-20';
@@ -39,18 +40,18 @@ describe('windowProblems', () => {
   });
 });
 
-describe('workingDays', () => {
+describe('working days of a window (shared calendar)', () => {
   it('counts Monday to Friday, both ends included', () => {
-    expect(workingDays(dayNumber(MONDAY), dayNumber(MONDAY))).toBe(1);
-    expect(workingDays(dayNumber('2026-11-21'), dayNumber('2026-12-06'))).toBe(10);
+    expect(workingDaysBetween(parseDay(MONDAY), parseDay(MONDAY)).length).toBe(1);
+    expect(workingDaysBetween(parseDay('2026-11-21'), parseDay('2026-12-06')).length).toBe(10);
   });
 });
 
-describe('todayIn', () => {
+describe('today in the consortium\'s time zone (shared calendar)', () => {
   it("is the calendar day of the time zone, not of UTC", () => {
     const lateEveningInMontreal = new Date('2026-11-21T03:30:00Z');
 
-    expect(todayIn('America/Toronto', lateEveningInMontreal)).toBe('2026-11-20');
-    expect(todayIn('UTC', lateEveningInMontreal)).toBe('2026-11-21');
+    expect(formatDay(today('America/Toronto', lateEveningInMontreal))).toBe('2026-11-20');
+    expect(formatDay(today('UTC', lateEveningInMontreal))).toBe('2026-11-21');
   });
 });

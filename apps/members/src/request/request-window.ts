@@ -1,12 +1,10 @@
-import type { FieldError } from '@coop/contracts';
+import { parseDay, workingDaysBetween, type FieldError } from '@coop/contracts';
 
 /** A professional works at most 8 h a working day: 40 h per full working week (Mon-Fri). */
 export const MAX_HOURS_PER_WORKING_DAY = 8;
 export const MAX_WINDOW_DAYS = 366;
 /** How far ahead a window may start. */
 export const MAX_START_AHEAD_DAYS = 730;
-
-const DAY_MS = 86_400_000;
 
 export interface RequestWindow {
   startDate: string;
@@ -22,12 +20,12 @@ export interface RequestWindow {
  * matches how bookings are spread evenly over the window's working days (DESIGN.md section 3).
  */
 export function windowProblems(window: RequestWindow, today: string): FieldError[] {
-  const start = dayNumber(window.startDate);
-  const end = dayNumber(window.endDate);
+  const start = parseDay(window.startDate);
+  const end = parseDay(window.endDate);
   const problems: FieldError[] = [];
-  if (start < dayNumber(today)) {
+  if (start < parseDay(today)) {
     problems.push({ field: 'startDate', message: `startDate must be today (${today}) or later`, constraint: 'windowInPast', params: { today } });
-  } else if (start - dayNumber(today) > MAX_START_AHEAD_DAYS) {
+  } else if (start - parseDay(today) > MAX_START_AHEAD_DAYS) {
     problems.push({ field: 'startDate', message: `startDate must be within ${MAX_START_AHEAD_DAYS} days`, constraint: 'windowTooFar', params: { maxDays: MAX_START_AHEAD_DAYS } });
   }
   if (end < start) {
@@ -38,7 +36,7 @@ export function windowProblems(window: RequestWindow, today: string): FieldError
     problems.push({ field: 'endDate', message: `the window may last at most ${MAX_WINDOW_DAYS} days`, constraint: 'windowTooLong', params: { maxDays: MAX_WINDOW_DAYS } });
     return problems;
   }
-  const days = workingDays(start, end);
+  const days = workingDaysBetween(start, end).length;
   const max = days * MAX_HOURS_PER_WORKING_DAY;
   if (days === 0) {
     problems.push({ field: 'endDate', message: 'the window has no working day (Monday to Friday)', constraint: 'noWorkingDay' });
@@ -51,24 +49,4 @@ export function windowProblems(window: RequestWindow, today: string): FieldError
     });
   }
   return problems;
-}
-
-/** Monday-to-Friday days between two day numbers, both included. */
-export function workingDays(start: number, end: number): number {
-  let count = 0;
-  for (let day = start; day <= end; day++) {
-    const weekday = new Date(day * DAY_MS).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) count++;
-  }
-  return count;
-}
-
-/** Days since 1970-01-01 for a `YYYY-MM-DD` date. */
-export function dayNumber(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-}
-
-/** Today's date (`YYYY-MM-DD`) in a time zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

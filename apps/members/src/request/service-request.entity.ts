@@ -1,12 +1,8 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, ValueTransformer } from 'typeorm';
+import { numericColumn } from '@coop/platform';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ExpertiseDomainCode, LanguageCode, RequestStatus, Urgency } from '@coop/contracts';
 import { MemberEntity } from '../member/member.entity.js';
 
-/** numeric comes back from pg as a string; these values fit a double exactly enough (2 decimals). */
-const numeric: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
 
 @Entity({ name: 'service_request' })
 @Index('service_request_member_created_idx', ['memberId', 'createdAt', 'id'])
@@ -41,7 +37,7 @@ export class ServiceRequestEntity {
   @Column({ name: 'end_date', type: 'date' })
   endDate: string;
 
-  @Column({ name: 'estimated_hours', type: 'numeric', precision: 7, scale: 2, transformer: numeric })
+  @Column({ name: 'estimated_hours', type: 'numeric', precision: 7, scale: 2, transformer: numericColumn })
   estimatedHours: number;
 
   @Column({ type: 'text' })
@@ -75,10 +71,10 @@ export class ServiceRequestEntity {
   @Column({ name: 'professional_id', type: 'uuid', nullable: true })
   professionalId: string | null;
 
-  @Column({ name: 'assigned_hours', type: 'numeric', precision: 7, scale: 2, nullable: true, transformer: numeric })
+  @Column({ name: 'assigned_hours', type: 'numeric', precision: 7, scale: 2, nullable: true, transformer: numericColumn })
   assignedHours: number | null;
 
-  @Column({ name: 'estimated_cost', type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: numeric })
+  @Column({ name: 'estimated_cost', type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: numericColumn })
   estimatedCost: number | null;
 
   @Column({ name: 'assigned_automatically', type: 'boolean', nullable: true })

@@ -13,13 +13,15 @@ import {
   SubmissionAccepted,
   SubmissionResult,
   SubmitServiceRequestCommand,
+  formatDay,
+  today,
 } from '@coop/contracts';
 import { keysetPage, OutboxService } from '@coop/platform';
 import { MembersConfig } from '../config.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { MemberEntity } from '../member/member.entity.js';
 import { transition } from './request-lifecycle.js';
-import { todayIn, windowProblems } from './request-window.js';
+import { windowProblems } from './request-window.js';
 import { ServiceRequestEntity } from './service-request.entity.js';
 
 type NewRequest = Omit<SubmitServiceRequestCommand, 'idempotency'>;
@@ -82,7 +84,7 @@ export class ServiceRequestService {
     // FOR SHARE: the member's policy applied here is the one committed with the request.
     const member = await manager.findOne(MemberEntity, { where: { id: request.memberId }, lock: { mode: 'pessimistic_read' } });
     if (!member) throw DomainException.notFound('Member', request.memberId);
-    const problems = windowProblems(request, todayIn(this.config.TIME_ZONE));
+    const problems = windowProblems(request, formatDay(today(this.config.TIME_ZONE)));
     if (problems.length > 0) throw DomainException.validation(problems);
     const entity = await manager.save(
       manager.create(ServiceRequestEntity, {

@@ -16,9 +16,4 @@ export class RetryPolicy {
     const factor = 1 + this.jitter * (2 * this.random() - 1);
     return Math.max(0, Math.round(base * factor));
   }
-
-  /** The longest a delivery can stay pending before it is given up (without jitter). */
-  get spanMs(): number {
-    return this.scheduleMs.reduce((sum, wait) => sum + wait, 0);
-  }
 }

@@ -23,8 +23,10 @@ export class EmailRecipients {
 
   async resolve(message: EmailMessageEntity): Promise<ResolvedRecipient> {
     const facts = message.facts;
-    const member = await this.rpc.send(MemberRpc.get, { id: facts.memberId });
-    const professional = facts.professionalId ? await this.rpc.send(ProfessionalContactRpc, { professionalId: facts.professionalId }) : undefined;
+    const [member, professional] = await Promise.all([
+      this.rpc.send(MemberRpc.get, { id: facts.memberId }),
+      facts.professionalId ? this.rpc.send(ProfessionalContactRpc, { professionalId: facts.professionalId }) : undefined,
+    ]);
     if (message.recipientType === 'professional') {
       const recipient = professional ?? (await this.rpc.send(ProfessionalContactRpc, { professionalId: message.recipientId }));
       return {

@@ -22,6 +22,7 @@ export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger(MailTransport.name);
   private readonly transporter: Transporter;
   private readonly toFiles: boolean;
+  private mailDirReady: Promise<unknown> | undefined;
 
   constructor(@Inject(NotificationsConfig) private readonly config: NotificationsConfig) {
     this.toFiles = !config.SMTP_HOST;
@@ -50,7 +51,8 @@ export class MailTransport implements OnApplicationShutdown {
       headers: { 'Content-Language': mail.language },
     })) as { response?: string; message?: Buffer };
     if (!this.toFiles) return info.response ?? 'accepted';
-    await mkdir(this.config.MAIL_DIR, { recursive: true });
+    this.mailDirReady ??= mkdir(this.config.MAIL_DIR, { recursive: true });
+    await this.mailDirReady;
     const file = join(this.config.MAIL_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`);
     await writeFile(file, info.message ?? '');
     return `written to ${file}`;

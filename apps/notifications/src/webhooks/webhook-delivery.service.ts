@@ -95,7 +95,11 @@ export class WebhookDeliveryService {
     const byDelivery = new Map<string, WebhookAttemptEntity[]>();
     if (deliveryIds.length === 0) return byDelivery;
     const attempts = await this.dataSource.getRepository(WebhookAttemptEntity).find({ where: { deliveryId: In(deliveryIds) }, order: { id: 'ASC' } });
-    for (const attempt of attempts) byDelivery.set(attempt.deliveryId, [...(byDelivery.get(attempt.deliveryId) ?? []), attempt]);
+    for (const attempt of attempts) {
+      const list = byDelivery.get(attempt.deliveryId);
+      if (list) list.push(attempt);
+      else byDelivery.set(attempt.deliveryId, [attempt]);
+    }
     return byDelivery;
   }
 }

@@ -91,12 +91,9 @@ export class WebhookEndpointService {
   }
 
   private async assertDeliverable(url: string): Promise<void> {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-      throw DomainException.validation([{ field: 'url', message: 'url must use http or https' }]);
-    }
+    // http(s) only is already checked by the payload's validation.
     if (this.config.WEBHOOK_ALLOW_PRIVATE_URLS) return;
-    const reason = await nonPublicHostReason(parsed.hostname);
+    const reason = await nonPublicHostReason(new URL(url).hostname);
     if (reason) throw DomainException.validation([{ field: 'url', message: `url is refused: ${reason}` }]);
   }
 }

@@ -1,6 +1,6 @@
+import { numericColumn } from '@coop/platform';
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
-import { numericTransformer } from '../persistence/numeric.js';
 
 /**
  * The availability ledger: one row per professional and ISO week that has (or had) bookings. The
@@ -23,9 +23,9 @@ export class AvailabilityWeekEntity {
   @PrimaryColumn({ name: 'week_start', type: 'date', primaryKeyConstraintName: 'availability_week_pkey' })
   weekStart: string;
 
-  @Column({ name: 'capacity_hours', type: 'numeric', precision: 6, scale: 2, transformer: numericTransformer })
+  @Column({ name: 'capacity_hours', type: 'numeric', precision: 6, scale: 2, transformer: numericColumn })
   capacityHours: number;
 
-  @Column({ name: 'booked_hours', type: 'numeric', precision: 8, scale: 2, default: 0, transformer: numericTransformer })
+  @Column({ name: 'booked_hours', type: 'numeric', precision: 8, scale: 2, default: 0, transformer: numericColumn })
   bookedHours: number;
 }

@@ -1,6 +1,6 @@
+import { numericColumn } from '@coop/platform';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
-import { numericTransformer } from '../persistence/numeric.js';
 
 /** The capacity an assignment takes on a professional's calendar (one per assignment). */
 @Entity({ name: 'booking' })
@@ -24,7 +24,7 @@ export class BookingEntity {
   @Column({ name: 'end_date', type: 'date' })
   endDate: string;
 
-  @Column({ type: 'numeric', precision: 8, scale: 2, transformer: numericTransformer })
+  @Column({ type: 'numeric', precision: 8, scale: 2, transformer: numericColumn })
   hours: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
@@ -46,6 +46,6 @@ export class BookingWeekEntity {
   @PrimaryColumn({ name: 'week_start', type: 'date', primaryKeyConstraintName: 'booking_week_pkey' })
   weekStart: string;
 
-  @Column({ type: 'numeric', precision: 8, scale: 2, transformer: numericTransformer })
+  @Column({ type: 'numeric', precision: 8, scale: 2, transformer: numericColumn })
   hours: number;
 }

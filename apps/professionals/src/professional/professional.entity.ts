@@ -1,6 +1,6 @@
+import { numericColumn } from '@coop/platform';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { CoopSectorCode, ExpertiseDomainCode, LanguageCode } from '@coop/contracts';
-import { numericTransformer } from '../persistence/numeric.js';
 
 export interface StoredDomain {
   code: ExpertiseDomainCode;
@@ -49,10 +49,10 @@ export class ProfessionalEntity {
   @Column({ name: 'coop_mandates', type: 'integer', default: 0 })
   coopMandates: number;
 
-  @Column({ name: 'weekly_capacity_hours', type: 'numeric', precision: 5, scale: 2, transformer: numericTransformer })
+  @Column({ name: 'weekly_capacity_hours', type: 'numeric', precision: 5, scale: 2, transformer: numericColumn })
   weeklyCapacityHours: number;
 
-  @Column({ name: 'cost_rate', type: 'numeric', precision: 8, scale: 2, transformer: numericTransformer })
+  @Column({ name: 'cost_rate', type: 'numeric', precision: 8, scale: 2, transformer: numericColumn })
   costRate: number;
 
   @Column({ type: 'boolean', default: true })

@@ -14,14 +14,13 @@ import {
   today,
   UpdateProfessionalRequest,
 } from '@coop/contracts';
-import { decodeCursor, encodeCursor } from '@coop/platform';
+import { keysetPage } from '@coop/platform';
 import { CapacityLedger } from '../availability/capacity-ledger.js';
 import { ProfessionalsConfig } from '../config.js';
 import { ProfessionalChanges } from './professional-changes.js';
 import { newProfessionalColumns, NewProfessionalColumns, normalizeEmail, toContactView, toProfessionalView } from './professional-view.js';
 import { ProfessionalEntity } from './professional.entity.js';
 
-const DEFAULT_PAGE_SIZE = 50;
 const EMAIL_CONSTRAINT = 'professional_email_key';
 
 @Injectable()
@@ -94,15 +93,7 @@ export class ProfessionalService {
   }
 
   async list(query: ListProfessionalsRequest): Promise<ProfessionalPage> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const builder = this.dataSource
-      .getRepository(ProfessionalEntity)
-      .createQueryBuilder('p')
-      .orderBy('p.created_at', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .take(limit + 1);
-    if (after) builder.andWhere('(p.created_at, p.id) > (:at, :id)', { at: after.at, id: after.id });
+    const builder = this.dataSource.getRepository(ProfessionalEntity).createQueryBuilder('p');
     if (query.domain) builder.andWhere('p.domains @> :domain::jsonb', { domain: JSON.stringify([{ code: query.domain }]) });
     if (query.language) builder.andWhere(':language = ANY(p.languages)', { language: query.language });
     if (query.region) builder.andWhere('p.region = :region', { region: query.region });
@@ -116,13 +107,7 @@ export class ProfessionalService {
         });
       });
     }
-    const rows = await builder.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toProfessionalView),
-      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
-    };
+    return keysetPage(builder, query, toProfessionalView);
   }
 
   /** Creates up to MAX_IMPORT_BATCH profiles in one transaction; emails already registered are skipped. */

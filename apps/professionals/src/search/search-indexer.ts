@@ -93,7 +93,8 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
       }
       while (this.inFlight.length > 0) await this.settleOldest();
       // Rows whose transaction committed after later ones were read sit below the watermark.
-      return !this.stopped && (await this.hasPending());
+      // (Nothing was read at all: no need to look again.)
+      return !this.stopped && this.watermark !== '0' && (await this.hasPending());
     } catch (error) {
       // The rows stay pending; the next notification or sweep writes them again.
       this.inFlight.length = 0;

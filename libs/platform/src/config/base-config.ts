@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsTimeZone } from './time-zone.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -30,6 +31,10 @@ export class BaseConfig {
 export class ServiceConfig extends BaseConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string;
+
+  /** The consortium's time zone: what "today" and "this week" are (request windows, search horizon). */
+  @IsTimeZone()
+  TIME_ZONE: string = 'America/Toronto';
 
   @IsInt()
   @Min(1)

@@ -6,3 +6,4 @@ export * from './database-admin.js';
 export * from './keyset-cursor.js';
 export * from './keyset-page.js';
 export * from './advisory-lock-session.js';
+export * from './numeric-column.js';
