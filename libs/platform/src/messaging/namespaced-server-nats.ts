@@ -6,13 +6,15 @@ import { namespacedSubject } from './subject-namespace.js';
 type NatsServerOptions = NonNullable<NatsOptions['options']>;
 
 /**
- * Nest's NATS server with three additions: subjects live under the environment's namespace,
- * every replica joins the service's queue group, and close() stops taking work then waits for the
- * handlers in flight instead of a fixed grace period.
+ * Nest's NATS server with four additions: subjects live under the environment's namespace,
+ * every replica joins the service's queue group, listen() resolves only once the NATS server has
+ * registered every subscription, and close() stops taking work then waits for the handlers in
+ * flight instead of a fixed grace period.
  */
 export class NamespacedServerNats extends ServerNats {
   private readonly shutdownLogger = new Logger(NamespacedServerNats.name);
   private readonly ownSubscriptions: Subscription[] = [];
+  private connection: NatsConnection | undefined;
   private readonly awaitingReply = new Map<Msg, () => void>();
   private inFlight = 0;
   private idle: (() => void) | undefined;
@@ -26,7 +28,18 @@ export class NamespacedServerNats extends ServerNats {
     super({ ...options, queue: queueGroup, gracefulShutdown: false });
   }
 
+  // Nest calls back as soon as the SUB commands are queued: a request sent right then (the
+  // gateway, just after a restart) would find no responder. A flush round trip means the server
+  // has processed them.
+  override start(callback: (err?: unknown, ...optionalParams: unknown[]) => void): void {
+    super.start((err?: unknown) => {
+      if (err) return callback(err);
+      this.connection!.flush().then(() => callback(), callback);
+    });
+  }
+
   override bindEvents(client: NatsConnection): void {
+    this.connection = client;
     for (const [pattern, handler] of this.messageHandlers) {
       const queue = (handler.extras?.queue as string | undefined) ?? this.queueGroup;
       const handle = this.getMessageHandler(pattern);
