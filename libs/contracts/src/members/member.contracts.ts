@@ -18,7 +18,9 @@ export const MemberRpc = {
   update: defineRpc('members.member.update.v1', UpdateMemberRequest, MemberView),
 } as const;
 
+const byMember = (event: { memberId: string }): string => `member:${event.memberId}`;
+
 export const MemberEvents = {
-  registered: defineEvent('events.member.registered.v1', MemberRegisteredEvent),
-  updated: defineEvent('events.member.updated.v1', MemberUpdatedEvent),
+  registered: defineEvent('events.member.registered.v1', MemberRegisteredEvent, byMember),
+  updated: defineEvent('events.member.updated.v1', MemberUpdatedEvent, byMember),
 } as const;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
+import { StrictBoolean } from '../common/strict-boolean.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 
 export const COORDINATOR_NOTIFICATION_KINDS = ['request_unmatched', 'assignment_declined', 'urgent_request', 'webhook_endpoint_disabled'] as const;
@@ -11,15 +11,11 @@ export type CoordinatorNotificationKind = (typeof COORDINATOR_NOTIFICATION_KINDS
 export const NOTIFICATION_AUDIENCES = ['coordinators', 'admins'] as const;
 export type NotificationAudience = (typeof NOTIFICATION_AUDIENCES)[number];
 
-// Query strings carry "true"/"false"; NATS payloads carry booleans.
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
 /** The query string of `GET /v1/notifications`. */
 export class NotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ type: Boolean, description: 'Only unread entries (true) or only read ones (false)' })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'unread must be true or false' })
+  @StrictBoolean()
   unread?: boolean;
 }
 

@@ -1,5 +1,6 @@
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
 import { defineEvent } from '../messaging/event-contract.js';
+import { COOP_SECTOR_CODES, type CoopSectorCode } from '../taxonomy/coop-sectors.js';
 import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
@@ -24,6 +25,8 @@ export class RequestSubmittedEvent {
   /** The member's policy with the request's override applied: may matching assign on its own? */
   @IsBoolean() autoAssign: boolean;
   @IsISO8601() submittedAt: string;
+  /** The member's cooperative sector when the request was submitted (absent from events written before it existed). */
+  @IsOptional() @IsIn(COOP_SECTOR_CODES) memberSector?: CoopSectorCode;
 }
 
 /** Emitted by matching when candidates were stored and a coordinator must choose (`pending_review`). */
@@ -79,15 +82,18 @@ export class AssignmentCompletedEvent {
   @IsNumber() @Min(0) cost: number;
 }
 
+/** Every event of a request's life (its assignments included) is handled in order. */
+const byRequest = (event: { requestId: string }): string => `request:${event.requestId}`;
+
 export const RequestEvents = {
-  submitted: defineEvent('events.request.submitted.v1', RequestSubmittedEvent),
-  pendingReview: defineEvent('events.request.pending-review.v1', RequestPendingReviewEvent),
-  assigned: defineEvent('events.request.assigned.v1', RequestAssignedEvent),
-  unmatched: defineEvent('events.request.unmatched.v1', RequestUnmatchedEvent),
-  cancelled: defineEvent('events.request.cancelled.v1', RequestCancelledEvent),
+  submitted: defineEvent('events.request.submitted.v1', RequestSubmittedEvent, byRequest),
+  pendingReview: defineEvent('events.request.pending-review.v1', RequestPendingReviewEvent, byRequest),
+  assigned: defineEvent('events.request.assigned.v1', RequestAssignedEvent, byRequest),
+  unmatched: defineEvent('events.request.unmatched.v1', RequestUnmatchedEvent, byRequest),
+  cancelled: defineEvent('events.request.cancelled.v1', RequestCancelledEvent, byRequest),
 } as const;
 
 export const AssignmentEvents = {
-  declined: defineEvent('events.assignment.declined.v1', AssignmentDeclinedEvent),
-  completed: defineEvent('events.assignment.completed.v1', AssignmentCompletedEvent),
+  declined: defineEvent('events.assignment.declined.v1', AssignmentDeclinedEvent, byRequest),
+  completed: defineEvent('events.assignment.completed.v1', AssignmentCompletedEvent, byRequest),
 } as const;

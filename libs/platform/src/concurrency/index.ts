@@ -1,1 +1,2 @@
 export * from './coalesced-run.js';
+export * from './keyed-work-pool.js';

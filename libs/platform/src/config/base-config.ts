@@ -1,4 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { EVENT_STREAM_MAX_AGE_DAYS } from '../events/jetstream-stream.js';
+import { IsLessThanProperty } from './less-than-property.js';
 import { IsTimeZone } from './time-zone.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -41,10 +43,27 @@ export class ServiceConfig extends BaseConfig {
   @Max(100)
   DATABASE_POOL_SIZE: number = 10;
 
+  /**
+   * How many events one replica handles at the same time (events of one request always one after
+   * another). Each holds a database connection for its transaction, so it stays below the pool.
+   */
+  @IsInt()
+  @Min(1)
+  @IsLessThanProperty('DATABASE_POOL_SIZE')
+  EVENT_CONCURRENCY: number = 6;
+
   /** How often the outbox relay looks for unpublished events when no notification arrives. */
   @IsInt()
   @Min(10)
   OUTBOX_POLL_MS: number = 1000;
+
+  /**
+   * How long published outbox rows and the record of handled events are kept. The record must
+   * outlive the event stream's own retention, or a redelivered event could be applied twice.
+   */
+  @IsInt()
+  @Min(EVENT_STREAM_MAX_AGE_DAYS + 1)
+  EVENT_RETENTION_DAYS: number = 30;
 
   /** How long a shutting-down service waits for in-flight work before it exits anyway. */
   @IsInt()

@@ -1,5 +1,5 @@
 import { getMetadataStorage, ValidationError } from 'class-validator';
-import { FieldError } from '@coop/contracts';
+import { FieldError, MAX_WINDOW_DAYS } from '@coop/contracts';
 
 /**
  * Flattens class-validator's nested errors into `path: message` pairs (`domains.0.level`), each with
@@ -37,6 +37,8 @@ function constraintParams(error: ValidationError, constraint: string): Record<st
     case 'max':
     case 'arrayMaxSize':
       return typeof args[0] === 'number' ? { max: args[0] } : undefined;
+    case 'isWindowEnd':
+      return typeof args[0] === 'string' ? { start: args[0], maxDays: MAX_WINDOW_DAYS } : undefined;
     default:
       return undefined;
   }

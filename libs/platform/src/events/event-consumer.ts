@@ -5,6 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { EVENT_SUBJECT_ROOT, EventEnvelope } from '@coop/contracts';
+import { KeyedWorkPool } from '../concurrency/keyed-work-pool.js';
 import { ServiceConfig } from '../config/base-config.js';
 import { withCorrelationId } from '../logging/correlation.js';
 import { NatsConnectionProvider } from '../messaging/nats-connection.js';
@@ -16,11 +17,20 @@ import { CONSUMER_NAME } from './tokens.js';
 const ACK_WAIT_MS = 30_000;
 const RETRY_DELAYS_MS = [500, 2_000, 10_000, 30_000, 60_000];
 
+/** An event that has a handler and keeps to its contract, ready to be handled. */
+interface AcceptedEvent {
+  registered: RegisteredEventHandler;
+  envelope: EventEnvelope;
+  data: object;
+}
+
 /**
  * The service's durable JetStream consumer. Every replica pulls from the same durable consumer,
- * so each event goes to one of them; events are handled one at a time per replica, in stream order.
- * A handler runs in a transaction that also records the event id: a redelivered event is acked
- * without running again, a failed one is retried with backoff, and nothing is acked before commit.
+ * so each event goes to one of them. A replica handles up to EVENT_CONCURRENCY events at once;
+ * events with the same order key (the contract's `orderKey`, e.g. one request) one after another,
+ * in stream order. A handler runs in a transaction that also records the event id: a redelivered
+ * event is acked without running again, a failed one is retried with backoff, and nothing is acked
+ * before commit.
  */
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -29,6 +39,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> | undefined;
   private stopped = false;
+  private readonly pool: KeyedWorkPool;
 
   constructor(
     @Inject(ServiceConfig) private readonly config: ServiceConfig,
@@ -36,7 +47,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     private readonly registry: EventHandlerRegistry,
     private readonly nats: NatsConnectionProvider,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.pool = new KeyedWorkPool(config.EVENT_CONCURRENCY, (err, key) => this.logger.error({ msg: 'event processing failed', key, err }));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.handlers = this.registry.discover();
@@ -46,9 +59,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    // Stop pulling, then let the event in hand finish; unacked prefetched ones are redelivered.
+    // Stop pulling, then let the events in hand finish; unacked prefetched ones are redelivered.
     await this.messages?.close().catch(() => undefined);
     await this.loop;
+    await this.pool.drain();
   }
 
   private async start(): Promise<void> {
@@ -76,16 +90,18 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         message.nak();
         continue;
       }
-      await this.process(message);
+      const event = await this.accept(message);
+      if (event) await this.pool.submit(event.registered.contract.orderKey(event.data), () => this.process(message, event));
     }
   }
 
-  private async process(message: JsMsg): Promise<void> {
+  /** The event to handle, or undefined when it was settled here (no handler, not JSON, breaks its contract). */
+  private async accept(message: JsMsg): Promise<AcceptedEvent | undefined> {
     const subject = message.subject.slice(this.config.NATS_NAMESPACE.length + 1);
     const registered = this.handlers.get(subject);
     if (!registered) {
       message.ack();
-      return;
+      return undefined;
     }
     let envelope: EventEnvelope;
     try {
@@ -93,23 +109,27 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     } catch {
       this.logger.error({ msg: 'dropping an event that is not JSON', subject });
       message.term();
-      return;
+      return undefined;
     }
+    const data = plainToInstance(registered.contract.payload, envelope.data) as object;
+    const problems = await validate(data);
+    if (problems.length > 0) {
+      this.logger.error({ msg: 'dropping an event that breaks its contract', subject, eventId: envelope.id, correlationId: envelope.correlationId });
+      message.term();
+      return undefined;
+    }
+    return { registered, envelope, data };
+  }
+
+  private async process(message: JsMsg, { registered, envelope, data }: AcceptedEvent): Promise<void> {
     await withCorrelationId(envelope.correlationId, async () => {
-      const data = plainToInstance(registered.contract.payload, envelope.data) as object;
-      const problems = await validate(data);
-      if (problems.length > 0) {
-        this.logger.error({ msg: 'dropping an event that breaks its contract', subject, eventId: envelope.id });
-        message.term();
-        return;
-      }
       try {
         await this.applyOnce(registered, data, envelope);
         message.ack();
       } catch (error) {
         const attempt = message.info.deliveryCount;
         const delay = RETRY_DELAYS_MS[Math.min(attempt - 1, RETRY_DELAYS_MS.length - 1)];
-        this.logger.warn({ msg: 'event handler failed; will retry', subject, eventId: envelope.id, attempt, err: error });
+        this.logger.warn({ msg: 'event handler failed; will retry', subject: envelope.type, eventId: envelope.id, attempt, err: error });
         message.nak(delay);
       }
     });

@@ -4,7 +4,9 @@ import { EVENT_SUBJECT_ROOT } from '@coop/contracts';
 import { eventStreamName, namespacedSubject } from '../messaging/subject-namespace.js';
 
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
-const MAX_AGE_MS = 14 * 24 * 3_600_000;
+/** How long the stream keeps an event: a consumer can be handed it again until then. */
+export const EVENT_STREAM_MAX_AGE_DAYS = 14;
+const MAX_AGE_MS = EVENT_STREAM_MAX_AGE_DAYS * 24 * 3_600_000;
 
 /** Creates (or keeps) the namespace's event stream. Idempotent; every publisher and consumer calls it. */
 export async function ensureEventStream(nc: NatsConnection, namespace: string): Promise<string> {

@@ -12,6 +12,7 @@ import { SERVICE_SCHEMA } from './tokens.js';
 
 const BATCH_SIZE = 200;
 const LEADER_RETRY_MS = 2000;
+const PURGE_EVERY_MS = 3_600_000;
 
 interface PendingRow {
   seq: string;
@@ -24,7 +25,8 @@ interface PendingRow {
  * Publishes committed outbox rows to JetStream, in order, with the event id as `Nats-Msg-Id` so a
  * row published twice (crash between publish and mark) is dropped by the stream's deduplication.
  * One replica at a time is the publisher (a Postgres advisory lock); the others wait to take over.
- * It wakes on the outbox's NOTIFY, and polls as a fallback.
+ * It wakes on the outbox's NOTIFY, and polls as a fallback. The publisher also deletes, hourly,
+ * published rows and records of handled events older than EVENT_RETENTION_DAYS.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -34,6 +36,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly draining = new CoalescedRun(() => this.drainPass());
   private timer: NodeJS.Timeout | undefined;
   private js: JetStreamClient | undefined;
+  private lastPurge = 0;
 
   constructor(
     @Inject(ServiceConfig) private readonly config: ServiceConfig,
@@ -77,6 +80,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.stopped) return;
     try {
       await this.drain();
+      if (this.session.isHeld && Date.now() - this.lastPurge > PURGE_EVERY_MS) await this.purgeExpired();
     } catch (error) {
       this.logger.warn({ msg: 'outbox relay will retry', err: error });
       await this.session.release();
@@ -85,6 +89,22 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const wait = this.session.isHeld ? this.config.OUTBOX_POLL_MS : LEADER_RETRY_MS;
       this.timer = setTimeout(() => void this.tick(), wait);
     }
+  }
+
+  /** Deletes published events and records of handled ones older than EVENT_RETENTION_DAYS (the publisher only). */
+  async purgeExpired(): Promise<{ outboxEvents: number; processedEvents: number }> {
+    if (!(await this.ensureLeader())) return { outboxEvents: 0, processedEvents: 0 };
+    const days = String(this.config.EVENT_RETENTION_DAYS);
+    const outbox = await this.session.query<{ count: string }>(
+      "WITH gone AS (DELETE FROM outbox_event WHERE published_at < now() - make_interval(days => $1::int) RETURNING 1) SELECT count(*) FROM gone",
+      [days],
+    );
+    const processed = await this.session.query<{ count: string }>(
+      "WITH gone AS (DELETE FROM processed_event WHERE processed_at < now() - make_interval(days => $1::int) RETURNING 1) SELECT count(*) FROM gone",
+      [days],
+    );
+    this.lastPurge = Date.now();
+    return { outboxEvents: Number(outbox[0].count), processedEvents: Number(processed[0].count) };
   }
 
   private async ensureLeader(): Promise<boolean> {
