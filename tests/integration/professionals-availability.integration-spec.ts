@@ -227,6 +227,15 @@ describe('professionals: time off, bookings and the weekly availability invarian
       }
     });
 
+    it('says in French that a window ends before it starts', async () => {
+      const professional = await create();
+      const response = await call<Problem>(url, 'GET', `/v1/professionals/${professional.id}/availability?from=${weekB}&to=${weekA}`, {
+        key,
+        headers: { 'accept-language': 'fr' },
+      });
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'to', message: 'to doit être égale ou postérieure à from, et au plus 731 jours après' })]);
+    });
+
     it('refuses a reservation with nowhere to put its hours', async () => {
       const professional = await create();
       const weekendOnly = await failure(reserve(professional.id, weekDay(2, 5), weekDay(2, 6), 3));
@@ -239,5 +248,41 @@ describe('professionals: time off, bookings and the weekly availability invarian
       const response = await api<Problem>('DELETE', `/v1/professionals/${professional.id}/time-off/${randomUUID()}`);
       expect(response.status).toBe(404);
     });
+  });
+  it('lists the bookings holding capacity page by page, only those made before the given time', async () => {
+    const professional = await create();
+    const ids: string[] = [randomUUID(), randomUUID(), randomUUID()].sort();
+    for (const assignmentId of ids) {
+      await rpc.send(BookingRpc.reserve, { assignmentId, professionalId: professional.id, startDate: weekDay(6), endDate: weekDay(6, 4), hours: 1 });
+    }
+    const listed: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await rpc.send(BookingRpc.list, { createdBefore: new Date(Date.now() + 60_000).toISOString(), endingFrom: weekDay(6), afterAssignmentId: after, limit: 1 });
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      listed.push(...page.items.map((booking) => booking.assignmentId));
+      after = page.nextAfter;
+    } while (after);
+    expect(listed.filter((id) => ids.includes(id))).toEqual(ids);
+
+    const earlier = await rpc.send(BookingRpc.list, { createdBefore: new Date(Date.now() - 3_600_000).toISOString(), endingFrom: weekDay(6), limit: 10 });
+    expect(earlier.items.filter((booking) => ids.includes(booking.assignmentId))).toEqual([]);
+    const ended = await rpc.send(BookingRpc.list, { createdBefore: new Date(Date.now() + 60_000).toISOString(), endingFrom: weekDay(7), limit: 1000 });
+    expect(ended.items.filter((booking) => ids.includes(booking.assignmentId))).toEqual([]);
+  });
+  it('ends a booking early: later weeks given back, earlier ones kept, and again changes nothing', async () => {
+    const professional = await create({ weeklyCapacityHours: 30 });
+    const booking = await reserve(professional.id, weekDay(1), weekDay(3, 4), 30);
+    expect(booking.weeks.map((week) => week.hours)).toEqual([10, 10, 10]);
+
+    const ended = await rpc.send(BookingRpc.end, { assignmentId: booking.assignmentId, endDate: weekDay(1, 2) });
+    expect(ended).toEqual({ assignmentId: booking.assignmentId, found: true, hours: 10, releasedHours: 20 });
+    const again = await rpc.send(BookingRpc.end, { assignmentId: booking.assignmentId, endDate: weekDay(1, 2) });
+    expect(again).toEqual({ assignmentId: booking.assignmentId, found: true, hours: 10, releasedHours: 0 });
+    const unknown = randomUUID();
+    expect(await rpc.send(BookingRpc.end, { assignmentId: unknown, endDate: weekDay(1) })).toEqual({ assignmentId: unknown, found: false, hours: 0, releasedHours: 0 });
+
+    const after = await rpc.send(AvailabilityRpc.batch, { professionalIds: [professional.id], startDate: weekDay(1), endDate: weekDay(3, 4) });
+    expect(after.items[0].weeks.map((week) => week.bookedHours)).toEqual([10, 0, 0]);
   });
 });

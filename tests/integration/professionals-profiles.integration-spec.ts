@@ -108,6 +108,19 @@ describe('professionals: profiles and their search index', () => {
     }
   });
 
+  it('rebuilds at start-up when Meilisearch lost its documents but Postgres kept the professionals', async () => {
+    const professional = await create({ skills: ['gringoire'] });
+    const index = searchIndex(stack);
+    await eventually(async () => expect((await index.search('gringoire')).hits.map((hit) => hit.id)).toEqual([professional.id]), INDEX_WARM_UP_MS);
+
+    await stack.stopPart('professionals');
+    const meili = new Meilisearch({ host: stack.env.MEILI_URL!, apiKey: stack.env.MEILI_MASTER_KEY });
+    await meili.deleteIndexIfExists(`${stack.env.MEILI_INDEX_PREFIX}professionals`);
+    await stack.startPart('professionals');
+
+    await eventually(async () => expect((await index.search('gringoire')).hits.map((hit) => hit.id)).toEqual([professional.id]), INDEX_WARM_UP_MS);
+  });
+
   it('refuses a second professional with the same email, whatever its case', async () => {
     const first = await create();
     const again = await api<Problem>('POST', '/v1/professionals', { body: aProfessional({ email: first.email.toUpperCase() }) });

@@ -7,9 +7,13 @@ import {
   BatchAvailabilityRequest,
   BatchAvailabilityResponse,
   BookingRpc,
+  BookingSummaryPage,
   BookingView,
   CreateTimeOffRequest,
   DeleteTimeOffRequest,
+  EndBookingRequest,
+  EndBookingResult,
+  ListBookingsRequest,
   ReleaseRequest,
   ReleaseResult,
   ReserveRequest,
@@ -63,5 +67,15 @@ export class AvailabilityController {
   @RpcHandler(BookingRpc.resize)
   resize(@Payload() request: ResizeRequest): Promise<BookingView> {
     return this.bookings.resize(request);
+  }
+
+  @RpcHandler(BookingRpc.end)
+  endBooking(@Payload() request: EndBookingRequest): Promise<EndBookingResult> {
+    return this.bookings.end(request);
+  }
+
+  @RpcHandler(BookingRpc.list)
+  listBookings(@Payload() request: ListBookingsRequest): Promise<BookingSummaryPage> {
+    return this.bookings.list(request);
   }
 }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AvailabilityView, DomainException, parseDay, ProfessionalAvailability } from '@coop/contracts';
+import { inOrderOf } from '../professional/in-order-of.js';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
-import { CalendarLoader } from './calendar-loader.js';
+import { CalendarLoader, CalendarSubject } from './calendar-loader.js';
 import { TimeOffEntity } from './time-off.entity.js';
 import { toTimeOffView } from './time-off.service.js';
 
@@ -18,28 +19,30 @@ export class AvailabilityService {
   async weekly(professionalId: string, from: string, to: string): Promise<AvailabilityView> {
     const professional = await this.dataSource.getRepository(ProfessionalEntity).findOneBy({ id: professionalId });
     if (!professional) throw DomainException.notFound('Professional', professionalId);
-    const [summary] = await this.summaries([professional], from, to);
-    const timeOff = await this.dataSource
-      .getRepository(TimeOffEntity)
-      .createQueryBuilder('t')
-      .where('t.professional_id = :professionalId AND t.start_date <= :to AND t.end_date >= :from', { professionalId, from, to })
-      .orderBy('t.start_date')
-      .getMany();
+    const [[summary], timeOff] = await Promise.all([
+      this.summaries([professional], from, to),
+      this.dataSource
+        .getRepository(TimeOffEntity)
+        .createQueryBuilder('t')
+        .where('t.professional_id = :professionalId AND t.start_date <= :to AND t.end_date >= :from', { professionalId, from, to })
+        .orderBy('t.start_date')
+        .getMany(),
+    ]);
     return { ...summary, timeOff: timeOff.map(toTimeOffView) };
   }
 
   /** Availability of each known professional over the window, in the order asked. */
   async batch(professionalIds: string[], startDate: string, endDate: string): Promise<ProfessionalAvailability[]> {
-    const found = await this.dataSource.getRepository(ProfessionalEntity).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids: professionalIds }).getMany();
-    const byId = new Map(found.map((professional) => [professional.id, professional]));
-    return this.summaries(
-      professionalIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
-      startDate,
-      endDate,
+    // Only what a calendar needs: the matcher asks for a few hundred at a time, on every match.
+    const found = await this.dataSource.query<Array<{ id: string; weekly_capacity_hours: string; active: boolean }>>(
+      'SELECT id, weekly_capacity_hours, active FROM professional WHERE id = ANY($1::uuid[])',
+      [professionalIds],
     );
+    const subjects = found.map((row) => ({ id: row.id, weeklyCapacityHours: Number(row.weekly_capacity_hours), active: row.active }));
+    return this.summaries(inOrderOf(professionalIds, subjects), startDate, endDate);
   }
 
-  private async summaries(professionals: ProfessionalEntity[], startDate: string, endDate: string): Promise<ProfessionalAvailability[]> {
+  private async summaries(professionals: CalendarSubject[], startDate: string, endDate: string): Promise<ProfessionalAvailability[]> {
     const [start, end] = [parseDay(startDate), parseDay(endDate)];
     const calendars = await this.calendars.load(professionals, start, end, { bookings: true });
     return professionals.map((professional) => calendars.get(professional.id)!.summarize(start, end));

@@ -2,12 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  BookingSummaryPage,
   BookingView,
   Cents,
   Day,
   DomainException,
+  EndBookingRequest,
+  EndBookingResult,
   ErrorCode,
   formatDay,
+  ListBookingsRequest,
+  mondayOf,
   parseDay,
   ReleaseResult,
   ReserveRequest,
@@ -48,9 +53,9 @@ export class BookingService {
       if (request.hours > 0 && parts.size === 0) {
         throw DomainException.validation([{ field: 'endDate', message: 'the window from startDate to endDate has no working day (Monday to Friday)' }]);
       }
-      const inserted: unknown[] = await manager.query(
+      const inserted: Array<{ created_at: Date }> = await manager.query(
         `INSERT INTO booking (assignment_id, professional_id, start_date, end_date, hours) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (assignment_id) DO NOTHING RETURNING assignment_id`,
+         ON CONFLICT (assignment_id) DO NOTHING RETURNING created_at`,
         [request.assignmentId, professional.id, request.startDate, request.endDate, request.hours],
       );
       if (inserted.length === 0) {
@@ -60,9 +65,53 @@ export class BookingService {
       const weeks = await this.ledger.lockWeeks(manager, professional, [...parts.keys()]);
       await this.ledger.addBooked(manager, professional.id, weeks, parts);
       await this.saveParts(manager, request.assignmentId, parts);
-      await this.changes.record(manager, [professional.id], 'booking');
-      return (await this.find(manager, request.assignmentId))!;
+      await this.changes.record(manager, [professional.id]);
+      return toBookingView({ ...request, createdAt: inserted[0].created_at }, parts);
     });
+  }
+
+  /**
+   * Ends a booking early, the work being done: the hours of the weeks after `endDate`'s week are
+   * given back; earlier weeks keep theirs (no week ever gets more). Idempotent.
+   */
+  async end(request: EndBookingRequest): Promise<EndBookingResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const unlocked = await manager.findOneBy(BookingEntity, { assignmentId: request.assignmentId });
+      if (!unlocked) return { assignmentId: request.assignmentId, found: false, hours: 0, releasedHours: 0 };
+      // Same lock order as reserve: the professional first, then the booking, then its weeks.
+      const professional = await this.ledger.lockProfessional(manager, unlocked.professionalId, 'share');
+      const booking = await this.lockBooking(manager, request.assignmentId);
+      if (!booking) return { assignmentId: request.assignmentId, found: false, hours: 0, releasedHours: 0 };
+      const lastMonday = mondayOf(parseDay(request.endDate));
+      const parts = await this.partsOf(manager, request.assignmentId);
+      const after = new Map([...parts].filter(([monday]) => monday > lastMonday));
+      const kept = [...parts].filter(([monday]) => monday <= lastMonday).reduce((sum, [, cents]) => sum + cents, 0);
+      if (after.size > 0) {
+        const weeks = await this.ledger.lockWeeks(manager, professional, [...after.keys()]);
+        await this.ledger.addBooked(manager, professional.id, weeks, negate(after));
+        await manager.query('DELETE FROM booking_week WHERE assignment_id = $1 AND week_start > $2::date', [request.assignmentId, formatDay(lastMonday)]);
+        const endDate = request.endDate < booking.startDate ? booking.startDate : request.endDate < booking.endDate ? request.endDate : booking.endDate;
+        await manager.update(BookingEntity, { assignmentId: request.assignmentId }, { hours: toHours(kept), endDate });
+        await this.changes.record(manager, [professional.id]);
+      }
+      const released = [...after.values()].reduce((sum, cents) => sum + cents, 0);
+      return { assignmentId: request.assignmentId, found: true, hours: toHours(kept), releasedHours: toHours(released) };
+    });
+  }
+
+  /** Bookings still holding capacity, made before a time, a page at a time (for reconciliation). */
+  async list(request: ListBookingsRequest): Promise<BookingSummaryPage> {
+    const rows = await this.dataSource.query<Array<{ assignment_id: string; professional_id: string; created_at: Date }>>(
+      `SELECT assignment_id, professional_id, created_at FROM booking
+       WHERE created_at < $1 AND end_date >= $2 AND ($3::uuid IS NULL OR assignment_id > $3::uuid)
+       ORDER BY assignment_id LIMIT $4`,
+      [request.createdBefore, request.endingFrom, request.afterAssignmentId ?? null, request.limit + 1],
+    );
+    const page = rows.slice(0, request.limit);
+    return {
+      items: page.map((row) => ({ assignmentId: row.assignment_id, professionalId: row.professional_id, createdAt: row.created_at.toISOString() })),
+      ...(rows.length > request.limit ? { nextAfter: page[page.length - 1].assignment_id } : {}),
+    };
   }
 
   /** Gives the booking's hours back. Idempotent: releasing an unknown or released assignment says so. */
@@ -74,7 +123,7 @@ export class BookingService {
       const weeks = await this.ledger.lockWeeks(manager, await this.professionalOf(manager, booking), [...parts.keys()]);
       await this.ledger.addBooked(manager, booking.professionalId, weeks, negate(parts));
       await manager.delete(BookingEntity, { assignmentId });
-      await this.changes.record(manager, [booking.professionalId], 'booking');
+      await this.changes.record(manager, [booking.professionalId]);
       return { assignmentId, released: true };
     });
   }
@@ -82,7 +131,7 @@ export class BookingService {
   /** Changes the hours of a booking over the same window; growing is refused if a week would overbook. */
   async resize(request: ResizeRequest): Promise<BookingView> {
     return this.dataSource.transaction(async (manager) => {
-      const unlocked = await this.find(manager, request.assignmentId);
+      const unlocked = await manager.findOneBy(BookingEntity, { assignmentId: request.assignmentId });
       if (!unlocked) throw DomainException.notFound('Booking for assignment', request.assignmentId);
       // Same lock order as reserve: the professional first, then the booking, then its weeks.
       const professional = await this.ledger.lockProfessional(manager, unlocked.professionalId, 'share');
@@ -103,24 +152,14 @@ export class BookingService {
       await manager.delete(BookingWeekEntity, { assignmentId: request.assignmentId });
       await this.saveParts(manager, request.assignmentId, next);
       await manager.update(BookingEntity, { assignmentId: request.assignmentId }, { hours: request.hours });
-      await this.changes.record(manager, [professional.id], 'booking');
-      return (await this.find(manager, request.assignmentId))!;
+      await this.changes.record(manager, [professional.id]);
+      return toBookingView({ ...booking, hours: request.hours }, next);
     });
   }
 
   private async find(manager: EntityManager, assignmentId: string): Promise<BookingView | undefined> {
     const booking = await manager.findOneBy(BookingEntity, { assignmentId });
-    if (!booking) return undefined;
-    const parts = await this.partsOf(manager, assignmentId);
-    return {
-      assignmentId: booking.assignmentId,
-      professionalId: booking.professionalId,
-      startDate: booking.startDate,
-      endDate: booking.endDate,
-      hours: booking.hours,
-      weeks: [...parts].map(([monday, cents]) => ({ week: weekLabel(monday), weekStart: formatDay(monday), hours: toHours(cents) })),
-      createdAt: booking.createdAt.toISOString(),
-    };
+    return booking ? toBookingView(booking, await this.partsOf(manager, assignmentId)) : undefined;
   }
 
   private async lockBooking(manager: EntityManager, assignmentId: string): Promise<BookingEntity | null> {
@@ -160,6 +199,23 @@ function sameTermsOrConflict(existing: BookingView, request: ReserveRequest): Bo
     ErrorCode.Conflict,
     `Assignment ${request.assignmentId} is already booked with other terms (${existing.professionalId}, ${existing.startDate} to ${existing.endDate}, ${existing.hours} h); release or resize it instead`,
   );
+}
+
+type BookingRow = Pick<BookingEntity, 'assignmentId' | 'professionalId' | 'startDate' | 'endDate' | 'hours' | 'createdAt'>;
+
+/** A booking and its hours per week (in week order), as the API shows them. */
+function toBookingView(booking: BookingRow, parts: Map<Day, Cents>): BookingView {
+  return {
+    assignmentId: booking.assignmentId,
+    professionalId: booking.professionalId,
+    startDate: booking.startDate,
+    endDate: booking.endDate,
+    hours: booking.hours,
+    weeks: [...parts]
+      .sort(([a], [b]) => a - b)
+      .map(([monday, cents]) => ({ week: weekLabel(monday), weekStart: formatDay(monday), hours: toHours(cents) })),
+    createdAt: booking.createdAt.toISOString(),
+  };
 }
 
 function positiveParts(parts: Map<Day, Cents>): Map<Day, Cents> {

@@ -68,8 +68,10 @@ export class ProfessionalCalendar {
     const timeOff = offDays.reduce((sum, day) => sum + dayCapacity(this.weekly, day), 0);
     const booked = this.bookedOn(start, end);
     const mondays = weeksOf(start, end);
+    const freeByWeek = new Map<Day, Cents>();
     const weeks: WeekAvailability[] = mondays.map((monday) => {
       const week = this.week(monday);
+      freeByWeek.set(monday, week.free);
       return {
         week: weekLabel(monday),
         weekStart: formatDay(monday),
@@ -82,7 +84,6 @@ export class ProfessionalCalendar {
           .map(formatDay),
       };
     });
-    const freeByWeek = new Map(mondays.map((monday) => [monday, this.week(monday).free]));
     return {
       professionalId: this.input.professionalId,
       active: this.input.active,

@@ -33,7 +33,7 @@ export class TimeOffService {
         manager.create(TimeOffEntity, { professionalId: professional.id, startDate: request.startDate, endDate: request.endDate, reason: request.reason ?? null }),
       );
       await this.ledger.recomputeCapacities(manager, professional, `Time off ${request.startDate} to ${request.endDate}`, parseDay(request.startDate), parseDay(request.endDate));
-      await this.changes.record(manager, [professional.id], 'time-off');
+      await this.changes.record(manager, [professional.id]);
       return toTimeOffView(timeOff);
     });
   }
@@ -46,7 +46,7 @@ export class TimeOffService {
       if (!timeOff) throw DomainException.notFound('Time off', request.timeOffId);
       await manager.delete(TimeOffEntity, { id: timeOff.id });
       await this.ledger.recomputeCapacities(manager, professional, 'Removing time off', parseDay(timeOff.startDate), parseDay(timeOff.endDate));
-      await this.changes.record(manager, [professional.id], 'time-off');
+      await this.changes.record(manager, [professional.id]);
       return toTimeOffView(timeOff);
     });
   }

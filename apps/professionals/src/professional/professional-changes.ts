@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ProfessionalChangeReason, ProfessionalEvents } from '@coop/contracts';
-import { OutboxService } from '@coop/platform';
 
-/** Records, in the caller's transaction, that professionals changed (the search index follows). */
+/**
+ * Records, in the caller's transaction, that professionals changed (profile, time off, bookings):
+ * their ids go to `index_queue`, whose NOTIFY at commit wakes the search indexer. The queue lives
+ * in the same schema, so no event has to travel through NATS for the index to follow.
+ */
 @Injectable()
 export class ProfessionalChanges {
-  constructor(private readonly outbox: OutboxService) {}
-
-  async record(manager: EntityManager, professionalIds: string[], reason: ProfessionalChangeReason): Promise<void> {
+  async record(manager: EntityManager, professionalIds: string[]): Promise<void> {
     if (professionalIds.length === 0) return;
-    await this.outbox.record(manager, ProfessionalEvents.changed, { professionalIds, reason });
+    await manager.query('INSERT INTO index_queue (professional_id) SELECT unnest($1::uuid[])', [professionalIds]);
   }
 }

@@ -17,6 +17,7 @@ import {
 import { keysetPage } from '@coop/platform';
 import { CapacityLedger } from '../availability/capacity-ledger.js';
 import { ProfessionalsConfig } from '../config.js';
+import { inOrderOf } from './in-order-of.js';
 import { ProfessionalChanges } from './professional-changes.js';
 import { newProfessionalColumns, NewProfessionalColumns, normalizeEmail, toContactView, toProfessionalView } from './professional-view.js';
 import { ProfessionalEntity } from './professional.entity.js';
@@ -37,7 +38,7 @@ export class ProfessionalService {
       this.dataSource.transaction(async (manager) => {
         await this.assertEmailFree(manager, request.email);
         const professional = await manager.save(manager.create(ProfessionalEntity, newProfessionalColumns(request)));
-        await this.changes.record(manager, [professional.id], 'profile');
+        await this.changes.record(manager, [professional.id]);
         return toProfessionalView(professional);
       }),
     );
@@ -53,8 +54,7 @@ export class ProfessionalService {
 
   async getMany(ids: string[]): Promise<ProfessionalView[]> {
     const found = await this.dataSource.getRepository(ProfessionalEntity).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids }).getMany();
-    const byId = new Map(found.map((professional) => [professional.id, professional]));
-    return [...new Set(ids)].flatMap((id) => (byId.has(id) ? [toProfessionalView(byId.get(id)!)] : []));
+    return inOrderOf(ids, found).map(toProfessionalView);
   }
 
   /** Applies the given fields; a capacity decrease is refused if a current or future week would be overbooked. */
@@ -86,7 +86,7 @@ export class ProfessionalService {
           await this.ledger.recomputeCapacities(manager, professional, `A weekly capacity of ${fields.weeklyCapacityHours} h`, today(this.config.TIME_ZONE));
         }
         const saved = await manager.save(professional);
-        await this.changes.record(manager, [id], 'profile');
+        await this.changes.record(manager, [id]);
         return toProfessionalView(saved);
       }),
     );
@@ -133,11 +133,7 @@ export class ProfessionalService {
          RETURNING id, email`,
         [JSON.stringify(fresh.map(newProfessionalColumns).map(toRow))],
       );
-      await this.changes.record(
-        manager,
-        created.map((row) => row.id),
-        'import',
-      );
+      await this.changes.record(manager, created.map((row) => row.id));
       const createdEmails = new Set(created.map((row) => row.email));
       return {
         created: created.length,

@@ -1,8 +1,8 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Professionals whose search document must be rewritten, filled by the professional-changed event
- * handler. Rows are marked indexed once Meilisearch has applied them (so a crash loses nothing) and
+ * Professionals whose search document must be rewritten, filled in the transaction of each change
+ * (ProfessionalChanges). Rows are marked indexed once Meilisearch has applied them (so a crash loses nothing) and
  * purged later; a rebuild re-applies every row written since it started.
  */
 @Entity({ name: 'index_queue' })

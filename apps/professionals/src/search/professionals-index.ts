@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, Settings, Task } from 'meilisearch';
 import { professionalsIndexName, ProfessionalSearchDocument } from '@coop/contracts';
 import { ProfessionalsConfig } from '../config.js';
+import { STOP_WORDS } from './stop-words.js';
 
 const RETRY_MS = 1_000;
 /** Bulk writes queue behind each other in Meilisearch: wait for them generously. */
@@ -29,6 +30,7 @@ export const PROFESSIONALS_INDEX_SETTINGS: Settings = {
   // prefix search, and word proximity counted within an attribute. Both make indexing far faster.
   prefixSearch: 'disabled',
   proximityPrecision: 'byAttribute',
+  stopWords: [...STOP_WORDS],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'coopYears:desc', 'freeHoursTotal:desc'],
   pagination: { maxTotalHits: 5_000 },
 };
@@ -78,6 +80,16 @@ export class ProfessionalsIndex implements BeforeApplicationShutdown {
   /** Replaces whole documents; resolves when queued (await `.waitTask()` for the outcome). */
   write(uid: string, documents: ProfessionalSearchDocument[]): EnqueuedTaskPromise {
     return this.client.index<ProfessionalSearchDocument>(uid).addDocuments(documents, { primaryKey: 'id' });
+  }
+
+  /** How many documents the live index holds (0 when it does not exist). */
+  async liveDocumentCount(): Promise<number> {
+    try {
+      return (await this.client.index(this.liveUid).getStats()).numberOfDocuments;
+    } catch (error) {
+      if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return 0;
+      throw error;
+    }
   }
 
   async deleteIfExists(uid: string): Promise<void> {

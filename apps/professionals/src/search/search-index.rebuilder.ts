@@ -17,7 +17,8 @@ const MAX_AGE_MS = 24 * 3_600_000;
  * Rebuilds the index from Postgres with no downtime: fills `<index>_next` (settings first), swaps
  * it with the live index, drops the old one. Changes committed while it read Postgres are queued
  * again afterwards, so the new index misses nothing. Runs on `npm run reindex`, at start-up when
- * the index's weeks are stale (a new ISO week began) and when it is a day old (checked every
+ * the index's weeks are stale (a new ISO week began) or Meilisearch holds no document while
+ * Postgres has professionals (its data was lost), and when it is a day old (checked every
  * SEARCH_REBUILD_CHECK_MS). One rebuild at a time across replicas (an advisory lock).
  */
 @Injectable()
@@ -55,11 +56,14 @@ export class SearchIndexRebuilder implements OnApplicationBootstrap, BeforeAppli
 
   private async isStale(): Promise<boolean> {
     const state = await this.dataSource.getRepository(SearchIndexStateEntity).findOneBy({ name: this.index.liveUid });
-    if (!state && !(await this.dataSource.getRepository(ProfessionalEntity).exists())) {
+    const hasProfessionals = await this.dataSource.getRepository(ProfessionalEntity).exists();
+    if (!state && !hasProfessionals) {
       // A new, empty service: nothing to rebuild; the indexer writes each change as it comes.
       await this.saveState(mondayOf(today(this.config.TIME_ZONE)));
       return false;
     }
+    // Meilisearch lost its data (a new instance, a lost volume) while Postgres kept the professionals.
+    if (hasProfessionals && (await this.index.liveDocumentCount()) === 0) return true;
     return !state || parseDay(state.horizonStart) !== mondayOf(today(this.config.TIME_ZONE)) || Date.now() - state.rebuiltAt.getTime() > MAX_AGE_MS;
   }
 

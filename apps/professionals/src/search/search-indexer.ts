@@ -21,8 +21,8 @@ interface InFlightWrite {
 }
 
 /**
- * Keeps the search index in step with Postgres. The professional-changed handler queues ids in
- * `index_queue`; the queue's NOTIFY (sent at commit) wakes this indexer, which waits
+ * Keeps the search index in step with Postgres. Every change queues ids in `index_queue` in its own
+ * transaction; the queue's NOTIFY (sent at commit) wakes this indexer, which waits
  * SEARCH_FLUSH_DELAY_MS to gather more, then rewrites the documents of up to SEARCH_BATCH_SIZE
  * professionals per Meilisearch write, read fresh from Postgres. Writes are pipelined (Meilisearch
  * applies them in order) and a queue row is marked indexed only once its write succeeded, so a

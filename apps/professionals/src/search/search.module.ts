@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AvailabilityModule } from '../availability/availability.module.js';
-import { ProfessionalChangedHandler } from './professional-changed.handler.js';
 import { ProfessionalsIndex } from './professionals-index.js';
 import { SearchDocumentBuilder } from './search-document.builder.js';
 import { SearchIndexRebuilder } from './search-index.rebuilder.js';
@@ -10,6 +9,6 @@ import { SearchController } from './search.controller.js';
 @Module({
   imports: [AvailabilityModule],
   controllers: [SearchController],
-  providers: [ProfessionalsIndex, SearchDocumentBuilder, SearchIndexer, SearchIndexRebuilder, ProfessionalChangedHandler],
+  providers: [ProfessionalsIndex, SearchDocumentBuilder, SearchIndexer, SearchIndexRebuilder],
 })
 export class SearchModule {}

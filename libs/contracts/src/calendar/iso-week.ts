@@ -37,7 +37,19 @@ export function formatDay(day: Day): string {
 
 /** Today's date where the consortium works (an IANA time zone such as America/Toronto). */
 export function today(timeZone: string, now: Date = new Date()): Day {
-  return parseDay(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now));
+  return parseDay(dayFormatter(timeZone).format(now));
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and `today` runs on every request.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 /** ISO day of week: 1 = Monday … 7 = Sunday. (1970-01-01 was a Thursday.) */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from '../common/calendar-date.js';
 import { IsWindowEnd } from '../common/dates.js';
 import { MAX_IDS_PER_CALL } from './professional.dto.js';
@@ -185,4 +185,57 @@ export class ReleaseResult {
   assignmentId: string;
   /** False when there was no booking for this assignment (already released, or never made). */
   released: boolean;
+}
+
+/** Ends a booking early (the work is done): the weeks after `endDate`'s week are given back. */
+export class EndBookingRequest {
+  @IsUUID('4', { message: 'assignmentId must be a UUID' })
+  assignmentId: string;
+
+  @IsCalendarDate()
+  endDate: string;
+}
+
+export class EndBookingResult {
+  assignmentId: string;
+  /** False when there was no booking for this assignment (released, or never made). */
+  found: boolean;
+  /** Hours the booking still holds (its weeks up to the end date's week). */
+  hours: number;
+  /** Hours given back. */
+  releasedHours: number;
+}
+
+/**
+ * A page of the bookings that still hold capacity (ending on or after `endingFrom`) and were made
+ * before `createdBefore`, in assignment id order: what a reconciliation compares with assignments.
+ */
+export class ListBookingsRequest {
+  @IsISO8601({ strict: true }, { message: 'createdBefore must be an ISO 8601 timestamp' })
+  createdBefore: string;
+
+  @IsCalendarDate()
+  endingFrom: string;
+
+  /** The last assignment id of the previous page. */
+  @IsOptional()
+  @IsUUID('4', { message: 'afterAssignmentId must be a UUID' })
+  afterAssignmentId?: string;
+
+  @IsInt({ message: 'limit must be an integer from 1 to 1000' })
+  @Min(1, { message: 'limit must be an integer from 1 to 1000' })
+  @Max(1000, { message: 'limit must be an integer from 1 to 1000' })
+  limit: number;
+}
+
+export class BookingSummary {
+  assignmentId: string;
+  professionalId: string;
+  createdAt: string;
+}
+
+export class BookingSummaryPage {
+  items: BookingSummary[];
+  /** Pass as afterAssignmentId for the next page; absent on the last one. */
+  nextAfter?: string;
 }

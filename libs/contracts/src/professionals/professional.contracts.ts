@@ -1,14 +1,16 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsUUID } from 'class-validator';
-import { defineEvent } from '../messaging/event-contract.js';
 import { defineRpc } from '../messaging/rpc-contract.js';
 import {
   AvailabilityRequest,
   AvailabilityView,
   BatchAvailabilityRequest,
   BatchAvailabilityResponse,
+  BookingSummaryPage,
   BookingView,
   CreateTimeOffRequest,
   DeleteTimeOffRequest,
+  EndBookingRequest,
+  EndBookingResult,
+  ListBookingsRequest,
   ReleaseRequest,
   ReleaseResult,
   ReserveRequest,
@@ -20,7 +22,6 @@ import {
   ImportProfessionalsRequest,
   ImportProfessionalsResult,
   ListProfessionalsRequest,
-  MAX_IMPORT_BATCH,
   ProfessionalIdRequest,
   ProfessionalIdsRequest,
   ProfessionalList,
@@ -61,6 +62,9 @@ export const BookingRpc = {
   reserve: defineRpc('professionals.booking.reserve.v1', ReserveRequest, BookingView),
   release: defineRpc('professionals.booking.release.v1', ReleaseRequest, ReleaseResult),
   resize: defineRpc('professionals.booking.resize.v1', ResizeRequest, BookingView),
+  list: defineRpc('professionals.booking.list.v1', ListBookingsRequest, BookingSummaryPage),
+  /** The work is done: weeks after the end date's week are given back; earlier ones keep their hours. */
+  end: defineRpc('professionals.booking.end.v1', EndBookingRequest, EndBookingResult),
 } as const;
 
 export class RebuildIndexRequest {}
@@ -78,24 +82,3 @@ export const SearchIndexRpc = {
   rebuild: defineRpc('professionals.index.rebuild.v1', RebuildIndexRequest, RebuildIndexResult),
 } as const;
 
-export const PROFESSIONAL_CHANGE_REASONS = ['profile', 'time-off', 'booking', 'import'] as const;
-export type ProfessionalChangeReason = (typeof PROFESSIONAL_CHANGE_REASONS)[number];
-
-/**
- * Something about these professionals changed: profile, time off or bookings. Emitted by the
- * professionals service in the transaction of the change; its own consumer updates the index.
- */
-export class ProfessionalChangedEvent {
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_IMPORT_BATCH)
-  @IsUUID('4', { each: true })
-  professionalIds: string[];
-
-  @IsIn(PROFESSIONAL_CHANGE_REASONS)
-  reason: ProfessionalChangeReason;
-}
-
-export const ProfessionalEvents = {
-  changed: defineEvent('events.professional.changed.v1', ProfessionalChangedEvent),
-} as const;

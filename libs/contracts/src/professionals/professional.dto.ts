@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -24,6 +24,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
+import { StrictBoolean } from '../common/strict-boolean.js';
 import { REGION_PATTERN } from '../members/member.dto.js';
 import { COOP_SECTOR_CODES, type CoopSectorCode } from '../taxonomy/coop-sectors.js';
 import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
@@ -37,9 +38,6 @@ export const MAX_IDS_PER_CALL = 1000;
 const DOMAIN_CODE_MESSAGE = `code must be one of: ${EXPERTISE_DOMAIN_CODES.join(', ')}`;
 const SECTOR_MESSAGE = `each sector must be one of: ${COOP_SECTOR_CODES.join(', ')}`;
 const LANGUAGE_MESSAGE = `each language must be one of: ${LANGUAGE_CODES.join(', ')}`;
-
-/** Query strings carry booleans as text: accept true/false, leave anything else for IsBoolean to refuse. */
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ProfessionalDomainInput {
   @ApiProperty({ enum: EXPERTISE_DOMAIN_CODES })
@@ -222,8 +220,7 @@ export class ListProfessionalsRequest extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'active must be true or false' })
+  @StrictBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'words in the name, email, skills or bio' })
