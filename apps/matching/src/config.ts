@@ -13,4 +13,14 @@ export class MatchingConfig extends SearchServiceConfig {
   @Min(1)
   @Max(100)
   STORED_MATCHES: number = 10;
+
+  /** How often bookings that no assignment holds are looked for and released (0: never). */
+  @IsInt()
+  @Min(0)
+  BOOKING_RECONCILE_MS: number = 600_000;
+
+  /** How old a booking must be before it counts as orphaned (no transaction that made it still runs). */
+  @IsInt()
+  @Min(0)
+  BOOKING_RECONCILE_GRACE_MS: number = 600_000;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { DomainException, ErrorCode, RequestEvents } from '@coop/contracts';
 import { OutboxService, roundCents } from '@coop/platform';
 import { ProfessionalsPort, ProfessionalFacts } from '../candidates/professionals.port.js';
@@ -7,6 +7,8 @@ import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import { contextOfRequest } from '../matching/match-context.js';
 import { MatchService } from '../matching/match.service.js';
+import type { MatchContext } from '../ranking/candidate-facts.js';
+import type { Ranking } from '../ranking/rank.js';
 import { derivedAssignmentId } from './assignment-id.js';
 import { AssignmentEntity } from './assignment.entity.js';
 
@@ -31,11 +33,15 @@ export class AssignmentMatcher {
   async run(manager: EntityManager, requestId: string): Promise<void> {
     const request = await manager.findOne(MatchRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
     if (!request || request.status !== 'matching') return;
-    if (await manager.existsBy(AssignmentEntity, { requestId, status: 'active' })) return;
+    const earlier = await manager.find(AssignmentEntity, {
+      where: { requestId, status: In(['active', 'declined']) },
+      select: { professionalId: true, status: true },
+    });
+    if (earlier.some((assignment) => assignment.status === 'active')) return;
 
-    const declined = await declinedProfessionals(manager, requestId);
+    const declined = new Set(earlier.map((assignment) => assignment.professionalId));
     const context = contextOfRequest(request, declined);
-    const ranking = await this.matches.rank(context, { text: `${request.title}\n${request.description}`, memberId: request.memberId }, manager);
+    const ranking = await this.rankFor(request, context, manager);
     request.lastMatches = this.matches.toView(ranking, context, request.language, this.config.STORED_MATCHES, false);
     const available = ranking.candidates.filter((candidate) => candidate.available);
 
@@ -56,7 +62,8 @@ export class AssignmentMatcher {
     for (const candidate of available) {
       const assignmentId = derivedAssignmentId(requestId, candidate.facts.professionalId, declined.size);
       if (!(await this.tryReserve(assignmentId, candidate.facts, request))) continue;
-      const assignment = await manager.save(newAssignment(assignmentId, request, candidate.facts, request.estimatedHours, true));
+      const assignment = newAssignment(assignmentId, request, candidate.facts, request.estimatedHours, true);
+      await manager.insert(AssignmentEntity, assignment);
       await this.finish(manager, request, 'assigned');
       await this.outbox.record(manager, RequestEvents.assigned, {
         requestId,
@@ -71,6 +78,20 @@ export class AssignmentMatcher {
     }
     await this.finish(manager, request, 'unmatched');
     await this.outbox.record(manager, RequestEvents.unmatched, { requestId, memberId: request.memberId, reason: 'every available professional was booked meanwhile' });
+  }
+
+  /**
+   * An automatic assignment only needs those free for the whole window, so it asks search for them
+   * alone; when none turns out available it ranks everyone, so that the stored matches and the
+   * unmatched reason say who was close, and a professional the index still sees as busy is found.
+   */
+  private async rankFor(request: MatchRequestEntity, context: MatchContext, manager: EntityManager): Promise<Ranking> {
+    const options = { text: `${request.title}\n${request.description}`, memberId: request.memberId };
+    if (request.autoAssign) {
+      const fitting = await this.matches.rank(context, { ...options, fittingOnly: true }, manager);
+      if (fitting.candidates.some((candidate) => candidate.available)) return fitting;
+    }
+    return this.matches.rank(context, options, manager);
   }
 
   /** false when the capacity was just taken (try the next candidate); other failures propagate (retry later). */
@@ -94,9 +115,7 @@ export class AssignmentMatcher {
   }
 
   private async finish(manager: EntityManager, request: MatchRequestEntity, status: MatchRequestEntity['status']): Promise<void> {
-    request.status = status;
-    request.updatedAt = new Date();
-    await manager.save(request);
+    await manager.update(MatchRequestEntity, { id: request.id }, { status, updatedAt: new Date(), lastMatches: request.lastMatches });
   }
 }
 

@@ -1,14 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { AssignmentPage, ListAssignmentsRequest, StatementRequest, StatementView } from '@coop/contracts';
 import { keysetPage, roundCents } from '@coop/platform';
+import { MatchingConfig } from '../config.js';
 import { AssignmentEntity } from './assignment.entity.js';
 import { toAssignmentView } from './assignment.view.js';
 
 @Injectable()
 export class AssignmentQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(MatchingConfig) private readonly config: MatchingConfig,
+  ) {}
 
   /** Newest first, keyset-paginated. */
   list(query: ListAssignmentsRequest): Promise<AssignmentPage> {
@@ -22,12 +26,14 @@ export class AssignmentQueries {
   /**
    * The month's at-cost statement: assignments completed in the month at the hours spent, and
    * assignments still active that started in the month at their booked hours (an estimate).
-   * Amount = hours × the professional's cost rate.
+   * Amount = hours × the professional's cost rate. The month is the consortium's (TIME_ZONE).
    */
   async statement(request: StatementRequest): Promise<StatementView> {
     const [year, month] = request.month.split('-').map(Number);
-    const from = new Date(Date.UTC(year, month - 1, 1));
-    const to = new Date(Date.UTC(year, month, 1));
+    const from = `${request.month}-01`;
+    const to = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+    const start = 'CAST(:from AS timestamp) AT TIME ZONE :timeZone';
+    const end = 'CAST(:to AS timestamp) AT TIME ZONE :timeZone';
     const rows = await this.dataSource
       .getRepository(AssignmentEntity)
       .createQueryBuilder('a')
@@ -35,10 +41,11 @@ export class AssignmentQueries {
       .andWhere(
         new Brackets((b) =>
           b
-            .where("a.status = 'completed' AND a.ended_at >= :from AND a.ended_at < :to", { from, to })
-            .orWhere("a.status = 'active' AND a.created_at >= :from AND a.created_at < :to", { from, to }),
+            .where(`a.status = 'completed' AND a.ended_at >= ${start} AND a.ended_at < ${end}`)
+            .orWhere(`a.status = 'active' AND a.created_at >= ${start} AND a.created_at < ${end}`),
         ),
       )
+      .setParameters({ from, to, timeZone: this.config.TIME_ZONE })
       .orderBy('a.created_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .getMany();

@@ -38,8 +38,8 @@ const FIELDS: Array<keyof ProfessionalSearchDocument> = [
 /**
  * Stage one of matching: the professionals index (owned by the professionals service) retrieves
  * candidates by text relevance with the hard filters it can apply. One multi-search asks for the
- * professionals free for the whole window (per-week free hours in the index), a wider set that
- * includes the partially free, and optionally the in-domain professionals the constraints exclude.
+ * professionals free for the whole window (per-week free hours in the index), and as asked a wider
+ * set that includes the partially free and the in-domain professionals the constraints exclude.
  */
 @Injectable()
 export class ProfessionalsSearch {
@@ -59,8 +59,8 @@ export class ProfessionalsSearch {
     this.timeZone = config.TIME_ZONE;
   }
 
-  async candidates(context: MatchContext, text: string, limit: number, includeExcluded: boolean): Promise<SearchHit[]> {
-    const queries = candidateQueries(this.index, context, text, limit, includeExcluded, this.timeZone);
+  async candidates(context: MatchContext, text: string, sets: CandidateSets): Promise<SearchHit[]> {
+    const queries = candidateQueries(this.index, context, text, sets, this.timeZone);
     const textual = text.trim().length > 0;
     const { results } = await this.client.multiSearch<{ queries: typeof queries }, ProfessionalSearchDocument>({ queries });
     const hits = new Map<string, SearchHit>();
@@ -74,6 +74,15 @@ export class ProfessionalsSearch {
     });
     return [...hits.values()];
   }
+}
+
+/** Which sets one multi-search asks for: always those free for the whole window (up to `limit`). */
+export interface CandidateSets {
+  limit: number;
+  /** Also the partly free (a quarter of `limit`, at least 10). */
+  includePartial: boolean;
+  /** Also the in-domain professionals the constraints exclude (inactive, other language; up to 50). */
+  includeExcluded: boolean;
 }
 
 export interface CandidateQuery {
@@ -94,8 +103,7 @@ export function candidateQueries(
   indexUid: string,
   context: MatchContext,
   text: string,
-  limit: number,
-  includeExcluded: boolean,
+  { limit, includePartial, includeExcluded }: CandidateSets,
   timeZone: string,
 ): CandidateQuery[] {
   const inDomain = `domains = ${quote(context.domain)}`;
@@ -104,7 +112,7 @@ export function candidateQueries(
   const partialLimit = Math.max(10, Math.ceil(limit / 4));
   const sets: Array<{ filter: string; limit: number }> = [
     { filter: fits, limit },
-    { filter: eligible, limit: partialLimit },
+    ...(includePartial ? [{ filter: eligible, limit: partialLimit }] : []),
     ...(includeExcluded ? [{ filter: `${inDomain} AND (active = false OR languages != ${quote(context.language)})`, limit: 50 }] : []),
   ];
   const query = (filter: string, setLimit: number, q: string): CandidateQuery => ({

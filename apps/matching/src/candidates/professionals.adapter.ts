@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   AvailabilityRpc,
   BookingRpc,
+  BookingSummaryPage,
   ExpertiseDomainCode,
+  ListBookingsRequest,
   ProfessionalAvailability,
   ProfessionalRpc,
   ProfessionalSearchDocument,
@@ -27,7 +29,11 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
   }
 
   async findCandidates(query: CandidateQuery): Promise<ProfessionalFacts[]> {
-    const hits = await this.search.candidates(query.context, query.text, query.limit, query.includeExcluded);
+    const hits = await this.search.candidates(query.context, query.text, {
+      limit: query.limit,
+      includePartial: !query.fittingOnly,
+      includeExcluded: query.includeExcluded,
+    });
     if (hits.length === 0) return [];
     const availability = await this.availabilityOf(
       hits.map((hit) => hit.document.id),
@@ -67,6 +73,14 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
 
   async release(assignmentId: string): Promise<void> {
     await this.rpc.send(BookingRpc.release, { assignmentId });
+  }
+
+  async endBooking(assignmentId: string, endDate: string): Promise<void> {
+    await this.rpc.send(BookingRpc.end, { assignmentId, endDate });
+  }
+
+  listBookings(request: ListBookingsRequest): Promise<BookingSummaryPage> {
+    return this.rpc.send(BookingRpc.list, request);
   }
 
   private async availabilityOf(professionalIds: string[], context: MatchContext): Promise<Map<string, ProfessionalAvailability>> {

@@ -1,3 +1,4 @@
+import type { BookingSummaryPage, ListBookingsRequest } from '@coop/contracts';
 import { CandidateFacts, MatchContext } from '../ranking/candidate-facts.js';
 
 /** Facts about professionals as the professionals service and its search index know them. */
@@ -11,6 +12,11 @@ export interface CandidateQuery {
   limit: number;
   /** Also return those the hard constraints exclude (for explainExcluded), as far as search can tell. */
   includeExcluded: boolean;
+  /**
+   * Only those the index sees free for the whole window, without the partly free: all an automatic
+   * assignment can use, for half the search work.
+   */
+  fittingOnly?: boolean;
 }
 
 /** What matching needs from the professionals service (and the index it owns). */
@@ -23,4 +29,8 @@ export abstract class ProfessionalsPort {
   abstract reserve(booking: { assignmentId: string; professionalId: string; startDate: string; endDate: string; hours: number }): Promise<void>;
   /** Frees the booking of an assignment; releasing twice is harmless. */
   abstract release(assignmentId: string): Promise<void>;
+  /** The work is done: gives back the booking's weeks after `endDate`'s week (harmless if repeated). */
+  abstract endBooking(assignmentId: string, endDate: string): Promise<void>;
+  /** Bookings still holding capacity, a page at a time (for reconciliation). */
+  abstract listBookings(request: ListBookingsRequest): Promise<BookingSummaryPage>;
 }

@@ -1,6 +1,6 @@
 import { numericColumn } from '@coop/platform';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CoopSectorCode, ExpertiseDomainCode, LanguageCode, Urgency } from '@coop/contracts';
+import type { CoopSectorCode, ExpertiseDomainCode, LanguageCode, MatchListView, Urgency } from '@coop/contracts';
 
 export const MATCH_REQUEST_STATUSES = ['matching', 'pending_review', 'assigned', 'unmatched', 'cancelled', 'completed'] as const;
 export type MatchRequestStatus = (typeof MATCH_REQUEST_STATUSES)[number];
@@ -55,7 +55,7 @@ export class MatchRequestEntity {
 
   /** The last ranking stored for coordinators (pending review), as returned by the match query. */
   @Column({ name: 'last_matches', type: 'jsonb', nullable: true })
-  lastMatches: unknown;
+  lastMatches: MatchListView | null;
 
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt: Date;

@@ -13,6 +13,8 @@ export interface RankOptions {
   text: string;
   memberId?: string;
   explainExcluded?: boolean;
+  /** Rank only those the index sees free for the whole window (see CandidateQuery.fittingOnly). */
+  fittingOnly?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export class MatchService {
       text: options.text,
       limit: this.config.MATCH_TOP_K,
       includeExcluded: options.explainExcluded ?? false,
+      fittingOnly: options.fittingOnly ?? false,
     });
     const past = options.memberId ? await this.pastAssignments(manager, options.memberId, facts.map((f) => f.professionalId)) : new Map();
     return rankCandidates(

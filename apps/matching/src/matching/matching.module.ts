@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssignmentMatcher } from '../assignment/assignment-matcher.js';
 import { AssignmentQueries } from '../assignment/assignment-queries.js';
 import { AssignmentService } from '../assignment/assignment.service.js';
+import { BookingReconciler } from '../assignment/booking-reconciler.js';
 import { ProfessionalsAdapter } from '../candidates/professionals.adapter.js';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { ProfessionalsSearch } from '../candidates/professionals-search.js';
@@ -21,6 +22,7 @@ import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
     AssignmentService,
     AssignmentQueries,
     RequestLifecycleHandler,
+    BookingReconciler,
   ],
 })
 export class MatchingModule {}

@@ -1,19 +1,27 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
+  AssignmentCompletedEvent,
   AssignmentDeclinedEvent,
   AssignmentEvents,
+  formatDay,
   MemberRpc,
   RequestAssignedEvent,
   RequestCancelledEvent,
   RequestEvents,
   RequestSubmittedEvent,
+  today,
 } from '@coop/contracts';
+import type { EventEnvelope } from '@coop/contracts';
 import { OnEvent, RpcClient } from '@coop/platform';
 import { AssignmentMatcher } from '../assignment/assignment-matcher.js';
 import { AssignmentEntity } from '../assignment/assignment.entity.js';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
+import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+
+/** How long a cancellation waits for its request's submission to reach matching. */
+export const SUBMISSION_WAIT_MS = 10 * 60_000;
 
 /** The request's life as matching sees it, driven by durable events (each handled once, retried on failure). */
 @Injectable()
@@ -22,11 +30,12 @@ export class RequestLifecycleHandler {
     private readonly matcher: AssignmentMatcher,
     private readonly professionals: ProfessionalsPort,
     private readonly rpc: RpcClient,
+    @Inject(MatchingConfig) private readonly config: MatchingConfig,
   ) {}
 
   @OnEvent(RequestEvents.submitted)
   async onSubmitted(event: RequestSubmittedEvent, _envelope: unknown, manager: EntityManager): Promise<void> {
-    const member = await this.rpc.send(MemberRpc.get, { id: event.memberId });
+    const memberSector = event.memberSector ?? (await this.rpc.send(MemberRpc.get, { id: event.memberId })).sector;
     await manager
       .createQueryBuilder()
       .insert()
@@ -34,7 +43,7 @@ export class RequestLifecycleHandler {
       .values({
         id: event.requestId,
         memberId: event.memberId,
-        memberSector: member.sector,
+        memberSector,
         domain: event.domain,
         title: event.title,
         description: event.description,
@@ -67,10 +76,24 @@ export class RequestLifecycleHandler {
     if (event.replacesAssignmentId) await this.professionals.release(event.replacesAssignmentId);
   }
 
+  /** The work is done: the weeks after the day it was completed are given back. */
+  @OnEvent(AssignmentEvents.completed)
+  async onCompleted(event: AssignmentCompletedEvent, envelope: EventEnvelope): Promise<void> {
+    await this.professionals.endBooking(event.assignmentId, formatDay(today(this.config.TIME_ZONE, new Date(envelope.occurredAt))));
+  }
+
   @OnEvent(RequestEvents.cancelled)
-  async onCancelled(event: RequestCancelledEvent, _envelope: unknown, manager: EntityManager): Promise<void> {
+  async onCancelled(event: RequestCancelledEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
     const request = await manager.findOne(MatchRequestEntity, { where: { id: event.requestId }, lock: { mode: 'pessimistic_write' } });
-    if (!request) return;
+    if (!request) {
+      // One replica handles a request's events in order, but with several replicas its submission
+      // may still be in another's hands: fail so the consumer retries later, rather than let the
+      // request be matched after it was cancelled. One never submitted to matching is let go.
+      if (Date.now() - Date.parse(envelope.occurredAt) < SUBMISSION_WAIT_MS) {
+        throw new Error(`Request ${event.requestId} is not known yet; its cancellation will be retried`);
+      }
+      return;
+    }
     const active = await manager.findOneBy(AssignmentEntity, { requestId: event.requestId, status: 'active' });
     if (active) {
       await this.professionals.release(active.id);

@@ -1,0 +1,81 @@
+import { jest } from '@jest/globals';
+import type { EntityManager } from 'typeorm';
+import { RequestEvents } from '@coop/contracts';
+import type { OutboxService } from '@coop/platform';
+import type { ProfessionalsPort } from '../candidates/professionals.port.js';
+import { MatchingConfig } from '../config.js';
+import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import type { MatchService, RankOptions } from '../matching/match.service.js';
+import { rankCandidates, type Ranking } from '../ranking/rank.js';
+import { legalAdviser, legalRequest } from '../ranking/ranking.fixtures.js';
+import { AssignmentMatcher } from './assignment-matcher.js';
+
+const REQUEST_ID = '0d6c8f3e-6a43-4c1e-9a57-3b8e3f1f2a01';
+
+function matchingRequest(autoAssign: boolean): MatchRequestEntity {
+  const context = legalRequest();
+  return Object.assign(new MatchRequestEntity(), {
+    ...context,
+    id: REQUEST_ID,
+    memberId: '5b0c0f4e-8f0e-4c47-b3a4-0f5f6a0f7c11',
+    title: 'Règlements',
+    description: 'Révision',
+    region: context.region ?? null,
+    autoAssign,
+    status: 'matching',
+    lastMatches: null,
+  });
+}
+
+const busy = legalAdviser('p-busy', { availability: { capacityHours: 70, bookedHours: 70, freeHours: 0, timeOffHours: 0, firstWeekFreeHours: 0, firstWeekNeededHours: 10 } });
+const free = legalAdviser('p-free');
+const ranking = (...facts: Parameters<typeof rankCandidates>[0]): Ranking => rankCandidates(facts, legalRequest());
+
+function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; everyone: Ranking }) {
+  const rank = jest.fn(async (_context: unknown, options: RankOptions) => (options.fittingOnly ? rankings.fitting : rankings.everyone));
+  const matches = { rank, toView: () => ({ candidates: [] }) } as unknown as MatchService;
+  const reserve = jest.fn(async () => undefined);
+  const professionals = { reserve } as unknown as ProfessionalsPort;
+  const record = jest.fn(async () => undefined);
+  const outbox = { record } as unknown as OutboxService;
+  const manager = {
+    findOne: async () => request,
+    find: async () => [],
+    insert: async () => undefined,
+    update: async () => undefined,
+  } as unknown as EntityManager;
+  const matcher = new AssignmentMatcher(matches, professionals, outbox, new MatchingConfig());
+  return { run: () => matcher.run(manager, REQUEST_ID), rank, reserve, record };
+}
+
+describe(AssignmentMatcher.name, () => {
+  it('assigns from those search sees free for the whole window, without ranking everyone', async () => {
+    const sut = matcherWith(matchingRequest(true), { fitting: ranking(free), everyone: ranking(free, busy) });
+
+    await sut.run();
+
+    expect(sut.rank.mock.calls.map(([, options]) => options.fittingOnly ?? false)).toEqual([true]);
+    expect(sut.reserve).toHaveBeenCalledWith(expect.objectContaining({ professionalId: 'p-free' }));
+    expect(sut.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.assigned, expect.objectContaining({ professionalId: 'p-free' }));
+  });
+
+  it('ranks everyone when none of the fitting is available, and assigns whoever is', async () => {
+    // The index still saw p-free as busy (it lags a booking release): only the wider search finds them.
+    const sut = matcherWith(matchingRequest(true), { fitting: ranking(busy), everyone: ranking(busy, free) });
+
+    await sut.run();
+
+    expect(sut.rank.mock.calls.map(([, options]) => options.fittingOnly ?? false)).toEqual([true, false]);
+    expect(sut.reserve).toHaveBeenCalledWith(expect.objectContaining({ professionalId: 'p-free' }));
+  });
+
+  it('ranks everyone for a request a coordinator will review', async () => {
+    const sut = matcherWith(matchingRequest(false), { fitting: ranking(free), everyone: ranking(free, busy) });
+
+    await sut.run();
+
+    expect(sut.rank.mock.calls.map(([, options]) => options.fittingOnly ?? false)).toEqual([false]);
+    expect(sut.reserve).not.toHaveBeenCalled();
+    expect(sut.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.pendingReview, expect.objectContaining({ availableCandidates: 1 }));
+  });
+});
