@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { createMember, issueKey } from '../support/credentials.js';
 import { call } from '../support/http.js';
 import { ADMIN_KEY, TestStack } from '../support/test-stack.js';
@@ -22,6 +23,21 @@ async function raw(url: string, method: string, path: string, init: { body?: str
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
 }
 
+/** Bytes straight to the socket, as no HTTP client library would send them; answers status, headers and body. */
+function rawBytes(url: string, request: Buffer): Promise<{ status: number; headers: string; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(request));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head, body = ''] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
+      resolve({ status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body });
+    });
+  });
+}
+
 describe('the HTTP edge of the gateway', () => {
   let stack: TestStack;
   let url: string;
@@ -32,6 +48,16 @@ describe('the HTTP edge of the gateway', () => {
   afterAll(() => stack.dispose());
 
   const json = { 'content-type': 'application/json' };
+
+  it('answers a request Node cannot parse (a raw byte that is not ASCII in the URL) with problem+json', async () => {
+    const request = Buffer.concat([Buffer.from('GET /v1/members/'), Buffer.from([0xc3, 0xa9]), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]);
+
+    const response = await rawBytes(url, request);
+
+    expect(response.status).toBe(400);
+    expect(response.headers).toContain(`content-type: ${PROBLEM_JSON}`);
+    expect(JSON.parse(response.body)).toMatchObject({ status: 400, code: 'validation_failed', detail: expect.stringContaining('not ASCII'), correlationId: expect.any(String) });
+  });
 
   it.each([
     ['malformed JSON', 'POST', '/v1/members', { body: '{"name": ', headers: json }, 400, 'validation_failed'],

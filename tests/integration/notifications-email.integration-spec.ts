@@ -56,6 +56,9 @@ describe('notifications: emails in the recipient’s language and the coordinato
     await events.emit(AssignmentEvents.declined, { assignmentId: firstAssignment, requestId: housingRequest, memberId: housing.id, professionalId: ALEX.id, reason: 'conflict of interest' });
     await events.emit(RequestEvents.assigned, { requestId: housingRequest, memberId: housing.id, assignmentId: randomUUID(), professionalId: GENEVIEVE.id, hours: 40, estimatedCost: 3600, automatic: false });
     await events.emit(RequestEvents.cancelled, { requestId: housingRequest, memberId: housing.id, reason: 'Réglé à l’interne' });
+    // Events of different requests may be handled at the same time: let the housing story end
+    // first, so that the feed's newest-first order below is the order of this script.
+    await eventually(() => expect(smtp.mails).toHaveLength(6));
     await submit(congressRequest, congress.id, CONGRESS_TITLE, 'normal');
     await events.emit(RequestEvents.unmatched, { requestId: congressRequest, memberId: congress.id, reason: 'nobody is free in that window' });
 

@@ -5,6 +5,7 @@ import { createRootLogger, createValidationPipe, JsonLogger, loadConfig } from '
 import { GatewayAppModule } from './app.module.js';
 import { registerRateLimit } from './auth/rate-limit.js';
 import { GatewayConfig } from './config.js';
+import { clientErrorHandler } from './http/client-error.js';
 import { HttpCorrelationInterceptor, registerCorrelationId } from './http/correlation.js';
 import { setUpOpenApi } from './http/openapi.js';
 import { frameworkErrorHandler, ProblemDetailsFilter } from './http/problem-details.filter.js';
@@ -16,7 +17,7 @@ export async function createGateway(
 ): Promise<INestApplication> {
   const config = loadConfig(GatewayConfig, env);
   const logger = new JsonLogger(createRootLogger('gateway', config.LOG_LEVEL, config.INSTANCE_ID));
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true, frameworkErrors: frameworkErrorHandler });
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true, frameworkErrors: frameworkErrorHandler, clientErrorHandler });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayAppModule.forRoot(env), adapter, { logger });
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only: a text/plain body answers 415 rather than reaching validation as a string.

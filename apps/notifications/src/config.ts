@@ -1,5 +1,6 @@
 import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { EnvBoolean, ServiceConfig } from '@coop/platform';
+import { StrictBoolean } from '@coop/contracts';
+import { ServiceConfig } from '@coop/platform';
 import { DURATION_LIST_PATTERN, DURATION_PATTERN, parseDuration, parseDurationList } from './delivery/durations.js';
 
 const DURATION_MESSAGE = 'must be a duration such as 30s, 15m, 2h or 3d';
@@ -13,7 +14,7 @@ export class NotificationsConfig extends ServiceConfig {
   WEBHOOK_SECRET_KEY: string;
 
   /** Accept webhook URLs on private, loopback and link-local addresses (local development, tests). */
-  @EnvBoolean()
+  @StrictBoolean()
   WEBHOOK_ALLOW_PRIVATE_URLS: boolean = false;
 
   /** A webhook attempt succeeds only on a 2xx answer within this time. */
@@ -64,7 +65,7 @@ export class NotificationsConfig extends ServiceConfig {
   SMTP_PORT: number = 587;
 
   /** TLS from the first byte (port 465); otherwise STARTTLS is used when the server offers it. */
-  @EnvBoolean()
+  @StrictBoolean()
   SMTP_SECURE: boolean = false;
 
   @ValidateIf(SMTP_CREDENTIALS_GIVEN)

@@ -61,6 +61,12 @@ export const GATEWAY_MESSAGES = {
   unsupportedMediaType: { en: 'Send the body as JSON (content-type: application/json)', fr: 'Envoyez le corps en JSON (content-type: application/json)' },
   badUrl: { en: 'The URL is not valid (bad percent-encoding)', fr: 'L’URL n’est pas valide (encodage % incorrect)' },
   routeNotFound: { en: 'No such route', fr: 'Cette route n’existe pas' },
+  malformedRequest: {
+    en: 'The request could not be read: a byte that is not ASCII in the URL (percent-encode it), or a malformed request line or header',
+    fr: 'La requête est illisible : un octet non ASCII dans l’URL (encodez-le en %), ou une ligne de requête ou un en-tête mal formé',
+  },
+  headersTooLarge: { en: 'The request headers are too large', fr: 'Les en-têtes de la requête sont trop volumineux' },
+  requestTimeout: { en: 'The request was not received in time', fr: 'La requête n’a pas été reçue à temps' },
 } satisfies Record<string, Localized>;
 
 export type GatewayMessageKey = keyof typeof GATEWAY_MESSAGES;
@@ -91,6 +97,7 @@ const FIELD_MESSAGES_FR: Record<string, string> = {
   windowTooFar: '{field} doit tomber dans les {maxDays} prochains jours',
   endBeforeStart: 'endDate doit être égale ou postérieure à startDate',
   windowTooLong: 'la période peut durer au plus {maxDays} jours',
+  isWindowEnd: '{field} doit être égale ou postérieure à {start}, et au plus {maxDays} jours après',
   noWorkingDay: 'la période ne compte aucun jour ouvrable (du lundi au vendredi)',
   hoursExceedWindow: '{field} doit être au plus {max} : 8 h par jour ouvrable sur les {workingDays} jours ouvrables de la période',
   memberIdRequired: 'une clé partenaire doit indiquer le memberId du membre pour lequel elle agit',

@@ -8,7 +8,8 @@ import { fieldMessage, gatewayMessage, GatewayMessageKey, Language, problemTitle
 import { GatewayException, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details.js';
 
 /** A failure on its way out: its code and what to say, before it is put in the caller's language. */
-interface Failure {
+/** What went wrong, before it is worded in the caller's language. */
+export interface Failure {
   code: ErrorCode;
   status?: number;
   key?: GatewayMessageKey;
@@ -80,7 +81,8 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, failure: Fail
     .send(problem);
 }
 
-function render(failure: Failure, language: Language): ProblemDetails {
+/** The problem document of a failure, in the given language. */
+export function render(failure: Failure, language: Language): ProblemDetails {
   const detail = failure.key
     ? gatewayMessage(failure.key, language)
     : serviceDetail(failure.code, failure.english ?? failure.code, language, failure.errors);

@@ -1,13 +1,14 @@
 import { ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
-import { AssignRequest, CompleteAssignmentRequest, DeclineAssignmentRequest, MatchSearchRequest, RequestMatchesRequest, StatementRequest } from '@coop/contracts';
-import { OptionalQueryBoolean } from '../http/query-boolean.js';
+import { IsOptional } from 'class-validator';
+import { AssignRequest, CompleteAssignmentRequest, DeclineAssignmentRequest, MatchSearchRequest, RequestMatchesRequest, StatementRequest, StrictBoolean } from '@coop/contracts';
 
 // HTTP shapes of the matching routes: the RPC classes minus what the path or the headers carry.
 
 export class MatchesQuery extends PickType(RequestMatchesRequest, ['limit'] as const) {
   /** Also list excluded professionals with the reasons (as text in a query string). */
   @ApiPropertyOptional({ type: Boolean, description: 'Also list the excluded professionals with why' })
-  @OptionalQueryBoolean()
+  @IsOptional()
+  @StrictBoolean()
   explainExcluded?: boolean;
 }
 

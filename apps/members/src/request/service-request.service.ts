@@ -119,6 +119,7 @@ export class ServiceRequestService {
       urgency: entity.urgency,
       autoAssign: entity.autoAssign,
       submittedAt: entity.createdAt.toISOString(),
+      memberSector: member.sector,
     });
     return { id: entity.id, status: entity.status };
   }

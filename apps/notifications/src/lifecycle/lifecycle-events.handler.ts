@@ -94,7 +94,7 @@ export class LifecycleEventsHandler {
     await this.toWebhooks(manager, 'request.cancelled', data, envelope);
     const tracked = await manager.findOneBy(TrackedRequestEntity, { requestId: data.requestId });
     if (!tracked?.professionalId) return; // nobody was assigned: no professional to tell
-    const facts = { ...(await this.requestFacts(manager, data)), professionalId: tracked.professionalId, reason: data.reason };
+    const facts = { ...factsFrom(tracked, data), professionalId: tracked.professionalId, reason: data.reason };
     await this.emails.enqueue(manager, { eventId: envelope.id, kind: 'professional.cancelled', recipientType: 'professional', recipientId: tracked.professionalId, facts });
     await this.releaseAssignment(manager, data.requestId, tracked.assignmentId);
   }
@@ -127,8 +127,7 @@ export class LifecycleEventsHandler {
 
   /** What the emails say about the request, from what this service saw of it (may be little). */
   private async requestFacts(manager: EntityManager, data: { requestId: string; memberId: string }): Promise<EmailFacts> {
-    const tracked = await manager.findOneBy(TrackedRequestEntity, { requestId: data.requestId });
-    return { requestId: data.requestId, memberId: data.memberId, title: tracked?.title ?? null, startDate: tracked?.startDate ?? null, endDate: tracked?.endDate ?? null };
+    return factsFrom(await manager.findOneBy(TrackedRequestEntity, { requestId: data.requestId }), data);
   }
 
   /** Forgets the assignment (if it is still the current one), so a later cancellation tells nobody. */
@@ -138,4 +137,8 @@ export class LifecycleEventsHandler {
       assignmentId,
     ]);
   }
+}
+
+function factsFrom(tracked: TrackedRequestEntity | null, data: { requestId: string; memberId: string }): EmailFacts {
+  return { requestId: data.requestId, memberId: data.memberId, title: tracked?.title ?? null, startDate: tracked?.startDate ?? null, endDate: tracked?.endDate ?? null };
 }
