@@ -39,7 +39,7 @@ export async function runPartnerScenario(baseUrl: string, apiKey: string, window
   const followed = await api.GET('/v1/requests/{id}', { params: { path: { id } } });
   if (!followed.data) throw new Error(`following failed: ${JSON.stringify(followed.error)}`);
 
-  const listed = await api.GET('/v1/requests', { params: { query: { status: 'submitted', domain: 'events', limit: 20 } } });
+  const listed = await api.GET('/v1/requests', { params: { query: { domain: 'events', limit: 20 } } });
   if (!listed.data) throw new Error(`listing failed: ${JSON.stringify(listed.error)}`);
 
   const cancelled = await api.POST('/v1/requests/{id}/cancel', { params: { path: { id } }, body: { reason: 'Le congrès est reporté' } });

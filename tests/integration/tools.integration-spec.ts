@@ -22,7 +22,7 @@ type PartnerScenario = (
 ) => Promise<{
   submitted: { id: string; status: string };
   replayed: boolean;
-  followed: object;
+  followed: { status: string };
   listed: { id: string }[];
   cancelled: object;
   refusal: object;
@@ -54,7 +54,9 @@ describe('tools against a running system', () => {
 
     expect(result.submitted).toEqual({ id: expect.any(String), status: 'submitted' });
     expect(result.replayed).toBe(true);
-    expect(result.followed).toMatchObject({ id: result.submitted.id, memberId: member.id, status: 'submitted', urgency: 'critical' });
+    // Matching may already have moved it on (no professional is loaded here: unmatched).
+    expect(result.followed).toMatchObject({ id: result.submitted.id, memberId: member.id, urgency: 'critical' });
+    expect(['submitted', 'unmatched']).toContain(result.followed.status);
     expect(result.listed.map((r) => r.id)).toContain(result.submitted.id);
     expect(result.cancelled).toMatchObject({ id: result.submitted.id, status: 'cancelled', statusReason: 'Le congrès est reporté' });
     expect(result.refusal).toMatchObject({ status: 404, code: 'not_found', title: 'Introuvable' });

@@ -5,10 +5,11 @@
 // still work, so a second start prints the same ones.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CredentialRole, IssuedCredentialView, MemberPage, MemberView, ServiceRequestPage } from '../../libs/contracts/src/index.js';
+import type { CredentialRole, IssuedCredentialView, MemberView, ServiceRequestView } from '../../libs/contracts/src/index.js';
 import { repositoryRoot } from '../repository-root.js';
 import { DEMO_MEMBERS } from './demo-members.js';
 import { DEMO_REQUESTS } from './demo-requests.js';
+import { GatewayClient } from './gateway-client.js';
 import { seedProfessionals } from './seed-professionals.js';
 
 export interface SeedOptions {
@@ -54,13 +55,8 @@ export async function seedDemo(options: SeedOptions): Promise<{ lines: string[] 
  * has something to show: some are assigned automatically, others wait for review.
  */
 async function ensureDemoRequests(api: GatewayClient, coordinatorKey: string, members: MemberView[], log: (line: string) => void): Promise<void> {
-  const existing = new Set<string>();
-  let cursor: string | null = null;
-  do {
-    const page: ServiceRequestPage = await api.json<ServiceRequestPage>('GET', `/v1/requests?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, coordinatorKey);
-    for (const request of page.items) existing.add(`${request.memberId}:${request.title}`);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const requests = await api.all<ServiceRequestView>('/v1/requests', coordinatorKey);
+  const existing = new Set(requests.map((request) => `${request.memberId}:${request.title}`));
   let created = 0;
   for (const demo of DEMO_REQUESTS) {
     const member = members[demo.memberIndex];
@@ -92,20 +88,16 @@ async function waitUntilSearchable(api: GatewayClient, coordinatorKey: string, l
       const found = await api.json<{ candidates: unknown[] }>('POST', '/v1/matches/search', coordinatorKey, probe);
       if (found.candidates.length > 0) pending.delete(entry);
     }
-    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    // Every 2 s (at most ~300 probes a minute): they share the demo coordinator key's rate limit
+    // with whoever uses the key next.
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
   if (pending.size > 0) log(`not searchable yet: ${[...pending].join(', ')}; those demo requests may come out unmatched`);
 }
 
 /** Creates the demo members that are not there yet (by name); returns them in DEMO_MEMBERS order. */
 async function ensureMembers(api: GatewayClient, adminKey: string, log: (line: string) => void): Promise<MemberView[]> {
-  const existing = new Map<string, MemberView>();
-  let cursor: string | null = null;
-  do {
-    const page: MemberPage = await api.json<MemberPage>('GET', `/v1/members?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, adminKey);
-    for (const member of page.items) existing.set(member.name, member);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const existing = new Map((await api.all<MemberView>('/v1/members', adminKey)).map((member) => [member.name, member]));
 
   const members: MemberView[] = [];
   let created = 0;
@@ -173,33 +165,4 @@ function readKeys(file: string): DemoKeys {
 function writeKeys(file: string, keys: DemoKeys): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
-}
-
-class GatewayClient {
-  constructor(private readonly baseUrl: string) {}
-
-  async json<T>(method: string, path: string, key: string, body?: unknown): Promise<T> {
-    const response = await this.send(method, path, key, body);
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-    return JSON.parse(text) as T;
-  }
-
-  /** Whether a stored key is still valid (a new database, or a revoked key, makes it unknown). */
-  async keyWorks(key: string): Promise<boolean> {
-    const response = await this.send('GET', '/v1/domains', key);
-    await response.body?.cancel();
-    if (response.status === 401) return false;
-    if (!response.ok) throw new Error(`GET /v1/domains answered ${response.status}`);
-    return true;
-  }
-
-  private send(method: string, path: string, key: string, body?: unknown): Promise<Response> {
-    return fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
-    });
-  }
 }
