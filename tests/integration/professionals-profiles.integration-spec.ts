@@ -1,8 +1,10 @@
+import { jest } from '@jest/globals';
 import { Meilisearch } from 'meilisearch';
 import pg from 'pg';
-import { EXPERTISE_DOMAIN_CODES, formatDay, freeHoursField, SearchIndexRpc, type ProfessionalPage, type ProfessionalView } from '@coop/contracts';
+import { EXPERTISE_DOMAIN_CODES, formatDay, freeHoursField, SearchIndexRpc, type ProfessionalPage, type RebuildIndexResult, type ProfessionalView } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
 import { eventually } from '@coop/platform/testing';
+import { SearchDocumentBuilder } from '../../apps/professionals/src/search/search-document.builder.js';
 import { DEMO_PROFESSIONALS } from '../../tools/demo/demo-professionals.js';
 import { seedProfessionals } from '../../tools/demo/seed-professionals.js';
 import { issueKey } from '../support/credentials.js';
@@ -72,17 +74,30 @@ describe('professionals: profiles and their search index', () => {
     const index = searchIndex(stack);
     await eventually(async () => expect((await index.search('quasimodo')).hits.map((hit) => hit.id)).toEqual([professional.id]), INDEX_WARM_UP_MS);
 
-    const rebuilding = stack.app('gateway').get(RpcClient).send(SearchIndexRpc.rebuild, {}, { timeoutMs: 60_000 });
-    const change = api('PATCH', `/v1/professionals/${professional.id}`, { body: { skills: ['quasimodo', 'esmeralda'] } });
-    let done = false;
-    void rebuilding.finally(() => (done = true));
-    while (!done) {
-      // No downtime: the live index answers all along.
-      expect((await index.search('quasimodo')).hits.map((hit) => hit.id)).toEqual([professional.id]);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    // The change lands after the rebuild has read Postgres and before it swaps: the indexer writes
+    // it to the old live index, which the swap then throws away.
+    const documents = stack.app('professionals').get(SearchDocumentBuilder);
+    const readAll = documents.all.bind(documents);
+    const readThenChange = jest.spyOn(documents, 'all').mockImplementation(async function* (...args) {
+      yield* readAll(...args);
+      const changed = await api('PATCH', `/v1/professionals/${professional.id}`, { body: { skills: ['quasimodo', 'esmeralda'] } });
+      expect(changed.status).toBe(200);
+      await eventually(async () => expect((await index.search('esmeralda')).hits.map((hit) => hit.id)).toEqual([professional.id]));
+    });
+    let result: RebuildIndexResult;
+    try {
+      const rebuilding = stack.app('gateway').get(RpcClient).send(SearchIndexRpc.rebuild, {}, { timeoutMs: 60_000 });
+      let done = false;
+      void rebuilding.finally(() => (done = true));
+      while (!done) {
+        // No downtime: the live index answers all along.
+        expect((await index.search('quasimodo')).hits.map((hit) => hit.id)).toEqual([professional.id]);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      result = (await rebuilding)!;
+    } finally {
+      readThenChange.mockRestore();
     }
-    const result = await rebuilding;
-    expect((await change).status).toBe(200);
 
     expect(result).toMatchObject({ index: `${stack.env.MEILI_INDEX_PREFIX}professionals`, horizonStart: formatDay(thisMonday()) });
     expect(result.documents).toBeGreaterThanOrEqual(1);
