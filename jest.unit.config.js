@@ -5,5 +5,5 @@ export default {
   ...preset,
   displayName: 'unit',
   rootDir: '.',
-  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts', '<rootDir>/tests/deployment/*.spec.ts'],
 };
