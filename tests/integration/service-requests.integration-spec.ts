@@ -224,6 +224,20 @@ describe('service requests', () => {
       expect(await read(id)).toMatchObject({ status: 'assigned', assignment: { id: current.assignmentId } });
     });
 
+    it('applies a completion or a decline that arrives before its assignment (as with two replicas), once the assignment is in', async () => {
+      const completedFirst = await submitted();
+      const done = assignment(completedFirst);
+      await matching.publish(AssignmentEvents.completed, { ...done, hoursSpent: 12, cost: 1020 });
+      await matching.publish(RequestEvents.assigned, done);
+      await eventually(async () => expect(await statusOf(completedFirst)).toBe('completed'), 10_000);
+
+      const declinedFirst = await submitted();
+      const refused = assignment(declinedFirst);
+      await matching.publish(AssignmentEvents.declined, { ...refused, reason: 'Conflit d’intérêts' });
+      await matching.publish(RequestEvents.assigned, refused);
+      await eventually(async () => expect(await read(declinedFirst)).toMatchObject({ status: 'submitted', assignment: null, statusReason: 'Conflit d’intérêts' }), 10_000);
+    });
+
     it('does not let a redelivered decline undo the assignment that followed it', async () => {
       const id = await submitted();
       const first = assignment(id);

@@ -2,11 +2,11 @@ import { jest } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, RequestCancelledEvent } from '@coop/contracts';
 import { RequestEvents } from '@coop/contracts';
-import type { RpcClient } from '@coop/platform';
+import { EventArrivedEarly, PREDECESSOR_WAIT_MS, type RpcClient } from '@coop/platform';
 import type { AssignmentMatcher } from '../assignment/assignment-matcher.js';
 import type { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
-import { RequestLifecycleHandler, SUBMISSION_WAIT_MS } from './request-lifecycle.handler.js';
+import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
 
 const cancellation: RequestCancelledEvent = { requestId: '7f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7', memberId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' };
 const envelope = (ageMs: number): EventEnvelope => ({
@@ -22,12 +22,12 @@ describe(`${RequestLifecycleHandler.name} on a cancellation of a request matchin
   const handler = new RequestLifecycleHandler({} as AssignmentMatcher, {} as ProfessionalsPort, {} as RpcClient, new MatchingConfig());
 
   it('fails, to be retried, while its submission may still be on its way through another replica', async () => {
-    await expect(handler.onCancelled(cancellation, envelope(1_000), manager)).rejects.toThrow('not known yet');
+    await expect(handler.onCancelled(cancellation, envelope(1_000), manager)).rejects.toThrow(EventArrivedEarly);
     expect(update).not.toHaveBeenCalled();
   });
 
   it('lets go of one that was never submitted to matching', async () => {
-    await expect(handler.onCancelled(cancellation, envelope(SUBMISSION_WAIT_MS + 1_000), manager)).resolves.toBeUndefined();
+    await expect(handler.onCancelled(cancellation, envelope(PREDECESSOR_WAIT_MS + 1_000), manager)).resolves.toBeUndefined();
     expect(update).not.toHaveBeenCalled();
   });
 });

@@ -13,15 +13,12 @@ import {
   today,
 } from '@coop/contracts';
 import type { EventEnvelope } from '@coop/contracts';
-import { OnEvent, RpcClient } from '@coop/platform';
+import { OnEvent, retryWhileYoung, RpcClient } from '@coop/platform';
 import { AssignmentMatcher } from '../assignment/assignment-matcher.js';
 import { AssignmentEntity } from '../assignment/assignment.entity.js';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-
-/** How long a cancellation waits for its request's submission to reach matching. */
-export const SUBMISSION_WAIT_MS = 10 * 60_000;
 
 /** The request's life as matching sees it, driven by durable events (each handled once, retried on failure). */
 @Injectable()
@@ -86,12 +83,9 @@ export class RequestLifecycleHandler {
   async onCancelled(event: RequestCancelledEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
     const request = await manager.findOne(MatchRequestEntity, { where: { id: event.requestId }, lock: { mode: 'pessimistic_write' } });
     if (!request) {
-      // One replica handles a request's events in order, but with several replicas its submission
-      // may still be in another's hands: fail so the consumer retries later, rather than let the
-      // request be matched after it was cancelled. One never submitted to matching is let go.
-      if (Date.now() - Date.parse(envelope.occurredAt) < SUBMISSION_WAIT_MS) {
-        throw new Error(`Request ${event.requestId} is not known yet; its cancellation will be retried`);
-      }
+      // Its submission may still be in another replica's hands: retry rather than let the request
+      // be matched after it was cancelled. One never submitted to matching is let go in the end.
+      retryWhileYoung(envelope, `request ${event.requestId} is not known yet`);
       return;
     }
     const active = await manager.findOneBy(AssignmentEntity, { requestId: event.requestId, status: 'active' });

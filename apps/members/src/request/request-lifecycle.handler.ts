@@ -10,14 +10,15 @@ import {
   RequestPendingReviewEvent,
   RequestUnmatchedEvent,
 } from '@coop/contracts';
-import { OnEvent } from '@coop/platform';
-import { LifecycleEvent, transition } from './request-lifecycle.js';
+import { OnEvent, retryWhileYoung } from '@coop/platform';
+import { isOpen, LifecycleEvent, transition } from './request-lifecycle.js';
 import { ServiceRequestEntity } from './service-request.entity.js';
 
 /**
  * Keeps each request's status in step with what matching decides. Each handler runs once per event
- * (the consumer deduplicates) inside a transaction; an event that makes no sense for the request's
- * current state (stale, out of order, unknown request) changes nothing and is logged.
+ * (the consumer deduplicates) inside a transaction. An event that makes no sense for an open
+ * request's state is retried for a while, in case the event it follows is late; in the end (and at
+ * once for a closed or unknown request) it changes nothing and is logged.
  */
 @Injectable()
 export class RequestLifecycleHandler {
@@ -83,6 +84,9 @@ export class RequestLifecycleHandler {
     }
     const next = transition(request, event);
     if ('unchanged' in next) {
+      // With several replicas, the event this one follows (an assignment before its completion or
+      // decline) may still be in another replica's hands.
+      if (next.unchanged === 'refused' && isOpen(request.status)) retryWhileYoung(envelope, next.why);
       const log = { msg: 'ignoring a request event that changes nothing', ...context, status: request.status, why: next.why };
       if (next.unchanged === 'repeat') this.logger.debug(log);
       else this.logger.warn(log);

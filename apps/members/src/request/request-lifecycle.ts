@@ -18,6 +18,11 @@ export interface LifecycleState {
 export type Transition = { to: RequestStatus } | { unchanged: 'repeat' | 'refused'; why: string };
 
 const OPEN: readonly RequestStatus[] = ['submitted', 'pending_review', 'assigned', 'unmatched'];
+
+/** Still open: not completed nor cancelled, so an event refused now may fit once an earlier one is applied. */
+export function isOpen(status: RequestStatus): boolean {
+  return OPEN.includes(status);
+}
 /** Open and without an active assignment. */
 const ASSIGNABLE: readonly RequestStatus[] = OPEN.filter((status) => status !== 'assigned');
 

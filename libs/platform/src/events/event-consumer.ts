@@ -10,6 +10,7 @@ import { ServiceConfig } from '../config/base-config.js';
 import { withCorrelationId } from '../logging/correlation.js';
 import { NatsConnectionProvider } from '../messaging/nats-connection.js';
 import { namespacedSubject } from '../messaging/subject-namespace.js';
+import { EventArrivedEarly } from './event-arrived-early.js';
 import { EventHandlerRegistry, RegisteredEventHandler } from './event-handler-registry.js';
 import { ensureEventStream } from './jetstream-stream.js';
 import { CONSUMER_NAME } from './tokens.js';
@@ -129,7 +130,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       } catch (error) {
         const attempt = message.info.deliveryCount;
         const delay = RETRY_DELAYS_MS[Math.min(attempt - 1, RETRY_DELAYS_MS.length - 1)];
-        this.logger.warn({ msg: 'event handler failed; will retry', subject: envelope.type, eventId: envelope.id, attempt, err: error });
+        const log = { subject: envelope.type, eventId: envelope.id, attempt };
+        if (error instanceof EventArrivedEarly) this.logger.log({ msg: 'event arrived before the one it follows; will retry', ...log, why: error.message });
+        else this.logger.warn({ msg: 'event handler failed; will retry', ...log, err: error });
         message.nak(delay);
       }
     });

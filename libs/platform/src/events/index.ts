@@ -4,5 +4,6 @@ export * from './outbox.service.js';
 export * from './outbox-relay.js';
 export * from './on-event.decorator.js';
 export * from './event-consumer.js';
+export * from './event-arrived-early.js';
 export * from './events.module.js';
 export * from './jetstream-stream.js';
