@@ -166,7 +166,8 @@ const ROUTES: RouteCase[] = [
       return { method: 'POST', path: `/v1/webhooks/${endpointId}/deliveries/${deliveryId}/replay` };
     },
   },
-  // Matching: its service does not register its RPC handlers yet (on main), so these answer 503 for now.
+  // Matching is not started in this stack (its own tests cover what these routes do): an allowed role
+  // gets past the guard and a 503, any other a 403.
   {
     route: 'GET /v1/requests/{id}/matches',
     allowed: ['coordinator'],
@@ -437,13 +438,26 @@ describe('access control on every route', () => {
     });
   });
 
-  describe('the bootstrap admin (ADMIN_API_KEY)', () => {
-    afterAll(async () => {
-      stack.env.ADMIN_API_KEY = ADMIN_KEY;
-      await stack.stopPart('members');
-      await stack.startPart('members');
-    });
+  describe('while the members service is down', () => {
+    afterAll(() => stack.startPart('members'));
 
+    it('lets in the keys members accepted lately, with their roles, and no other', async () => {
+      const [recent, neverUsed, revoked] = [await issueKey(fx.url, 'coordinator'), await issueKey(fx.url, 'coordinator'), await issueKey(fx.url, 'coordinator')];
+      for (const { key } of [recent, revoked]) expect((await call(fx.url, 'GET', '/v1/professionals', { key })).status).toBe(200);
+      expect((await call(fx.url, 'DELETE', `/v1/credentials/${revoked.id}`)).status).toBe(204);
+
+      await stack.stopPart('members');
+
+      expect((await call(fx.url, 'GET', '/v1/professionals', { key: recent.key })).status).toBe(200);
+      // Its role still holds: a coordinator may not issue keys.
+      expect((await call(fx.url, 'POST', '/v1/credentials', { key: recent.key, body: { role: 'coordinator' } })).status).toBe(403);
+      expect((await call(fx.url, 'GET', '/v1/professionals', { key: neverUsed.key })).status).toBe(503);
+      expect((await call(fx.url, 'GET', '/v1/professionals', { key: revoked.key })).status).toBe(503);
+    });
+  });
+
+  describe('the bootstrap admin (ADMIN_API_KEY)', () => {
+    // Last on purpose: a replaced bootstrap key stays revoked, so ADMIN_KEY no longer works after this.
     it('is replaced when ADMIN_API_KEY changes: the old key stops working', async () => {
       const newKey = 'another-admin-key-9876543210';
       stack.env.ADMIN_API_KEY = newKey;

@@ -3,6 +3,7 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ConfigModule, MessagingModule } from '@coop/platform';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { RecentAuthentications } from './auth/recent-authentications.js';
 import { RouteAccessAudit } from './auth/route-access.audit.js';
 import { GatewayConfig } from './config.js';
 import { CredentialsController } from './credentials/credentials.controller.js';
@@ -47,6 +48,7 @@ export class GatewayAppModule {
         ReadinessService,
         GatewayMetrics,
         RouteAccessAudit,
+        RecentAuthentications,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],
     };

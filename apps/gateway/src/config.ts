@@ -25,6 +25,15 @@ export class GatewayConfig extends BaseConfig {
   @Min(100)
   READINESS_TIMEOUT_MS: number = 1500;
 
+  /**
+   * While the members service cannot be reached, a key it accepted within this time is still let in
+   * (with the role it had), so a members restart does not stop every route. 0: never.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  AUTH_FALLBACK_TTL_MS: number = 300_000;
+
   /** Requests one credential may make per RATE_LIMIT_WINDOW_MS (per gateway instance). */
   @IsInt()
   @Min(1)

@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { CredentialRpc, ErrorCode, hashApiKey } from '@coop/contracts';
+import { CredentialRpc, DomainException, ErrorCode, hashApiKey } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
 import { GatewayException } from '../http/problem-details.js';
+import { RecentAuthentications } from './recent-authentications.js';
 import { Principal, PUBLIC_METADATA, Role, ROLES_METADATA } from './roles.js';
 
 declare module 'fastify' {
@@ -20,17 +21,26 @@ export function bearerKey(header: string | undefined): string | undefined {
   return key && key.length <= MAX_KEY_LENGTH ? key : undefined;
 }
 
+/** During an outage the fallback is logged this often, not on every request. */
+const FALLBACK_LOG_EVERY_MS = 10_000;
+
 /**
  * Bearer API key authentication and role check. The members service owns credentials: each call
- * asks it (`members.credential.authenticate.v1`, with the key's hash, never the key). Nothing is
- * cached here, so a revoked key is refused from the very next request on every gateway replica;
- * the lookup is one indexed read (last_used_at is written at most once a minute per key).
+ * asks it (`members.credential.authenticate.v1`, with the key's hash, never the key), so while it
+ * answers, a revoked key is refused from the very next request on every gateway replica; the lookup is one indexed
+ * read (last_used_at is written at most once a minute per key). Only when members cannot be
+ * reached (503, 504) does a key it accepted within AUTH_FALLBACK_TTL_MS pass on its last answer
+ * (RecentAuthentications).
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
+  private readonly logger = new Logger(ApiKeyGuard.name);
+  private lastFallbackLog = 0;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly rpc: RpcClient,
+    private readonly recent: RecentAuthentications,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -48,7 +58,22 @@ export class ApiKeyGuard implements CanActivate {
   private async authenticate(header: string | undefined): Promise<Principal> {
     const key = bearerKey(header);
     if (!key) throw new GatewayException(ErrorCode.Unauthenticated, 'missingKey');
-    const credential = await this.rpc.send(CredentialRpc.authenticate, { keyHash: hashApiKey(key) });
-    return { credentialId: credential.credentialId, role: credential.role, ...(credential.memberId ? { memberId: credential.memberId } : {}) };
+    const keyHash = hashApiKey(key);
+    try {
+      const credential = await this.rpc.send(CredentialRpc.authenticate, { keyHash });
+      const principal: Principal = { credentialId: credential.credentialId, role: credential.role, ...(credential.memberId ? { memberId: credential.memberId } : {}) };
+      this.recent.remember(keyHash, principal);
+      return principal;
+    } catch (error) {
+      const unreachable = error instanceof DomainException && (error.code === ErrorCode.ServiceUnavailable || error.code === ErrorCode.UpstreamTimeout);
+      const known = unreachable ? this.recent.recall(keyHash) : undefined;
+      if (!unreachable) this.recent.forgetKey(keyHash);
+      if (!known) throw error;
+      if (Date.now() - this.lastFallbackLog > FALLBACK_LOG_EVERY_MS) {
+        this.lastFallbackLog = Date.now();
+        this.logger.warn({ msg: 'members unreachable: keys it accepted recently pass on its last answer', err: error });
+      }
+      return known;
+    }
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CredentialRpc, IssueCredentialRequest, IssuedCredentialView } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
+import { RecentAuthentications } from '../auth/recent-authentications.js';
 import { Roles } from '../auth/roles.js';
 import { IdParam } from '../http/id-param.js';
 import { ApiProblems } from '../http/openapi.js';
@@ -9,7 +10,10 @@ import { ApiProblems } from '../http/openapi.js';
 @ApiTags('credentials')
 @Controller('v1/credentials')
 export class CredentialsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly recent: RecentAuthentications,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -29,5 +33,7 @@ export class CredentialsController {
   @ApiProblems(400, 404)
   async revoke(@IdParam() id: string): Promise<void> {
     await this.rpc.send(CredentialRpc.revoke, { id });
+    // Other gateway replicas forget it at its next use, or after AUTH_FALLBACK_TTL_MS.
+    this.recent.forgetCredential(id);
   }
 }
