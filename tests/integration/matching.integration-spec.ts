@@ -1,5 +1,6 @@
+import { MatchingRpc, MAX_CANDIDATE_POOL, type DomainException } from '@coop/contracts';
 import type { AssignmentPage, AvailabilityView, CreateProfessionalRequest, MatchListView, ProfessionalView, ServiceRequestView } from '@coop/contracts';
-import { createService } from '@coop/platform';
+import { createService, RpcClient } from '@coop/platform';
 import { eventually } from '@coop/platform/testing';
 import { MatchingAppModule } from '../../apps/matching/src/app.module.js';
 import { createMember, issueKey } from '../support/credentials.js';
@@ -133,6 +134,22 @@ describe('matching: ranked, explained candidates and assignments', () => {
     it('gives the same ranking for the same state', async () => {
       const [first, second] = [await matches('en'), await matches('en')];
       expect(second).toEqual(first);
+    });
+
+    it('takes the depth of retrieval from tools over NATS (within bounds), not from the HTTP API', async () => {
+      const search = { domain: 'legal' as const, startDate: start, endDate: end, hours: 20, language: 'fr' as const, limit: 20 };
+      const rpc = stack.app('gateway').get(RpcClient);
+      const names = (list: MatchListView) => list.candidates.map((c) => c.fullName);
+
+      const [usual, deepest] = [await rpc.send(MatchingRpc.search, search), await rpc.send(MatchingRpc.search, { ...search, candidatePool: MAX_CANDIDATE_POOL })];
+      expect(names(deepest)).toEqual(names(usual));
+      expect(names(deepest)).toHaveLength(5);
+      const tooDeep = await rpc.send(MatchingRpc.search, { ...search, candidatePool: MAX_CANDIDATE_POOL + 1 }).catch((error: DomainException) => error);
+      expect(tooDeep).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'candidatePool' })] });
+
+      const viaHttp = await call<{ errors: { field: string }[] }>(url, 'POST', '/v1/matches/search', { key: coordinator, body: { ...search, candidatePool: 100 } });
+      expect(viaHttp.status).toBe(400);
+      expect(viaHttp.body.errors.map((e) => e.field)).toEqual(['candidatePool']);
     });
   });
 

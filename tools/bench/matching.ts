@@ -1,4 +1,4 @@
-// npm run bench -- --professionals 100000 [--queries 1000] [--burst 2000] [--concurrency 32] [--matching-replicas 1]
+// npm run bench -- --professionals 100000 [--queries 1000] [--depth-queries 200] [--burst 2000] [--concurrency 32] [--matching-replicas 1]
 //
 // The matching benchmark (issue 5). Starts members, professionals, matching and the gateway as
 // their own processes on a clean database "coop_bench_matching", NATS namespace "benchmatch" and
@@ -9,6 +9,9 @@
 //   (b) the very multi-search matching sends to Meilisearch (candidateQueries), sent directly,
 //       with Meilisearch's own processingTimeMs (summed over the multi-search) as the floor;
 //   (c) a baseline matcher in one SQL query on the professionals' tables in Postgres;
+//   (e) the depth of retrieval: for --depth-queries of those queries, matching.search.v1 with the
+//       index handing 10, 30, 100 and 300 candidates to re-ranking, timed, and each top 10 compared
+//       with the ranking from 1,000 candidates (ranking-depth.ts);
 // and then (d) a burst of requests from partners of auto-assign members at a fixed concurrency
 // (closed loop: each of C partners submits, waits for its request.assigned / request.unmatched
 // event, then submits the next), each timed from its submit to that event, followed by the
@@ -33,10 +36,11 @@ import {
   type IssuedCredentialView,
   type LanguageCode,
   type MatchSearchRequest,
+  MAX_CANDIDATE_POOL,
   type MemberView,
   type SubmitServiceRequestBody,
 } from '@coop/contracts';
-import { namespacedSubject } from '@coop/platform';
+import { namespacedSubject, type RpcClient } from '@coop/platform';
 import { candidateQueries } from '../../apps/matching/src/candidates/professionals-search.js';
 import { MatchingConfig } from '../../apps/matching/src/config.js';
 import { contextOfSearch } from '../../apps/matching/src/matching/match-context.js';
@@ -45,8 +49,9 @@ import { SKILL_KEYWORDS } from '../generator/skill-keywords.js';
 import { repositoryRoot } from '../repository-root.js';
 import { ensureInfrastructure } from '../stack/infrastructure.js';
 import { findFreePort } from '../stack/ports.js';
-import { sleep, waitUntil } from '../stack/wait.js';
+import { waitUntil } from '../stack/wait.js';
 import { withRpc } from '../support/rpc.js';
+import { rankingDepth } from './ranking-depth.js';
 import { freshEnvironment, loadSearchableProfessionals, log, percentiles, seconds, startServices, stopAll, waitForServices, type Percentiles } from './bench-stack.js';
 
 const NAMES = { database: 'coop_bench_matching', namespace: 'benchmatch', indexPrefix: 'benchmatch_' };
@@ -55,10 +60,13 @@ const MEMBERS = 16;
 /** A request not assigned or unmatched by then counts as not terminal. */
 const REQUEST_TIMEOUT_MS = 60_000;
 const { MATCH_TOP_K: TOP_K, TIME_ZONE } = new MatchingConfig();
+/** Candidate pools compared by (e); MATCH_TOP_K's default among them. */
+const DEPTHS = [10, 30, 100, 300];
 
 interface Options {
   professionals: number;
   queries: number;
+  depthQueries: number;
   burst: number;
   concurrency: number;
   matchingReplicas: number;
@@ -69,6 +77,7 @@ async function main(): Promise<void> {
     options: {
       professionals: { type: 'string', default: '100000' },
       queries: { type: 'string', default: '1000' },
+      'depth-queries': { type: 'string', default: '200' },
       burst: { type: 'string', default: '2000' },
       concurrency: { type: 'string', default: '32' },
       'matching-replicas': { type: 'string', default: '1' },
@@ -77,12 +86,13 @@ async function main(): Promise<void> {
   const options: Options = {
     professionals: Number(values.professionals),
     queries: Number(values.queries),
+    depthQueries: Number(values['depth-queries']),
     burst: Number(values.burst),
     concurrency: Number(values.concurrency),
     matchingReplicas: Number(values['matching-replicas']),
   };
   if (!Object.values(options).every((n) => Number.isInteger(n) && n > 0)) {
-    throw new Error('usage: npm run bench -- [--professionals N] [--queries Q] [--burst B] [--concurrency C] [--matching-replicas R]');
+    throw new Error('usage: npm run bench -- [--professionals N] [--queries Q] [--depth-queries Q] [--burst B] [--concurrency C] [--matching-replicas R]');
   }
   const root = repositoryRoot();
   const infrastructure = await ensureInfrastructure({ dataDir: join(root, '.data', 'bench'), log });
@@ -103,7 +113,7 @@ async function main(): Promise<void> {
         const gateway = new Gateway(`http://127.0.0.1:${port}`);
         await waitUntil('the gateway', () => gateway.answers(), { timeoutMs: 60_000, hint: 'see .data/bench/matching/gateway.log' });
         const load = await loadSearchableProfessionals(rpc, env, options.professionals, 2);
-        return measure(gateway, adminKey, env, options, load);
+        return measure(gateway, rpc, adminKey, env, options, load);
       });
       writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
       printTable(results);
@@ -116,7 +126,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function measure(gateway: Gateway, adminKey: string, env: NodeJS.ProcessEnv, options: Options, load: { loadedMs: number; indexedMs: number }) {
+async function measure(gateway: Gateway, rpc: RpcClient, adminKey: string, env: NodeJS.ProcessEnv, options: Options, load: { loadedMs: number; indexedMs: number }) {
   const coordinator = await gateway.post<IssuedCredentialView>('/v1/credentials', adminKey, { role: 'coordinator', label: 'bench coordinator' });
   const random = new SeededRandom(7);
   const queries = Array.from({ length: options.queries + WARM_UP }, () => randomSearch(random));
@@ -131,6 +141,10 @@ async function measure(gateway: Gateway, adminKey: string, env: NodeJS.ProcessEn
     const took = await meili.search(query);
     if (measured) processing.push(took);
   });
+
+  const measuredQueries = queries.slice(WARM_UP, WARM_UP + options.depthQueries);
+  log(`(e) ${measuredQueries.length} of them ranked from ${DEPTHS.join(', ')} and ${MAX_CANDIDATE_POOL} candidates`);
+  const depth = await rankingDepth(rpc, measuredQueries, DEPTHS);
 
   log('(c) the same queries as one SQL query in Postgres');
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 1 });
@@ -157,6 +171,7 @@ async function measure(gateway: Gateway, adminKey: string, env: NodeJS.ProcessEn
     c_postgresBaselineMs: { ...c, averageRows: Number((sqlRows / sql.length).toFixed(1)) },
     ratios: { aOverB_p50: ratio(a.p50, b.p50), cOverA_p50: ratio(c.p50, a.p50) },
     d_autoAssignment: { ...burst, violations },
+    e_rankingDepth: depth,
     targets: {
       aP50Within2_5xOfB: a.p50 <= 2.5 * b.p50,
       aP99Under25ms: a.p99 < 25,
@@ -437,7 +452,9 @@ function ratio(x: number, y: number): number {
 function printTable(results: Awaited<ReturnType<typeof measure>>): void {
   const row = (name: string, p: Percentiles) => `| ${name.padEnd(44)} | ${[p.p50, p.p95, p.p99].map((n) => n.toFixed(2).padStart(7)).join(' | ')} |`;
   const d = results.d_autoAssignment;
+  const e = results.e_rankingDepth;
   const m = results.machine;
+  const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
   console.log(
     [
       '',
@@ -455,6 +472,14 @@ function printTable(results: Awaited<ReturnType<typeof measure>>): void {
       `(d) ${d.submitted} requests, ${d.concurrency} in flight at a time, ${d.matchingReplicas} matching replica(s): ${d.requestsPerSecond} requests/s to assigned or unmatched ` +
         `(${d.assigned} assigned, ${d.unmatched} unmatched, ${d.notTerminal} not terminal), latency p50 ${d.latencyMs.p50} ms, p95 ${d.latencyMs.p95} ms`,
       `    violations: ${d.violations.overbookedWeeks} overbooked weeks (of ${d.violations.bookedWeeksChecked} booked), ${d.violations.requestsWithTwoActiveAssignments} requests with two active assignments`,
+      '',
+      `(e) ${e.queries} queries, each top 10 compared with the ranking from ${e.referencePool} candidates:`,
+      '',
+      '| candidates re-ranked | search p50 ms | p95 ms | same best | same top 10 | top-10 overlap |',
+      '|--:|--:|--:|--:|--:|--:|',
+      ...e.depths.map(
+        (depth) => `| ${depth.candidatePool} | ${depth.latencyMs.p50} | ${depth.latencyMs.p95} | ${percent(depth.sameBest)} | ${percent(depth.sameTop10)} | ${percent(depth.top10Overlap)} |`,
+      ),
       '',
       `targets: ${Object.entries(results.targets)
         .map(([name, met]) => `${name} ${met ? 'met' : 'NOT met'}`)

@@ -1,11 +1,12 @@
 import { IsInt, Max, Min } from 'class-validator';
+import { MAX_CANDIDATE_POOL } from '@coop/contracts';
 import { SearchServiceConfig } from '@coop/platform';
 
 export class MatchingConfig extends SearchServiceConfig {
   /** How many candidates the search index hands to exact re-ranking. */
   @IsInt()
   @Min(5)
-  @Max(1000)
+  @Max(MAX_CANDIDATE_POOL)
   MATCH_TOP_K: number = 100;
 
   /** How many ranked candidates a pending request keeps for coordinators. */

@@ -12,7 +12,7 @@ export class MatchesQuery extends PickType(RequestMatchesRequest, ['limit'] as c
   explainExcluded?: boolean;
 }
 
-export class MatchSearchBody extends OmitType(MatchSearchRequest, ['lang'] as const) {}
+export class MatchSearchBody extends OmitType(MatchSearchRequest, ['lang', 'candidatePool'] as const) {}
 export class AssignBody extends OmitType(AssignRequest, ['requestId'] as const) {}
 export class DeclineBody extends OmitType(DeclineAssignmentRequest, ['assignmentId'] as const) {}
 export class CompleteBody extends OmitType(CompleteAssignmentRequest, ['assignmentId'] as const) {}

@@ -33,7 +33,7 @@ export class MatchQueries {
 
   async search(query: MatchSearchRequest): Promise<MatchListView> {
     const context = contextOfSearch(query);
-    const ranking = await this.matches.rank(context, { text: query.text ?? '', explainExcluded: query.explainExcluded });
+    const ranking = await this.matches.rank(context, { text: query.text ?? '', explainExcluded: query.explainExcluded, candidatePool: query.candidatePool });
     return this.matches.toView(ranking, context, query.lang ?? query.language, query.limit ?? DEFAULT_LIMIT, query.explainExcluded ?? false);
   }
 }

@@ -15,6 +15,8 @@ export interface RankOptions {
   explainExcluded?: boolean;
   /** Rank only those the index sees free for the whole window (see CandidateQuery.fittingOnly). */
   fittingOnly?: boolean;
+  /** Candidates the index hands to re-ranking (default MATCH_TOP_K). */
+  candidatePool?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export class MatchService {
     const facts = await this.professionals.findCandidates({
       context,
       text: options.text,
-      limit: this.config.MATCH_TOP_K,
+      limit: options.candidatePool ?? this.config.MATCH_TOP_K,
       includeExcluded: options.explainExcluded ?? false,
       fittingOnly: options.fittingOnly ?? false,
     });

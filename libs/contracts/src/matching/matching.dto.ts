@@ -9,6 +9,8 @@ import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
 
 const DOMAIN_MESSAGE = `domain must be one of: ${EXPERTISE_DOMAIN_CODES.join(', ')}`;
+/** Most candidates one match may re-rank (Meilisearch answers at most 1,000 hits per query here). */
+export const MAX_CANDIDATE_POOL = 1_000;
 
 /** Language of the explanations (from Accept-Language). */
 class Explained {
@@ -88,6 +90,16 @@ export class MatchSearchRequest extends Explained {
   @IsString()
   @MaxLength(2000)
   text?: string;
+
+  /**
+   * How many candidates the index hands to re-ranking, instead of MATCH_TOP_K. For tools (the
+   * benchmark compares rankings at several depths); the HTTP API does not take it.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CANDIDATE_POOL)
+  candidatePool?: number;
 }
 
 export class CandidateView {
