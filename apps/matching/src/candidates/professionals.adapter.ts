@@ -5,6 +5,7 @@ import {
   BookingSummaryPage,
   ExpertiseDomainCode,
   ListBookingsRequest,
+  MAX_IDS_PER_CALL,
   ProfessionalAvailability,
   ProfessionalRpc,
   ProfessionalSearchDocument,
@@ -83,9 +84,15 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
     return this.rpc.send(BookingRpc.list, request);
   }
 
+  /** In calls of at most MAX_IDS_PER_CALL ids, at once: a deep retrieval hands over a few thousand. */
   private async availabilityOf(professionalIds: string[], context: MatchContext): Promise<Map<string, ProfessionalAvailability>> {
-    const { items } = await this.rpc.send(AvailabilityRpc.batch, { professionalIds, startDate: context.startDate, endDate: context.endDate });
-    return new Map(items.map((item) => [item.professionalId, item]));
+    const calls: Array<Promise<{ items: ProfessionalAvailability[] }>> = [];
+    for (let start = 0; start < professionalIds.length; start += MAX_IDS_PER_CALL) {
+      const chunk = professionalIds.slice(start, start + MAX_IDS_PER_CALL);
+      calls.push(this.rpc.send(AvailabilityRpc.batch, { professionalIds: chunk, startDate: context.startDate, endDate: context.endDate }));
+    }
+    const answers = await Promise.all(calls);
+    return new Map(answers.flatMap(({ items }) => items).map((item) => [item.professionalId, item]));
   }
 }
 

@@ -1,0 +1,39 @@
+import { jest } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { MAX_IDS_PER_CALL, type ProfessionalSearchDocument } from '@coop/contracts';
+import type { RpcClient } from '@coop/platform';
+import type { MatchContext } from '../ranking/candidate-facts.js';
+import { ProfessionalsAdapter } from './professionals.adapter.js';
+import type { ProfessionalsSearch, SearchHit } from './professionals-search.js';
+
+const context: MatchContext = {
+  domain: 'legal',
+  language: 'fr',
+  startDate: '2030-01-07',
+  endDate: '2030-01-18',
+  estimatedHours: 20,
+  urgency: 'normal',
+  onSite: false,
+  declinedBy: new Set(),
+};
+
+function hit(id: string): SearchHit {
+  const document = { id, fullName: id, domains: ['legal'], domainLevels: { legal: 4 }, domainYears: { legal: 5 }, languages: ['fr'], region: 'quebec', coopSectors: [], coopYears: 1, coopMandates: 0, costRate: 90, active: true };
+  return { document: document as unknown as ProfessionalSearchDocument, relevance: 0 };
+}
+
+describe(ProfessionalsAdapter.name, () => {
+  it('asks the availability of a deep retrieval in calls of at most MAX_IDS_PER_CALL ids, and keeps every candidate', async () => {
+    const ids = Array.from({ length: 2 * MAX_IDS_PER_CALL + 500 }, () => randomUUID());
+    const search = { candidates: async () => ids.map(hit) } as unknown as ProfessionalsSearch;
+    const send = jest.fn(async (_contract: unknown, payload: { professionalIds: string[] }) => ({
+      items: payload.professionalIds.map((professionalId) => ({ professionalId, weeks: [], timeOffDays: [], workingDays: 10, weeklyCapacityHours: 35, capacityHours: 70, bookedHours: 0, maxReservableHours: 70 })),
+    }));
+    const adapter = new ProfessionalsAdapter(search, { send } as unknown as RpcClient);
+
+    const facts = await adapter.findCandidates({ context, text: '', limit: 1000, includeExcluded: false, fittingOnly: false });
+
+    expect(send.mock.calls.map(([, payload]) => payload.professionalIds.length)).toEqual([MAX_IDS_PER_CALL, MAX_IDS_PER_CALL, 500]);
+    expect(facts.map((f) => f.professionalId)).toEqual(ids);
+  });
+});
