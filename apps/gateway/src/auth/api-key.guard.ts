@@ -27,10 +27,10 @@ const FALLBACK_LOG_EVERY_MS = 10_000;
 /**
  * Bearer API key authentication and role check. The members service owns credentials: each call
  * asks it (`members.credential.authenticate.v1`, with the key's hash, never the key), so while it
- * answers, a revoked key is refused from the very next request on every gateway replica; the lookup is one indexed
- * read (last_used_at is written at most once a minute per key). Only when members cannot be
- * reached (503, 504) does a key it accepted within AUTH_FALLBACK_TTL_MS pass on its last answer
- * (RecentAuthentications).
+ * answers, a revoked key is refused from the very next request on every gateway replica; the
+ * lookup is one indexed read (last_used_at is written at most once a minute per key). Only when
+ * members cannot be reached (503, 504) does a key it accepted within AUTH_FALLBACK_TTL_MS pass on
+ * its last answer (RecentAuthentications).
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {

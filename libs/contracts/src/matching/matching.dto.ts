@@ -9,7 +9,7 @@ import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
 
 const DOMAIN_MESSAGE = `domain must be one of: ${EXPERTISE_DOMAIN_CODES.join(', ')}`;
-/** Most candidates one match may re-rank (Meilisearch answers at most 1,000 hits per query here). */
+/** Most candidates one match may re-rank (MATCH_TOP_K, or a tool's candidatePool). */
 export const MAX_CANDIDATE_POOL = 1_000;
 
 /** Language of the explanations (from Accept-Language). */
