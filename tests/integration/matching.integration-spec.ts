@@ -1,4 +1,4 @@
-import { MatchingRpc, MAX_CANDIDATE_POOL, type DomainException } from '@coop/contracts';
+import { MatchingRpc, MAX_CANDIDATE_POOL, ProfessionalRpc, type DomainException } from '@coop/contracts';
 import type { AssignmentPage, AvailabilityView, CreateProfessionalRequest, MatchListView, ProfessionalView, ServiceRequestView } from '@coop/contracts';
 import { createService, RpcClient } from '@coop/platform';
 import { eventually } from '@coop/platform/testing';
@@ -151,6 +151,20 @@ describe('matching: ranked, explained candidates and assignments', () => {
       expect(viaHttp.status).toBe(400);
       expect(viaHttp.body.errors.map((e) => e.field)).toEqual(['candidatePool']);
     });
+  });
+
+  it('ranks hundreds of candidates over a year-long window (their availability does not fit one NATS message)', async () => {
+    const rpc = stack.app('gateway').get(RpcClient);
+    const professionals = Array.from({ length: 400 }, () => aProfessional({ domains: [{ code: 'research', level: 3, years: 5 }], languages: ['fr'] }));
+    expect((await rpc.send(ProfessionalRpc.import, { professionals }, { timeoutMs: 60_000 })).created).toBe(400);
+    const search = { domain: 'research' as const, startDate: weekDay(1), endDate: weekDay(53), hours: 100, language: 'fr' as const, limit: 100 };
+    await eventually(async () => expect((await rpc.send(MatchingRpc.search, { ...search, candidatePool: 5 })).candidates.length).toBeGreaterThan(0), 30_000);
+
+    // About 400 candidates × 53 weeks: some 3 MB of availability, asked in several calls.
+    const deep = await rpc.send(MatchingRpc.search, { ...search, candidatePool: 400 }, { timeoutMs: 30_000 });
+
+    expect(deep.candidates).toHaveLength(100);
+    expect(deep.candidates.every((c) => c.available && c.freeHours > 1000)).toBe(true);
   });
 
   it('assigns one request per free slot when 20 identical requests arrive at once on two matching replicas', async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { MAX_IDS_PER_CALL, type ProfessionalSearchDocument } from '@coop/contracts';
 import type { RpcClient } from '@coop/platform';
 import type { MatchContext } from '../ranking/candidate-facts.js';
-import { ProfessionalsAdapter } from './professionals.adapter.js';
+import { availabilityCallSize, ProfessionalsAdapter } from './professionals.adapter.js';
 import type { ProfessionalsSearch, SearchHit } from './professionals-search.js';
 
 const context: MatchContext = {
@@ -22,9 +22,22 @@ function hit(id: string): SearchHit {
   return { document: document as unknown as ProfessionalSearchDocument, relevance: 0 };
 }
 
+describe(availabilityCallSize.name, () => {
+  it('keeps every answer well under NATS’s 1 MB limit, whatever the window: fewer professionals per call as it grows', () => {
+    const oneWeek = availabilityCallSize('2030-01-07', '2030-01-11');
+    const aYear = availabilityCallSize('2030-01-07', '2031-01-06');
+
+    expect(oneWeek).toBeLessThanOrEqual(MAX_IDS_PER_CALL);
+    expect(aYear).toBeLessThan(oneWeek);
+    // About 140 bytes per week and 300 per professional are measured; the budget is 256 KB.
+    for (const [size, weeks] of [[oneWeek, 1], [aYear, 53]]) expect(size * (300 + 140 * weeks)).toBeLessThan(300 * 1024);
+  });
+});
+
 describe(ProfessionalsAdapter.name, () => {
-  it('asks the availability of a deep retrieval in calls of at most MAX_IDS_PER_CALL ids, and keeps every candidate', async () => {
-    const ids = Array.from({ length: 2 * MAX_IDS_PER_CALL + 500 }, () => randomUUID());
+  it('asks the availability of a deep retrieval in several calls of a bounded size, and keeps every candidate', async () => {
+    const size = availabilityCallSize(context.startDate, context.endDate);
+    const ids = Array.from({ length: 2 * size + 50 }, () => randomUUID());
     const search = { candidates: async () => ids.map(hit) } as unknown as ProfessionalsSearch;
     const send = jest.fn(async (_contract: unknown, payload: { professionalIds: string[] }) => ({
       items: payload.professionalIds.map((professionalId) => ({ professionalId, weeks: [], timeOffDays: [], workingDays: 10, weeklyCapacityHours: 35, capacityHours: 70, bookedHours: 0, maxReservableHours: 70 })),
@@ -33,7 +46,7 @@ describe(ProfessionalsAdapter.name, () => {
 
     const facts = await adapter.findCandidates({ context, text: '', limit: 1000, includeExcluded: false, fittingOnly: false });
 
-    expect(send.mock.calls.map(([, payload]) => payload.professionalIds.length)).toEqual([MAX_IDS_PER_CALL, MAX_IDS_PER_CALL, 500]);
+    expect(send.mock.calls.map(([, payload]) => payload.professionalIds.length)).toEqual([size, size, 50]);
     expect(facts.map((f) => f.professionalId)).toEqual(ids);
   });
 });

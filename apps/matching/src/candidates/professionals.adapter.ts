@@ -6,9 +6,11 @@ import {
   ExpertiseDomainCode,
   ListBookingsRequest,
   MAX_IDS_PER_CALL,
+  parseDay,
   ProfessionalAvailability,
   ProfessionalRpc,
   ProfessionalSearchDocument,
+  weeksOf,
 } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
 import { MatchContext, WindowAvailability } from '../ranking/candidate-facts.js';
@@ -84,16 +86,33 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
     return this.rpc.send(BookingRpc.list, request);
   }
 
-  /** In calls of at most MAX_IDS_PER_CALL ids, at once: a deep retrieval hands over a few thousand. */
+  /** In calls whose answers stay small (availabilityCallSize), sent at once. */
   private async availabilityOf(professionalIds: string[], context: MatchContext): Promise<Map<string, ProfessionalAvailability>> {
+    const size = availabilityCallSize(context.startDate, context.endDate);
     const calls: Array<Promise<{ items: ProfessionalAvailability[] }>> = [];
-    for (let start = 0; start < professionalIds.length; start += MAX_IDS_PER_CALL) {
-      const chunk = professionalIds.slice(start, start + MAX_IDS_PER_CALL);
+    for (let start = 0; start < professionalIds.length; start += size) {
+      const chunk = professionalIds.slice(start, start + size);
       calls.push(this.rpc.send(AvailabilityRpc.batch, { professionalIds: chunk, startDate: context.startDate, endDate: context.endDate }));
     }
     const answers = await Promise.all(calls);
     return new Map(answers.flatMap(({ items }) => items).map((item) => [item.professionalId, item]));
   }
+}
+
+// One professional's availability in a batch answer: about 300 bytes, and 140 per week of the
+// window (more with days off); a margin on both.
+const SUMMARY_BYTES = 400;
+const WEEK_BYTES = 200;
+/** Well under NATS's default 1 MB message limit: an answer above it is never delivered. */
+const ANSWER_BUDGET_BYTES = 256 * 1024;
+
+/**
+ * How many professionals one availability call may ask for over this window: the answer carries
+ * every week of the window for each, so a year-long request fits far fewer per call than a week.
+ */
+export function availabilityCallSize(startDate: string, endDate: string): number {
+  const weeks = weeksOf(parseDay(startDate), parseDay(endDate)).length;
+  return Math.max(1, Math.min(MAX_IDS_PER_CALL, Math.floor(ANSWER_BUDGET_BYTES / (SUMMARY_BYTES + WEEK_BYTES * weeks))));
 }
 
 function fromSearchDocument(doc: ProfessionalSearchDocument, relevance: number, availability: WindowAvailability): ProfessionalFacts {
