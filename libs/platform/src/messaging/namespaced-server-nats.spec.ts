@@ -50,4 +50,20 @@ describe(NamespacedServerNats.name, () => {
     await listening;
     expect(started).toHaveBeenCalledWith(expect.objectContaining({ message: 'connection closed' }));
   });
+
+  it('answers with an error at once when NATS refuses the answer (above its max_payload)', () => {
+    const server = new NamespacedServerNats('ns', 'members', {}, 1000);
+    const sent: unknown[] = [];
+    const respond = jest.fn((data: string | Uint8Array) => {
+      const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
+      if (text.length > 1_000) throw new Error('max_payload size exceeded');
+      sent.push(JSON.parse(text));
+    });
+    const publish = server.getPublisher({ reply: 'inbox.1', subject: 'ns.members.member.list.v1', respond } as never, 'request-1', {} as never);
+
+    publish({ response: { items: 'x'.repeat(2_000) }, isDisposed: true });
+
+    expect(respond).toHaveBeenCalledTimes(2);
+    expect(sent).toEqual([expect.objectContaining({ id: 'request-1', err: { code: 'internal_error', message: 'The answer could not be sent' }, isDisposed: true })]);
+  });
 });

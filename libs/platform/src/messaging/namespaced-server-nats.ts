@@ -1,18 +1,20 @@
 import { Logger } from '@nestjs/common';
 import { NatsContext, NatsOptions, ServerNats } from '@nestjs/microservices';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
+import { ErrorCode } from '@coop/contracts';
 import { namespacedSubject } from './subject-namespace.js';
 
 type NatsServerOptions = NonNullable<NatsOptions['options']>;
 
 /**
- * Nest's NATS server with four additions: subjects live under the environment's namespace,
+ * Nest's NATS server with five additions: subjects live under the environment's namespace,
  * every replica joins the service's queue group, listen() resolves only once the NATS server has
- * registered every subscription, and close() stops taking work then waits for the handlers in
- * flight instead of a fixed grace period.
+ * registered every subscription, an answer NATS refuses (too large) becomes an error the caller
+ * gets at once, and close() stops taking work then waits for the handlers in flight instead of a
+ * fixed grace period.
  */
 export class NamespacedServerNats extends ServerNats {
-  private readonly shutdownLogger = new Logger(NamespacedServerNats.name);
+  private readonly log = new Logger(NamespacedServerNats.name);
   private readonly ownSubscriptions: Subscription[] = [];
   private connection: NatsConnection | undefined;
   private readonly awaitingReply = new Map<Msg, () => void>();
@@ -67,9 +69,16 @@ export class NamespacedServerNats extends ServerNats {
   override getPublisher(natsMsg: Msg, id: string, ctx: NatsContext): (response: unknown) => unknown {
     const publish = super.getPublisher(natsMsg, id, ctx) as (response: unknown) => unknown;
     return (response) => {
-      const result = publish(response);
-      if ((response as { isDisposed?: boolean }).isDisposed) this.awaitingReply.get(natsMsg)?.();
-      return result;
+      try {
+        return publish(response);
+      } catch (error) {
+        // NATS refuses an answer above its max_payload: tell the caller now rather than let it wait
+        // for its timeout.
+        this.log.error({ msg: 'the answer could not be sent', subject: natsMsg.subject, err: error });
+        return publish({ err: { code: ErrorCode.Internal, message: 'The answer could not be sent' }, isDisposed: true });
+      } finally {
+        if ((response as { isDisposed?: boolean }).isDisposed) this.awaitingReply.get(natsMsg)?.();
+      }
     };
   }
 
@@ -82,7 +91,7 @@ export class NamespacedServerNats extends ServerNats {
 
   private async waitForInFlight(): Promise<void> {
     if (this.inFlight === 0) return;
-    this.shutdownLogger.log({ msg: 'waiting for handlers in flight', inFlight: this.inFlight });
+    this.log.log({ msg: 'waiting for handlers in flight', inFlight: this.inFlight });
     await Promise.race([
       new Promise<void>((resolve) => (this.idle = resolve)),
       new Promise<void>((resolve) => setTimeout(resolve, this.shutdownGraceMs).unref()),
