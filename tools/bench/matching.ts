@@ -475,10 +475,11 @@ function printTable(results: Awaited<ReturnType<typeof measure>>): void {
       '',
       `(e) ${e.queries} queries, each top 10 compared with the ranking from ${e.referencePool} candidates:`,
       '',
-      '| candidates re-ranked | search p50 ms | p95 ms | same best | same top 10 | top-10 overlap |',
-      '|--:|--:|--:|--:|--:|--:|',
+      '| candidates re-ranked | search p50 ms | p95 ms | same best | same top 10 | top-10 overlap | best score lower by (mean / max) |',
+      '|--:|--:|--:|--:|--:|--:|--:|',
       ...e.depths.map(
-        (depth) => `| ${depth.candidatePool} | ${depth.latencyMs.p50} | ${depth.latencyMs.p95} | ${percent(depth.sameBest)} | ${percent(depth.sameTop10)} | ${percent(depth.top10Overlap)} |`,
+        (depth) =>
+          `| ${depth.candidatePool} | ${depth.latencyMs.p50} | ${depth.latencyMs.p95} | ${percent(depth.sameBest)} | ${percent(depth.sameTop10)} | ${percent(depth.top10Overlap)} | ${depth.bestScoreGap.mean} / ${depth.bestScoreGap.max} |`,
       ),
       '',
       `targets: ${Object.entries(results.targets)

@@ -18,6 +18,8 @@ export interface DepthOutcome {
   sameTop10: number;
   /** Mean share of the reference's top 10 found in this top 10. */
   top10Overlap: number;
+  /** How much lower this best candidate's score is than the reference's (scores are 0..1). */
+  bestScoreGap: { mean: number; max: number };
 }
 
 export interface RankingDepthResult {
@@ -28,14 +30,14 @@ export interface RankingDepthResult {
 }
 
 export async function rankingDepth(rpc: RpcClient, queries: MatchSearchRequest[], pools: number[]): Promise<RankingDepthResult> {
-  const topOf = async (query: MatchSearchRequest, candidatePool: number): Promise<string[]> => {
+  const topOf = async (query: MatchSearchRequest, candidatePool: number): Promise<{ ids: string[]; bestScore: number }> => {
     const view = await rpc.send(MatchingRpc.search, { ...query, candidatePool, limit: TOP }, { timeoutMs: RPC_TIMEOUT_MS });
-    return view.candidates.map((candidate) => candidate.professionalId);
+    return { ids: view.candidates.map((candidate) => candidate.professionalId), bestScore: view.candidates[0]?.score ?? 0 };
   };
-  const compared: Array<{ query: MatchSearchRequest; reference: string[] }> = [];
+  const compared: Array<{ query: MatchSearchRequest; reference: string[]; bestScore: number }> = [];
   for (const query of queries) {
-    const reference = await topOf(query, MAX_CANDIDATE_POOL);
-    if (reference.length > 0) compared.push({ query, reference });
+    const { ids, bestScore } = await topOf(query, MAX_CANDIDATE_POOL);
+    if (ids.length > 0) compared.push({ query, reference: ids, bestScore });
   }
   const depths: DepthOutcome[] = [];
   for (const candidatePool of pools) {
@@ -43,17 +45,20 @@ export async function rankingDepth(rpc: RpcClient, queries: MatchSearchRequest[]
     let sameBest = 0;
     let sameTop10 = 0;
     let overlap = 0;
-    for (const { query, reference } of compared) {
+    const gaps: number[] = [];
+    for (const { query, reference, bestScore } of compared) {
       const started = performance.now();
-      const top = await topOf(query, candidatePool);
+      const { ids: top, bestScore: score } = await topOf(query, candidatePool);
       durations.push(performance.now() - started);
+      gaps.push(Math.max(0, bestScore - score));
       const shared = top.filter((id) => reference.includes(id)).length;
       if (top[0] === reference[0]) sameBest += 1;
       if (shared === reference.length && top.length === reference.length) sameTop10 += 1;
       overlap += shared / reference.length;
     }
     const share = (n: number) => Number((n / compared.length).toFixed(3));
-    depths.push({ candidatePool, latencyMs: percentiles(durations), sameBest: share(sameBest), sameTop10: share(sameTop10), top10Overlap: share(overlap) });
+    const gap = { mean: Number((gaps.reduce((a, b) => a + b, 0) / gaps.length).toFixed(4)), max: Number(Math.max(...gaps).toFixed(4)) };
+    depths.push({ candidatePool, latencyMs: percentiles(durations), sameBest: share(sameBest), sameTop10: share(sameTop10), top10Overlap: share(overlap), bestScoreGap: gap });
   }
   return { referencePool: MAX_CANDIDATE_POOL, queries: compared.length, depths };
 }

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Meilisearch } from 'meilisearch';
 import {
-  domainLevelField,
-  domainYearsField,
   freeHoursField,
   mondayOf,
   parseDay,
@@ -78,10 +76,7 @@ export class ProfessionalsSearch {
   }
 }
 
-/**
- * Which sets one multi-search asks for: always those free for the whole window (up to `limit`), and
- * among them those with experience in the member's sector (up to half as many) when it is known.
- */
+/** Which sets one multi-search asks for: always those free for the whole window (up to `limit`). */
 export interface CandidateSets {
   limit: number;
   /** Also the partly free (a quarter of `limit`, at least 10). */
@@ -94,7 +89,6 @@ export interface CandidateQuery {
   indexUid: string;
   q: string;
   filter: string;
-  sort: string[];
   limit: number;
   attributesToRetrieve: string[];
   showRankingScore: true;
@@ -103,10 +97,7 @@ export interface CandidateQuery {
 /**
  * The multi-search of stage one (exported so the benchmark issues exactly the same searches).
  * Meilisearch drops documents matching none of the words, so text must not decide who is
- * retrieved: each set is also asked for without text, and only text hits carry relevance. Within a
- * set, the order aims at the ranking's two heaviest factors that do not depend on the moment:
- * level, then years, in the domain (sorted), and sector experience (its own set). The benchmark's
- * phase (e) measures how much of the final top 10 a given `limit` keeps.
+ * retrieved: each set is also asked for without text, and only text hits carry relevance.
  */
 export function candidateQueries(
   indexUid: string,
@@ -119,24 +110,21 @@ export function candidateQueries(
   const eligible = `${inDomain} AND active = true AND languages = ${quote(context.language)}`;
   const fits = [eligible, ...weeklyCapacityFilters(context, timeZone)].join(' AND ');
   const partialLimit = Math.max(10, Math.ceil(limit / 4));
-  const sets: Array<{ filter: string; limit: number; withText: boolean }> = [
-    { filter: fits, limit, withText: true },
-    ...(context.memberSector ? [{ filter: `${fits} AND coopSectors = ${quote(context.memberSector)}`, limit: Math.ceil(limit / 2), withText: false }] : []),
-    ...(includePartial ? [{ filter: eligible, limit: partialLimit, withText: true }] : []),
-    ...(includeExcluded ? [{ filter: `${inDomain} AND (active = false OR languages != ${quote(context.language)})`, limit: 50, withText: false }] : []),
+  const sets: Array<{ filter: string; limit: number }> = [
+    { filter: fits, limit },
+    ...(includePartial ? [{ filter: eligible, limit: partialLimit }] : []),
+    ...(includeExcluded ? [{ filter: `${inDomain} AND (active = false OR languages != ${quote(context.language)})`, limit: 50 }] : []),
   ];
-  const byExpertise = [`${domainLevelField(context.domain)}:desc`, `${domainYearsField(context.domain)}:desc`];
   const query = (filter: string, setLimit: number, q: string): CandidateQuery => ({
     indexUid,
     q,
     filter,
-    sort: byExpertise,
     limit: setLimit,
     attributesToRetrieve: FIELDS as string[],
     showRankingScore: true,
   });
   const textual = text.trim().length > 0;
-  return sets.flatMap((set) => [...(textual && set.withText ? [query(set.filter, set.limit, text)] : []), query(set.filter, set.limit, '')]);
+  return sets.flatMap((set) => [...(textual ? [query(set.filter, set.limit, text)] : []), query(set.filter, set.limit, '')]);
 }
 
 /**

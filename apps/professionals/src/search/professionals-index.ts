@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, Settings, Task } from 'meilisearch';
-import { domainLevelField, domainYearsField, EXPERTISE_DOMAIN_CODES, professionalsIndexName, ProfessionalSearchDocument } from '@coop/contracts';
+import { professionalsIndexName, ProfessionalSearchDocument } from '@coop/contracts';
 import { ProfessionalsConfig } from '../config.js';
 import { STOP_WORDS } from './stop-words.js';
 
@@ -23,8 +23,7 @@ export const PROFESSIONALS_INDEX_SETTINGS: Settings = {
     { attributePatterns: ['domains', 'languages', 'region', 'coopSectors', 'active'], features: EQUALITY },
     { attributePatterns: ['domainLevels.*', 'coopYears', 'freeHours.*', 'freeHoursTotal'], features: COMPARISON },
   ],
-  // Matching sorts candidates by their level, then years, in the requested domain.
-  sortableAttributes: ['coopYears', 'freeHoursTotal', ...EXPERTISE_DOMAIN_CODES.flatMap((code) => [domainLevelField(code), domainYearsField(code)])],
+  sortableAttributes: ['coopYears', 'freeHoursTotal'],
   // Profiles are written in French or English: no need to detect (or load segmenters for) others.
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra', 'eng'] }],
   // Matching searches whole words from a request's title and description, not keystrokes: no

@@ -19,25 +19,14 @@ export function freeHoursField(day: Day): string {
   return `w${year}_${String(week).padStart(2, '0')}`;
 }
 
-/** The sortable field of a domain's level (`domainLevels.legal`). */
-export function domainLevelField(domain: ExpertiseDomainCode): string {
-  return `domainLevels.${domain}`;
-}
-
-/** The sortable field of the years in a domain (`domainYears.legal`). */
-export function domainYearsField(domain: ExpertiseDomainCode): string {
-  return `domainYears.${domain}`;
-}
-
 /**
  * One professional in the `professionals` index (primary key `id`).
  *
  * Filterable: `domains`, `domainLevels.<code>`, `languages`, `region`, `coopSectors`, `coopYears`,
  * `active`, `freeHours.<week>`, `freeHoursTotal` (the other fields are for reading only).
- * Sortable: `coopYears`, `freeHoursTotal`, `domainLevels.<code>`, `domainYears.<code>`.
- * Searchable, in ranking order: `skills`, `domainLabels`, `bio`, `fullName` (whole words: no prefix
- * search). Ties in text relevance go to any requested sort, then more co-op years, then more free
- * hours.
+ * Sortable: `coopYears`, `freeHoursTotal`. Searchable, in ranking order: `skills`, `domainLabels`,
+ * `bio`, `fullName` (whole words: no prefix search). Ties in text relevance go to more co-op years,
+ * then more free hours.
  *
  * `freeHours` holds one field per ISO week from `horizonStart` (the current week when indexed) for
  * SEARCH_HORIZON_WEEKS weeks, named by `freeHoursField`: whole-week capacity minus bookings. A week
