@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { CredentialRole, MemberView, SubmissionAccepted, SubmitServiceRequestBody } from '@coop/contracts';
-import { API_KEY_PREFIX } from '@coop/contracts';
+import { API_KEY_PREFIX, CredentialRpc } from '@coop/contracts';
+import { RpcClient } from '@coop/platform';
 import { eventually } from '@coop/platform/testing';
 import { createMember, issueKey } from '../support/credentials.js';
 import { call } from '../support/http.js';
@@ -442,9 +443,17 @@ describe('access control on every route', () => {
     afterAll(() => stack.startPart('members'));
 
     it('lets in the keys members accepted lately, with their roles, and no other', async () => {
-      const [recent, neverUsed, revoked] = [await issueKey(fx.url, 'coordinator'), await issueKey(fx.url, 'coordinator'), await issueKey(fx.url, 'coordinator')];
-      for (const { key } of [recent, revoked]) expect((await call(fx.url, 'GET', '/v1/professionals', { key })).status).toBe(200);
+      const [recent, neverUsed, revoked, refused] = [
+        await issueKey(fx.url, 'coordinator'),
+        await issueKey(fx.url, 'coordinator'),
+        await issueKey(fx.url, 'coordinator'),
+        await issueKey(fx.url, 'coordinator'),
+      ];
+      for (const { key } of [recent, revoked, refused]) expect((await call(fx.url, 'GET', '/v1/professionals', { key })).status).toBe(200);
       expect((await call(fx.url, 'DELETE', `/v1/credentials/${revoked.id}`)).status).toBe(204);
+      // Revoked behind this gateway's back: its next answer from members (401) makes it forget the key.
+      await stack.app('gateway').get(RpcClient).send(CredentialRpc.revoke, { id: refused.id });
+      expect((await call(fx.url, 'GET', '/v1/professionals', { key: refused.key })).status).toBe(401);
 
       await stack.stopPart('members');
 
@@ -453,6 +462,7 @@ describe('access control on every route', () => {
       expect((await call(fx.url, 'POST', '/v1/credentials', { key: recent.key, body: { role: 'coordinator' } })).status).toBe(403);
       expect((await call(fx.url, 'GET', '/v1/professionals', { key: neverUsed.key })).status).toBe(503);
       expect((await call(fx.url, 'GET', '/v1/professionals', { key: revoked.key })).status).toBe(503);
+      expect((await call(fx.url, 'GET', '/v1/professionals', { key: refused.key })).status).toBe(503);
     });
   });
 

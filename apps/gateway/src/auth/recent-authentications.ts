@@ -32,8 +32,7 @@ export class RecentAuthentications {
   }
 
   forgetCredential(credentialId: string): void {
-    for (const [keyHash, principal] of this.principals?.entries() ?? []) {
-      if (principal.credentialId === credentialId) this.principals?.delete(keyHash);
-    }
+    const keyHashes = [...(this.principals?.entries() ?? [])].filter(([, principal]) => principal.credentialId === credentialId).map(([keyHash]) => keyHash);
+    for (const keyHash of keyHashes) this.principals?.delete(keyHash);
   }
 }
