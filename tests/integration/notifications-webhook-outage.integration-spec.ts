@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import {
   RequestEvents,
   type CreatedWebhookEndpointView,
@@ -7,6 +8,7 @@ import {
   type WebhookEndpointView,
 } from '@coop/contracts';
 import { eventually } from '@coop/platform/testing';
+import { WORKER_LOCK_CLASS } from '../../apps/notifications/src/delivery/worker-presence.js';
 import { createMember, issueKey } from '../support/credentials.js';
 import { call } from '../support/http.js';
 import { LifecycleEventEmitter } from '../support/lifecycle-events.js';
@@ -112,5 +114,42 @@ describe('notifications: a receiver down for longer than the retry window loses 
     const log = (await call<WebhookDeliveryPage>(url, 'GET', `/v1/webhooks/${endpoint.id}/deliveries`, partner)).body.items;
     expect(log.every((delivery) => delivery.status === 'failed' || delivery.status === 'succeeded')).toBe(true);
     expect((await call(url, 'POST', `/v1/webhooks/${endpoint.id}/enable?replayMissed=maybe`, partner)).status).toBe(400);
+  });
+
+  it('takes over at once what a worker that is gone had leased, and leaves alone what a live one holds', async () => {
+    const url = stack.gatewayUrl();
+    const member = await createMember(url, { sector: 'school', autoAssign: false });
+    const partner = { key: (await issueKey(url, 'partner', member.id)).key };
+    const endpoint = (
+      await call<CreatedWebhookEndpointView>(url, 'POST', '/v1/webhooks', { ...partner, body: { url: receiver.endpoint('/leased'), eventTypes: ['request.cancelled'] } })
+    ).body;
+    const db = new pg.Client({ connectionString: stack.env.DATABASE_URL });
+    await db.connect();
+    try {
+      // Two deliveries leased for an hour: one by a worker whose presence lock is gone (it died), one
+      // by a worker alive (this test holds its lock).
+      const liveWorker = 77_001;
+      await db.query('SELECT pg_advisory_lock($1::int, $2::int)', [WORKER_LOCK_CLASS, liveWorker]);
+      const leased = async (requestId: string, owner: number) =>
+        db.query(
+          `INSERT INTO notifications.webhook_delivery (id, endpoint_id, member_id, event_id, event_type, ordering_key, occurred_at, webhook_id, payload,
+             status, locked_until, lease_token, lease_owner)
+           VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), 'request.cancelled', $3, now(), 'msg_' || md5($3), $4, 'pending', now() + interval '1 hour', gen_random_uuid(), $5)`,
+          [endpoint.id, member.id, requestId, JSON.stringify({ type: 'request.cancelled', timestamp: new Date().toISOString(), data: { requestId, memberId: member.id } }), owner],
+        );
+      const [orphaned, held] = [randomUUID(), randomUUID()];
+      await leased(orphaned, 66_001);
+      await leased(held, liveWorker);
+      const requestsReceived = () => receiver.on('/leased').map((webhook) => (JSON.parse(webhook.body) as { data: { requestId: string } }).data.requestId);
+
+      await eventually(() => expect(requestsReceived()).toEqual([orphaned]));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(requestsReceived()).toEqual([orphaned]);
+
+      await db.query('SELECT pg_advisory_unlock($1::int, $2::int)', [WORKER_LOCK_CLASS, liveWorker]);
+      await eventually(() => expect(requestsReceived()).toEqual([orphaned, held]));
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -22,6 +22,10 @@ export abstract class LeasedDeliveryColumns {
 
   @Column({ name: 'lease_token', type: 'uuid', nullable: true })
   leaseToken: string | null;
+
+  /** The worker holding the lease: when it is gone, the lease ends before its time. */
+  @Column({ name: 'lease_owner', type: 'integer', nullable: true })
+  leaseOwner: number | null;
 }
 
 /** What every attempt log row records (besides its own key): when, how long, whether it worked, what went wrong. */

@@ -7,6 +7,7 @@ import { NotificationsConfig } from '../config.js';
 import { Lease, LeasedQueue } from '../delivery/leased-queue.js';
 import { PollingWorker } from '../delivery/polling-worker.js';
 import { RetryPolicy } from '../delivery/retry-policy.js';
+import { WorkerPresence } from '../delivery/worker-presence.js';
 import { EmailAttemptEntity } from './email-attempt.entity.js';
 import { EmailMessageEntity } from './email-message.entity.js';
 import { EmailRecipients, ResolvedRecipient } from './email-recipients.js';
@@ -30,11 +31,12 @@ export class EmailDispatcher extends PollingWorker {
     @Inject(NotificationsConfig) private readonly config: NotificationsConfig,
     private readonly recipients: EmailRecipients,
     private readonly transport: MailTransport,
+    presence: WorkerPresence,
   ) {
     super(config.DELIVERY_POLL_MS);
     const retry = new RetryPolicy(config.retrySchedule, config.DELIVERY_RETRY_JITTER);
     // Two lookups and the SMTP exchange fit in the lease.
-    this.queue = new LeasedQueue('email_message', retry, 2 * config.RPC_TIMEOUT_MS + config.SMTP_TIMEOUT_MS + LEASE_MARGIN_MS);
+    this.queue = new LeasedQueue('email_message', retry, 2 * config.RPC_TIMEOUT_MS + config.SMTP_TIMEOUT_MS + LEASE_MARGIN_MS, presence);
   }
 
   protected async runOnce(): Promise<boolean> {

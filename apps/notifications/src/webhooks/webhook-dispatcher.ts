@@ -6,6 +6,7 @@ import { NotificationsConfig } from '../config.js';
 import { Lease, LeasedQueue } from '../delivery/leased-queue.js';
 import { PollingWorker } from '../delivery/polling-worker.js';
 import { RetryPolicy } from '../delivery/retry-policy.js';
+import { WorkerPresence } from '../delivery/worker-presence.js';
 import { FeedService } from '../feed/feed.service.js';
 import { publicOnlyLookup } from './public-address.js';
 import { SecretBox } from './secret-box.js';
@@ -43,10 +44,11 @@ export class WebhookDispatcher extends PollingWorker {
     @Inject(NotificationsConfig) private readonly config: NotificationsConfig,
     private readonly secrets: SecretBox,
     private readonly feed: FeedService,
+    presence: WorkerPresence,
   ) {
     super(config.DELIVERY_POLL_MS);
     const retry = new RetryPolicy(config.retrySchedule, config.DELIVERY_RETRY_JITTER);
-    this.queue = new LeasedQueue('webhook_delivery', retry, config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS);
+    this.queue = new LeasedQueue('webhook_delivery', retry, config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS, presence);
   }
 
   protected async runOnce(): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationsConfig } from '../config.js';
+import { DeliveryModule } from '../delivery/delivery.module.js';
 import { FeedModule } from '../feed/feed.module.js';
 import { SecretBox } from './secret-box.js';
 import { WebhookController } from './webhook.controller.js';
@@ -8,7 +9,7 @@ import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { WebhookEndpointService } from './webhook-endpoint.service.js';
 
 @Module({
-  imports: [FeedModule],
+  imports: [FeedModule, DeliveryModule],
   controllers: [WebhookController],
   providers: [
     { provide: SecretBox, inject: [NotificationsConfig], useFactory: (config: NotificationsConfig) => new SecretBox(config.WEBHOOK_SECRET_KEY) },

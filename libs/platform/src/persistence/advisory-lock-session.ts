@@ -4,8 +4,11 @@ export interface AdvisoryLockSessionOptions {
   databaseUrl: string;
   /** The service's schema (its search_path on this connection). */
   schema: string;
-  /** Names the lock; every replica of the service uses the same name. */
-  lock: string;
+  /**
+   * Names the lock; every replica of the service uses the same name. Or a pair of 32-bit keys,
+   * for a lock others look for in pg_locks (classid, objid).
+   */
+  lock: string | { classId: number; objectId: number };
   /** LISTENed to once the lock is held; notifications call `onNotification`. */
   channel?: string;
   onNotification?: () => void;
@@ -31,7 +34,11 @@ export class AdvisoryLockSession {
   async tryAcquire(): Promise<boolean> {
     if (this.isHeld) return true;
     const client = await this.connect();
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [this.options.lock]);
+    const { lock } = this.options;
+    const { rows } =
+      typeof lock === 'string'
+        ? await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lock])
+        : await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::int, $2::int) AS locked', [lock.classId, lock.objectId]);
     this.held = rows[0].locked;
     if (this.held && this.options.channel) await client.query(`LISTEN "${this.options.channel}"`);
     return this.held;
@@ -39,7 +46,7 @@ export class AdvisoryLockSession {
 
   /** Runs a statement on the connection holding the lock; fails once the lock is lost. */
   async query<Row extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<Row[]> {
-    if (!this.isHeld) throw new Error(`the advisory lock ${this.options.lock} is not held`);
+    if (!this.isHeld) throw new Error(`the advisory lock ${JSON.stringify(this.options.lock)} is not held`);
     return (await this.client!.query<Row>(sql, params)).rows;
   }
 
