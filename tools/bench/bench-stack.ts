@@ -6,7 +6,7 @@ import { connect } from '@nats-io/transport-node';
 import { Meilisearch } from 'meilisearch';
 import { join } from 'node:path';
 import { professionalsIndexName, servicePingRpc } from '@coop/contracts';
-import { adminQuery, eventStreamName, withDatabase, type RpcClient } from '@coop/platform';
+import { adminQuery, eventStreamName, natsServers, withDatabase, type RpcClient } from '@coop/platform';
 import { loadGeneratedProfessionals } from '../generator/load-professionals.js';
 import type { Infrastructure } from '../stack/infrastructure.js';
 import { startManagedProcess, type ManagedProcess } from '../stack/managed-process.js';
@@ -25,7 +25,7 @@ export interface BenchNames {
 export async function freshEnvironment(infrastructure: Infrastructure, names: BenchNames): Promise<NodeJS.ProcessEnv> {
   await adminQuery(infrastructure.databaseUrl, `DROP DATABASE IF EXISTS ${names.database} WITH (FORCE)`);
   await adminQuery(infrastructure.databaseUrl, `CREATE DATABASE ${names.database}`);
-  const nc = await connect({ servers: infrastructure.natsUrl });
+  const nc = await connect({ servers: natsServers(infrastructure.natsUrl) });
   await (await jetstreamManager(nc)).streams.delete(eventStreamName(names.namespace)).catch(() => undefined);
   await nc.close();
   const meili = new Meilisearch({ host: infrastructure.meiliUrl, apiKey: infrastructure.meiliMasterKey });

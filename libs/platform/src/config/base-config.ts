@@ -68,6 +68,15 @@ export class ServiceConfig extends BaseConfig {
   @Max(600_000)
   EVENT_ACK_WAIT_MS: number = 6000;
 
+  /**
+   * How many servers of the NATS cluster keep each event, when the stream is first created (1 for
+   * a single server; 3 on a three-node cluster). A stream that exists keeps its own setting.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  EVENT_STREAM_REPLICAS: number = 1;
+
   /** How often the outbox relay looks for unpublished events when no notification arrives. */
   @IsInt()
   @Min(10)

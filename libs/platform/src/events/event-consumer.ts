@@ -83,7 +83,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   private async start(): Promise<void> {
     const nc = await this.nats.get();
-    const stream = await ensureEventStream(nc, this.config.NATS_NAMESPACE);
+    const stream = await ensureEventStream(nc, this.config.NATS_NAMESPACE, this.config.EVENT_STREAM_REPLICAS);
     const jsm = await jetstreamManager(nc);
     const config = {
       durable_name: this.consumerName,

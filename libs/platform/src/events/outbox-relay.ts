@@ -146,7 +146,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async jetstream(): Promise<JetStreamClient> {
     if (!this.js) {
       const nc = await this.nats.get();
-      await ensureEventStream(nc, this.config.NATS_NAMESPACE);
+      await ensureEventStream(nc, this.config.NATS_NAMESPACE, this.config.EVENT_STREAM_REPLICAS);
       this.js = jetstream(nc);
     }
     return this.js;
