@@ -59,8 +59,8 @@ export interface NatsDeployment {
   /** Every node's client URL, comma-separated, as NATS_URL takes it. */
   url: string;
   nodes: KillableEngine[];
-  /** The node that leads the stream now (its server name is the engine's name). */
-  leaderOf(stream: string): Promise<KillableEngine>;
+  /** The node that leads the stream now (its server name is the engine's name), and how many keep it. */
+  leaderOf(stream: string): Promise<{ leader: KillableEngine; replicas: number }>;
   stop(): Promise<void>;
 }
 
@@ -104,7 +104,7 @@ export async function startNats(dir: string, size: 1 | 3): Promise<NatsDeploymen
         const info = await (await jetstreamManager(nc)).streams.info(stream);
         const leader = nodes.find((node) => node.name === info.cluster?.leader);
         if (!leader) throw new Error(`stream ${stream} has no known leader (${info.cluster?.leader ?? 'none'})`);
-        return leader;
+        return { leader, replicas: info.config.num_replicas };
       } finally {
         await nc.close();
       }

@@ -170,8 +170,12 @@ async function inject(fault: Exclude<Fault, 'none'>, targets: FaultTargets): Pro
     targets.log(`postgres: terminated ${rowCount} backends of the services`);
     return Date.now();
   }
-  const engine =
-    fault === 'meilisearch' ? targets.meili.engine : fault === 'nats' ? targets.nats.nodes[0] : fault === 'nats-leader' ? await targets.nats.leaderOf(eventStreamName(targets.namespace)) : undefined;
+  let engine = fault === 'meilisearch' ? targets.meili.engine : fault === 'nats' ? targets.nats.nodes[0] : undefined;
+  if (fault === 'nats-leader') {
+    const { leader, replicas } = await targets.nats.leaderOf(eventStreamName(targets.namespace));
+    targets.log(`${fault}: the event stream is kept by ${replicas} nodes and led by ${leader.name}`);
+    engine = leader;
+  }
   if (engine) {
     targets.log(`${fault}: SIGKILL ${engine.name} (pid ${engine.pid})`);
     await engine.kill();

@@ -23,11 +23,17 @@ export interface AdvisoryLockSessionOptions {
 export class AdvisoryLockSession {
   private client: pg.Client | undefined;
   private held = false;
+  private everHeld = false;
 
   constructor(private readonly options: AdvisoryLockSessionOptions) {}
 
   get isHeld(): boolean {
     return this.held && !!this.client;
+  }
+
+  /** Whether this session held the lock at some point (it may have lost it since). */
+  get wasEverHeld(): boolean {
+    return this.everHeld;
   }
 
   /** Takes the lock if nobody holds it; true when this session holds it (now or already). */
@@ -40,6 +46,7 @@ export class AdvisoryLockSession {
         ? await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lock])
         : await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::int, $2::int) AS locked', [lock.classId, lock.objectId]);
     this.held = rows[0].locked;
+    this.everHeld ||= this.held;
     if (this.held && this.options.channel) await client.query(`LISTEN "${this.options.channel}"`);
     return this.held;
   }
