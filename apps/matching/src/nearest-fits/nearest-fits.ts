@@ -64,12 +64,14 @@ export function computeNearestFits(input: NearestFitsInput): NearestFit[] {
   const inPool = new Set(pool.map((c) => c.facts.professionalId));
   const eligible = [...pool.map((c) => c.facts), ...nearby.filter((p) => !inPool.has(p.professionalId) && exclusionReasons(withNoWindow(p), input.context).length === 0)];
   const otherLanguage = nearby.filter((p) => isOnlyLanguageExcluded(p, input.context));
+  // Read once: each is asked about every changed window.
+  const calendars = new Map([...input.calendars].map(([id, answer]) => [id, new WholeWeekCalendar(answer)]));
   return [
     ...fewerHours(pool, input.context),
-    ...windowFits('stretched_window', eligible, input),
-    ...windowFits('shifted_window', eligible, input),
+    ...windowFits('stretched_window', eligible, input.windows, calendars, input.context),
+    ...windowFits('shifted_window', eligible, input.windows, calendars, input.context),
     ...splits(pool, input.context),
-    ...otherLanguageFits(otherLanguage, input),
+    ...otherLanguageFits(otherLanguage, calendars, input.context),
   ];
 }
 
@@ -83,20 +85,21 @@ function fewerHours(pool: readonly ScoredCandidate[], context: MatchContext): Ne
   return fits.sort((a, b) => b.parts[0].hours - a.parts[0].hours || byScoreThenIds(a, b)).slice(0, FITS_PER_KIND);
 }
 
-function windowFits(kind: ChangedWindow['kind'], people: readonly NearbyProfessional[], input: NearestFitsInput): NearestFit[] {
-  const windows = input.windows.filter((window) => window.kind === kind);
-  const hours = input.context.estimatedHours;
+type Calendars = ReadonlyMap<string, WholeWeekCalendar>;
+
+function windowFits(kind: ChangedWindow['kind'], people: readonly NearbyProfessional[], changed: readonly ChangedWindow[], calendars: Calendars, context: MatchContext): NearestFit[] {
+  const windows = changed.filter((window) => window.kind === kind);
+  const hours = context.estimatedHours;
   const fits: Array<NearestFit & { order: number }> = [];
   for (const person of people) {
-    const availability = input.calendars.get(person.professionalId);
-    if (!availability) continue;
-    const calendar = new WholeWeekCalendar(availability);
-    const order = windows.findIndex((window) => toCents(calendar.maxReservableHours(window.start, window.end)) >= toCents(hours));
+    const calendar = calendars.get(person.professionalId);
+    if (!calendar) continue;
+    const order = windows.findIndex((window) => calendar.canTake(window.start, window.end, hours));
     if (order < 0) continue;
     const window = windows[order];
     const [startDate, endDate] = [formatDay(window.start), formatDay(window.end)];
     const facts = { ...person, availability: calendar.window(window.start, window.end, hours) };
-    const part = partOf(facts, hours, { ...input.context, startDate, endDate });
+    const part = partOf(facts, hours, { ...context, startDate, endDate });
     const change = kind === 'stretched_window' ? { endDate, workingDaysMoved: window.workingDays } : { startDate, endDate, workingDaysMoved: window.workingDays };
     fits.push({ kind, score: part.score, parts: [part], change, order });
   }
@@ -128,14 +131,11 @@ function splits(pool: readonly ScoredCandidate[], context: MatchContext): Neares
   return fits.sort(byScoreThenIds).slice(0, FITS_PER_KIND);
 }
 
-function otherLanguageFits(people: readonly NearbyProfessional[], input: NearestFitsInput): NearestFit[] {
-  const { context } = input;
+function otherLanguageFits(people: readonly NearbyProfessional[], calendars: Calendars, context: MatchContext): NearestFit[] {
   const [start, end] = [parseDay(context.startDate), parseDay(context.endDate)];
   const fits = people.flatMap((person) => {
-    const availability = input.calendars.get(person.professionalId);
-    if (!availability) return [];
-    const calendar = new WholeWeekCalendar(availability);
-    if (toCents(calendar.maxReservableHours(start, end)) < toCents(context.estimatedHours)) return [];
+    const calendar = calendars.get(person.professionalId);
+    if (!calendar || !calendar.canTake(start, end, context.estimatedHours)) return [];
     const part = partOf({ ...person, availability: calendar.window(start, end, context.estimatedHours) }, context.estimatedHours, context);
     return [{ kind: 'other_language' as const, score: part.score, parts: [part], change: { language: person.languages[0] } }];
   });

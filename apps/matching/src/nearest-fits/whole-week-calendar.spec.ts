@@ -22,9 +22,26 @@ describe(WholeWeekCalendar.name, () => {
     expect(sut.maxReservableHours(day('2027-03-01'), day('2027-03-12'))).toBe(24);
   });
 
+  it('says whether a booking fits, agreeing with what a booking could take', () => {
+    for (const [start, end] of [
+      ['2027-03-01', '2027-03-12'],
+      ['2027-03-02', '2027-03-15'],
+    ]) {
+      const most = sut.maxReservableHours(day(start), day(end));
+      expect([0.5, most - 0.01, most].map((hours) => sut.canTake(day(start), day(end), hours))).toEqual([true, true, true]);
+      expect(sut.canTake(day(start), day(end), most + 1)).toBe(false);
+    }
+    // 2 March to 15 March: 28 h is the proportional bound, yet the hundredths a split hands to its
+    // first days (here in the roomier first week) let 28.01 h fit too. canTake follows the booking.
+    expect(sut.canTake(day('2027-03-02'), day('2027-03-15'), 28.01)).toBe(true);
+    expect(sut.canTake(day('2027-03-01'), day('2027-03-12'), 24.01)).toBe(false);
+    expect(sut.canTake(day('2027-03-06'), day('2027-03-07'), 0.5)).toBe(false); // a weekend: no working day
+  });
+
   it('gives an inactive professional nothing', () => {
     const inactive = new WholeWeekCalendar({ ...answer, active: false });
     expect(inactive.maxReservableHours(day('2027-03-01'), day('2027-03-12'))).toBe(0);
+    expect(inactive.canTake(day('2027-03-01'), day('2027-03-12'), 1)).toBe(false);
   });
 
   it('describes a window as the ranking sees it: capacity without the days off, bookings spread over each week', () => {

@@ -6,6 +6,7 @@ import {
   mondayOf,
   parseDay,
   type ProfessionalAvailability,
+  spreadByWeek,
   toCents,
   toHours,
   weeksOf,
@@ -35,6 +36,33 @@ export class WholeWeekCalendar {
       this.bookedByWeek.set(monday, toCents(week.bookedHours));
       for (const day of week.timeOffDays) this.daysOff.add(parseDay(day));
     }
+  }
+
+  /**
+   * Whether a booking of `hours` over exactly start..end fits now: its part of each week (spread
+   * as the professionals service spreads it) within that week's free hours. The same answer as
+   * `maxReservableHours >= hours`, for a fraction of the work.
+   */
+  canTake(start: Day, end: Day, hours: number): boolean {
+    if (!this.availability.active) return false;
+    const days = workingDaysBetween(start, end);
+    if (days.length === 0) return false;
+    // splitEvenly over the days, summed by week (spreadByWeek) without building its maps: this
+    // runs for every professional and changed window.
+    const total = toCents(hours);
+    const base = Math.floor(total / days.length);
+    const extra = total - base * days.length;
+    let week = mondayOf(days[0]);
+    let part = 0;
+    for (const [index, day] of days.entries()) {
+      if (mondayOf(day) !== week) {
+        if (part > (this.freeByWeek.get(week) ?? 0)) return false;
+        week = mondayOf(day);
+        part = 0;
+      }
+      part += base + (index < extra ? 1 : 0);
+    }
+    return part <= (this.freeByWeek.get(week) ?? 0);
   }
 
   /** The most hours a booking over exactly start..end could take now (no week overbooked). */
