@@ -6,7 +6,6 @@ import {
   mondayOf,
   parseDay,
   type ProfessionalAvailability,
-  spreadByWeek,
   toCents,
   toHours,
   weeksOf,
