@@ -206,4 +206,33 @@ describe('nearest fits: what would make someone available', () => {
     const assigned = await settled(requestId, 'assigned');
     expect(assigned.assignment).toMatchObject({ professionalId: denis.id, hours: 20 });
   });
+
+  it('documents the nearest fits in the OpenAPI document: the option on both routes and every field of the answer', async () => {
+    type Schema = {
+      properties?: Record<string, { $ref?: string; enum?: string[]; items?: { $ref?: string }; description?: string; allOf?: Array<{ $ref: string }> }>;
+      required?: string[];
+      enum?: string[];
+    };
+    type Document = { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>; components: { schemas: Record<string, Schema> } };
+    const { paths, components } = (await call<Document>(url, 'GET', '/docs-json', { key: null })).body;
+    const { schemas } = components;
+    const ref = (property?: { $ref?: string; allOf?: Array<{ $ref: string }> }) => property?.$ref ?? property?.allOf?.[0]?.$ref;
+    const enumOf = (property: { $ref?: string; enum?: string[] }) => property.enum ?? schemas[ref(property)!.split('/').pop()!].enum;
+
+    expect(paths['/v1/requests/{id}/matches'].get.parameters?.map((p) => p.name)).toContain('nearestFits');
+    expect(Object.keys(schemas.MatchSearchBody.properties!)).toContain('nearestFits');
+    expect(ref(schemas.MatchListView.properties!.nearestFits)).toBe('#/components/schemas/NearestFitsView');
+    expect(ref(schemas.NearestFitsView.properties!.summary)).toBe('#/components/schemas/NearestFitsSummary');
+    expect(enumOf(schemas.NearestFitView.properties!.kind)).toEqual(['fewer_hours', 'stretched_window', 'shifted_window', 'split', 'other_language']);
+    expect(enumOf(schemas.NearestFitView.properties!.relaxes)).toEqual(['hours', 'window', 'single_professional', 'language']);
+    expect(schemas.NearestFitView.required).toEqual(expect.arrayContaining(['rank', 'kind', 'relaxes', 'hardConstraint', 'score', 'professionals', 'change', 'reason']));
+    expect(Object.keys(schemas.NearestFitsSummary.properties!)).toEqual(
+      expect.arrayContaining(['requestedHours', 'availableProfessionals', 'hoursPossibleNow', 'allHoursWindow', 'splitHours', 'otherLanguage', 'suggestions', 'text']),
+    );
+    for (const name of ['NearestFitView', 'NearestFitPart', 'NearestFitChange', 'NearestFitsSummary']) {
+      for (const [field, property] of Object.entries(schemas[name].properties!)) {
+        expect({ name, field, documented: !!(property.description ?? ref(property) ?? property.enum ?? property.items) || ['professionalId', 'fullName', 'rank'].includes(field) }).toEqual({ name, field, documented: true });
+      }
+    }
+  });
 });

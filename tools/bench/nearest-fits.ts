@@ -1,8 +1,8 @@
 // (f) of the matching benchmark: what the nearest fits cost. Queries that nobody can take (8 h a
-// working day, more than any weekly capacity) are sent through the gateway without and then with
-// `nearestFits`, one at a time; the Meilisearch multi-searches (its own request counter) and the
-// availability batch calls (read off NATS) are counted per query, and the CPU of each process is
-// read from /proc around each pass. Then requests of the same kind go through automatic
+// working day, more than any weekly capacity) are sent through the gateway one at a time, each
+// without and with `nearestFits` in turn; around each call the Meilisearch multi-searches (its own
+// request counter), the availability batch calls (read off NATS) and the CPU of each process
+// (/proc) are counted. Then requests of the same kind go through automatic
 // assignment to `request.unmatched`, which always computes them, counted the same way.
 import { connect as connectNats, type NatsConnection } from '@nats-io/transport-node';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -65,42 +65,69 @@ export async function nearestFitsCost(setup: NearestFitsBenchSetup, queries: Mat
   const nc = await connectNats({ servers: setup.env.NATS_URL });
   const batches = countMessages(nc, namespacedSubject(setup.env.NATS_NAMESPACE!, AvailabilityRpc.batch.subject));
   try {
-    const pass = async (nearestFits: boolean) => {
-      const [searchesBefore, batchesBefore, cpuBefore] = [await meili.multiSearches(), batches.count, cpuOf(setup.pids)];
-      const durations: number[] = [];
-      const views: MatchListView[] = [];
-      for (const query of queries) {
+    const modes = { without: new Pass(setup.pids), with: new Pass(setup.pids) };
+    for (const [i, query] of queries.entries()) {
+      // Each query both ways, in turn first, so both see the same load on this shared machine.
+      for (const nearestFits of i % 2 === 0 ? [false, true] : [true, false]) {
+        const searchesBefore = await meili.multiSearches();
+        const batchesBefore = batches.count;
+        const cpuBefore = cpuOf(setup.pids);
         const started = performance.now();
-        views.push(await setup.gateway.post<MatchListView>('/v1/matches/search', setup.coordinatorKey, { ...query, nearestFits }, 200));
-        durations.push(performance.now() - started);
+        const view = await setup.gateway.post<MatchListView>('/v1/matches/search', setup.coordinatorKey, { ...query, nearestFits }, 200);
+        const took = performance.now() - started;
+        const cpuAfter = cpuOf(setup.pids);
+        await nc.flush(); // the batch requests seen before the answer are counted by now
+        modes[nearestFits ? 'with' : 'without'].add(took, cpuBefore, cpuAfter, (await meili.multiSearches()) - searchesBefore, batches.count - batchesBefore, view);
       }
-      await nc.flush();
-      const calls = { multiSearches: per(queries.length, (await meili.multiSearches()) - searchesBefore), availabilityCalls: per(queries.length, batches.count - batchesBefore) };
-      const cpu = cpuOf(setup.pids);
-      const cpuMs = Object.fromEntries(Object.keys(cpu).map((name) => [name, per(queries.length, cpu[name] - cpuBefore[name])]));
-      return { durations, calls, cpuMs, views };
-    };
-    const without = await pass(false);
-    const withFits = await pass(true);
+    }
     const unmatchedRequests = await unmatchedPath(setup, nc, meili, batches, queries.slice(0, requests));
-    const a = percentiles(without.durations);
-    const b = percentiles(withFits.durations);
+    const [without, withFits] = [modes.without.result(), modes.with.result()];
     return {
       queries: queries.length,
       search: {
-        withoutMs: a,
-        withMs: b,
-        p50Ratio: Number((b.p50 / a.p50).toFixed(2)),
+        withoutMs: without.latency,
+        withMs: withFits.latency,
+        p50Ratio: Number((withFits.latency.p50 / without.latency.p50).toFixed(2)),
         without: without.calls,
         with: withFits.calls,
         cpuMsPerQuery: { without: without.cpuMs, with: withFits.cpuMs },
-        fitsFound: fitsFound(withFits.views),
+        fitsFound: fitsFound(modes.with.views),
       },
       unmatchedRequests,
     };
   } finally {
     await nc.close();
     await meili.restore();
+  }
+}
+
+/** What one way of asking (with or without nearest fits) took, call by call. */
+class Pass {
+  readonly views: MatchListView[] = [];
+  private readonly durations: number[] = [];
+  private readonly cpu: Record<string, number>;
+  private searches = 0;
+  private availabilityCalls = 0;
+
+  constructor(pids: Record<string, number | undefined>) {
+    this.cpu = Object.fromEntries(Object.keys(pids).map((name) => [name, 0]));
+  }
+
+  add(took: number, cpuBefore: Record<string, number>, cpuAfter: Record<string, number>, searches: number, availabilityCalls: number, view: MatchListView): void {
+    this.durations.push(took);
+    for (const name of Object.keys(this.cpu)) this.cpu[name] += cpuAfter[name] - cpuBefore[name];
+    this.searches += searches;
+    this.availabilityCalls += availabilityCalls;
+    this.views.push(view);
+  }
+
+  result() {
+    const n = this.durations.length;
+    return {
+      latency: percentiles(this.durations),
+      calls: { multiSearches: per(n, this.searches), availabilityCalls: per(n, this.availabilityCalls) },
+      cpuMs: Object.fromEntries(Object.entries(this.cpu).map(([name, ms]) => [name, per(n, ms)])),
+    };
   }
 }
 

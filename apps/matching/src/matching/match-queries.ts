@@ -28,12 +28,16 @@ export class MatchQueries {
     const context = contextOfRequest(request, await declinedProfessionals(this.dataSource.manager, request.id));
     const text = textOfRequest(request);
     const lang = query.lang ?? request.language;
-    const ranking = await this.matches.rank(context, { text, memberId: request.memberId, explainExcluded: query.explainExcluded });
+    // An unmatched request shows them unless told not to; any other only when asked. Their search
+    // does not need the ranking: both at once.
+    const wanted = query.nearestFits ?? request.status === 'unmatched';
+    const [ranking, around] = await Promise.all([
+      this.matches.rank(context, { text, memberId: request.memberId, explainExcluded: query.explainExcluded }),
+      wanted ? this.nearestFits.lookAround(context, { text, memberId: request.memberId }) : undefined,
+    ]);
     const view = this.matches.toView(ranking, context, lang, query.limit ?? DEFAULT_LIMIT, query.explainExcluded ?? false);
-    // An unmatched request shows them unless told not to; any other only when asked.
-    const nearestFits = (query.nearestFits ?? request.status === 'unmatched')
-      ? await this.nearestFits.view(context, ranking, { text, memberId: request.memberId, lang, ...(CLOSED.includes(request.status) ? {} : { requestId: request.id }) })
-      : undefined;
+    const requestId = CLOSED.includes(request.status) ? undefined : request.id;
+    const nearestFits = around ? await this.nearestFits.view(context, ranking, around, { lang, requestId }) : undefined;
     return { requestId: request.id, ...view, ...(nearestFits ? { nearestFits } : {}) };
   }
 
@@ -41,8 +45,11 @@ export class MatchQueries {
     const context = contextOfSearch(query);
     const text = query.text ?? '';
     const lang = query.lang ?? query.language;
-    const ranking = await this.matches.rank(context, { text, explainExcluded: query.explainExcluded, candidatePool: query.candidatePool });
+    const [ranking, around] = await Promise.all([
+      this.matches.rank(context, { text, explainExcluded: query.explainExcluded, candidatePool: query.candidatePool }),
+      query.nearestFits ? this.nearestFits.lookAround(context, { text }) : undefined,
+    ]);
     const view = this.matches.toView(ranking, context, lang, query.limit ?? DEFAULT_LIMIT, query.explainExcluded ?? false);
-    return query.nearestFits ? { ...view, nearestFits: await this.nearestFits.view(context, ranking, { text, lang }) } : view;
+    return around ? { ...view, nearestFits: await this.nearestFits.view(context, ranking, around, { lang }) } : view;
   }
 }

@@ -1,5 +1,5 @@
 import { formatDay, parseDay, workingDaysBetween } from '@coop/contracts';
-import { addWorkingDays, changedWindows, farthestWindows, widerWindow } from './changed-windows.js';
+import { addWorkingDays, changedWindows, searchedWindows, widerWindow } from './changed-windows.js';
 
 const day = parseDay;
 const shown = (windows: ReturnType<typeof changedWindows>) => windows.map((w) => `${w.kind} ${w.workingDays} ${formatDay(w.start)}..${formatDay(w.end)}`);
@@ -53,10 +53,11 @@ describe(changedWindows.name, () => {
   });
 });
 
-describe(farthestWindows.name, () => {
-  it('keeps the farthest window of each direction', () => {
-    const sut = farthestWindows(changedWindows('2027-03-01', '2027-03-12', 5, day('2027-01-01')));
-    expect(sut.map((w) => `${w.kind} ${w.workingDays}`)).toEqual(['stretched_window 5', 'shifted_window 5', 'shifted_window -5']);
+describe(searchedWindows.name, () => {
+  it('keeps the farthest stretched and the farthest later window', () => {
+    const sut = searchedWindows(changedWindows('2027-03-01', '2027-03-12', 5, day('2027-01-01')));
+    expect(sut.map((w) => `${w.kind} ${w.workingDays}`)).toEqual(['stretched_window 5', 'shifted_window 5']);
+    expect(searchedWindows([])).toEqual([]);
   });
 });
 

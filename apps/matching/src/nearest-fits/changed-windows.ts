@@ -45,17 +45,15 @@ export function changedWindows(startDate: string, endDate: string, maxWorkingDay
 }
 
 /**
- * The farthest window of each direction: what the index is asked about for professionals the
- * ranking did not retrieve (free once the window reaches further), one filter set each.
+ * What the index is asked about for professionals the ranking did not retrieve (free once the
+ * window reaches further): the farthest stretched window and the farthest later one, a filter set
+ * each. Not the earlier ones: a request can seldom start sooner, and the ranked candidates are
+ * still checked against them.
  */
-export function farthestWindows(windows: readonly ChangedWindow[]): ChangedWindow[] {
-  const farthest = new Map<string, ChangedWindow>();
-  for (const window of windows) {
-    const direction = `${window.kind}:${Math.sign(window.workingDays)}`;
-    const known = farthest.get(direction);
-    if (!known || Math.abs(window.workingDays) > Math.abs(known.workingDays)) farthest.set(direction, window);
-  }
-  return [...farthest.values()];
+export function searchedWindows(windows: readonly ChangedWindow[]): ChangedWindow[] {
+  const farthest = (kind: ChangedWindow['kind']) =>
+    windows.filter((window) => window.kind === kind && window.workingDays > 0).reduce<ChangedWindow | undefined>((far, window) => (!far || window.workingDays > far.workingDays ? window : far), undefined);
+  return [farthest('stretched_window'), farthest('shifted_window')].filter((window): window is ChangedWindow => window !== undefined);
 }
 
 /** The days that hold the request's window and every changed one: one availability batch covers them all. */

@@ -88,7 +88,11 @@ describe(computeNearestFits.name, () => {
 
   it('proposes no change for those available as the request is', () => {
     const free: Person = { id: 'free', calendar: {} };
-    const { fits } = nearestFits(request(), [free, annie], [free]);
+    // Found by the nearest fits' search though the ranking did not retrieve them.
+    const missed: Person = { id: 'missed', calendar: {} };
+    const { fits } = nearestFits(request(), [free, annie], [free, missed]);
+
+    expect(fits.flatMap((fit) => fit.parts.map((p) => p.facts.professionalId))).not.toContain('missed');
 
     expect(fits.flatMap((fit) => fit.parts.map((p) => p.facts.professionalId))).not.toContain('free');
   });

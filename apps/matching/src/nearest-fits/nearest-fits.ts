@@ -90,10 +90,12 @@ type Calendars = ReadonlyMap<string, WholeWeekCalendar>;
 function windowFits(kind: ChangedWindow['kind'], people: readonly NearbyProfessional[], changed: readonly ChangedWindow[], calendars: Calendars, context: MatchContext): NearestFit[] {
   const windows = changed.filter((window) => window.kind === kind);
   const hours = context.estimatedHours;
+  const [start, end] = [parseDay(context.startDate), parseDay(context.endDate)];
   const fits: Array<NearestFit & { order: number }> = [];
   for (const person of people) {
     const calendar = calendars.get(person.professionalId);
-    if (!calendar) continue;
+    // Someone free for the window as it is needs no change (the ranking's retrieval missed them).
+    if (!calendar || calendar.canTake(start, end, hours)) continue;
     const order = windows.findIndex((window) => calendar.canTake(window.start, window.end, hours));
     if (order < 0) continue;
     const window = windows[order];

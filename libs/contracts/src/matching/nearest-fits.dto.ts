@@ -91,7 +91,7 @@ export class NearestFitView {
   professionals: NearestFitPart[];
   @ApiProperty({ type: NearestFitChange })
   change: NearestFitChange;
-  @ApiProperty({ example: 'Annie Bergeron is free for 24 of the 30 h: 24 h now' })
+  @ApiProperty({ example: 'Annie Bergeron is free for 24 h of the 30 h: 24 h now', description: 'Who and the change, in one sentence in the caller’s language (Accept-Language)' })
   reason: string;
   @ApiPropertyOptional({
     type: NearestFitAction,
