@@ -6,12 +6,14 @@ import type {
   NearestFitsSummary,
   NearestFitView,
   ProfessionalView,
+  RequestStatus,
   ServiceRequestView,
 } from '@coop/contracts';
 import { eventually } from '@coop/platform/testing';
 import { createMember, issueKey } from '../support/credentials.js';
 import { call } from '../support/http.js';
 import { aProfessional, weekDay } from '../support/professionals.js';
+import { settledRequest } from '../support/request-status.js';
 import { TestStack } from '../support/test-stack.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -59,12 +61,7 @@ describe('nearest fits: what would make someone available', () => {
     expect(response.status).toBe(202);
     return response.body.id;
   };
-  const settled = (id: string, status: string) =>
-    eventually(async () => {
-      const request = (await call<ServiceRequestView>(url, 'GET', `/v1/requests/${id}`, { key: coordinator })).body;
-      expect(request.status).toBe(status);
-      return request;
-    }, 20_000);
+  const settled = (id: string, status: RequestStatus) => settledRequest(url, coordinator, id, [status]);
   const matches = async (requestId: string, lang: 'fr' | 'en' = 'en', query = '') => {
     const response = await call<MatchListView>(url, 'GET', `/v1/requests/${requestId}/matches${query}`, { key: coordinator, headers: { 'accept-language': lang } });
     expect(response.status).toBe(200);
