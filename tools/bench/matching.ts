@@ -1,4 +1,5 @@
 // npm run bench -- --professionals 100000 [--queries 1000] [--depth-queries 200] [--burst 2000] [--concurrency 32] [--matching-replicas 1]
+//                   [--nearest-fits-queries 200] [--phases a,b,c,d,e,f]
 //
 // The matching benchmark (issue 5). Starts members, professionals, matching and the gateway as
 // their own processes on a clean database "coop_bench_matching", NATS namespace "benchmatch" and
@@ -12,10 +13,15 @@
 //   (e) the depth of retrieval: for --depth-queries of those queries, matching.search.v1 with the
 //       index handing 10, 30, 100 and 300 candidates to re-ranking, timed, and each top 10 compared
 //       with the ranking from 1,000 candidates (ranking-depth.ts);
+//   (f) the cost of the nearest fits (nearest-fits.ts): --nearest-fits-queries queries nobody can
+//       take, through the gateway without and with nearestFits (latency, multi-searches and
+//       availability calls per query, CPU per query of each process), then half as many such
+//       requests through automatic assignment to request.unmatched, counted the same way;
 // and then (d) a burst of requests from partners of auto-assign members at a fixed concurrency
 // (closed loop: each of C partners submits, waits for its request.assigned / request.unmatched
 // event, then submits the next), each timed from its submit to that event, followed by the
 // invariant checks (no week overbooked, no request with two active assignments).
+// --phases runs only some of them (e.g. --phases f for the nearest fits alone; the load always runs).
 // Writes bench-results.json and prints a table.
 import 'reflect-metadata';
 import { connect as connectNats } from '@nats-io/transport-node';
@@ -51,8 +57,20 @@ import { ensureInfrastructure } from '../stack/infrastructure.js';
 import { findFreePort } from '../stack/ports.js';
 import { waitUntil } from '../stack/wait.js';
 import { withRpc } from '../support/rpc.js';
+import { beyondAnyone, meilisearchPid, nearestFitsCost } from './nearest-fits.js';
 import { rankingDepth } from './ranking-depth.js';
-import { freshEnvironment, loadSearchableProfessionals, log, percentiles, seconds, startServices, stopAll, waitForServices, type Percentiles } from './bench-stack.js';
+import {
+  freshEnvironment,
+  loadSearchableProfessionals,
+  log,
+  percentiles,
+  seconds,
+  startServices,
+  stopAll,
+  waitForServices,
+  type Percentiles,
+} from './bench-stack.js';
+import type { ManagedProcess } from '../stack/managed-process.js';
 
 const NAMES = { database: 'coop_bench_matching', namespace: 'benchmatch', indexPrefix: 'benchmatch_' };
 const WARM_UP = 50;
@@ -62,6 +80,8 @@ const REQUEST_TIMEOUT_MS = 60_000;
 const { MATCH_TOP_K: TOP_K, TIME_ZONE } = new MatchingConfig();
 /** Candidate pools compared by (e); MATCH_TOP_K's default among them. */
 const DEPTHS = [10, 30, 100, 300];
+const PHASES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+type Phase = (typeof PHASES)[number];
 
 interface Options {
   professionals: number;
@@ -70,6 +90,8 @@ interface Options {
   burst: number;
   concurrency: number;
   matchingReplicas: number;
+  nearestFitsQueries: number;
+  phases: ReadonlySet<Phase>;
 }
 
 async function main(): Promise<void> {
@@ -81,19 +103,26 @@ async function main(): Promise<void> {
       burst: { type: 'string', default: '2000' },
       concurrency: { type: 'string', default: '32' },
       'matching-replicas': { type: 'string', default: '1' },
+      'nearest-fits-queries': { type: 'string', default: '200' },
+      phases: { type: 'string', default: PHASES.join(',') },
     },
   });
-  const options: Options = {
+  const counts = {
     professionals: Number(values.professionals),
     queries: Number(values.queries),
     depthQueries: Number(values['depth-queries']),
     burst: Number(values.burst),
     concurrency: Number(values.concurrency),
     matchingReplicas: Number(values['matching-replicas']),
+    nearestFitsQueries: Number(values['nearest-fits-queries']),
   };
-  if (!Object.values(options).every((n) => Number.isInteger(n) && n > 0)) {
-    throw new Error('usage: npm run bench -- [--professionals N] [--queries Q] [--depth-queries Q] [--burst B] [--concurrency C] [--matching-replicas R]');
+  const phases = values.phases.split(',').map((phase) => phase.trim());
+  if (!Object.values(counts).every((n) => Number.isInteger(n) && n > 0) || !phases.every((phase): phase is Phase => (PHASES as readonly string[]).includes(phase))) {
+    throw new Error(
+      'usage: npm run bench -- [--professionals N] [--queries Q] [--depth-queries Q] [--burst B] [--concurrency C] [--matching-replicas R] [--nearest-fits-queries Q] [--phases a,b,c,d,e,f]',
+    );
   }
+  const options: Options = { ...counts, phases: new Set(phases as Phase[]) };
   const root = repositoryRoot();
   const infrastructure = await ensureInfrastructure({ dataDir: join(root, '.data', 'bench'), log });
   try {
@@ -113,7 +142,7 @@ async function main(): Promise<void> {
         const gateway = new Gateway(`http://127.0.0.1:${port}`);
         await waitUntil('the gateway', () => gateway.answers(), { timeoutMs: 60_000, hint: 'see .data/bench/matching/gateway.log' });
         const load = await loadSearchableProfessionals(rpc, env, options.professionals, 2);
-        return measure(gateway, rpc, adminKey, env, options, load);
+        return measure(gateway, rpc, adminKey, env, options, load, services);
       });
       writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
       printTable(results);
@@ -126,58 +155,108 @@ async function main(): Promise<void> {
   }
 }
 
-async function measure(gateway: Gateway, rpc: RpcClient, adminKey: string, env: NodeJS.ProcessEnv, options: Options, load: { loadedMs: number; indexedMs: number }) {
+async function measure(
+  gateway: Gateway,
+  rpc: RpcClient,
+  adminKey: string,
+  env: NodeJS.ProcessEnv,
+  options: Options,
+  load: { loadedMs: number; indexedMs: number },
+  services: ManagedProcess[],
+) {
   const coordinator = await gateway.post<IssuedCredentialView>('/v1/credentials', adminKey, { role: 'coordinator', label: 'bench coordinator' });
   const random = new SeededRandom(7);
   const queries = Array.from({ length: options.queries + WARM_UP }, () => randomSearch(random));
+  const run = (phase: Phase) => options.phases.has(phase);
 
-  log(`(a) ${options.queries} match searches through the gateway`);
-  const viaGateway = await timeEach(queries, (query, _measured, i) => gateway.post('/v1/matches/search', coordinator.key, query, 200, i % 2 === 0 ? 'fr' : 'en'));
+  let viaGateway: number[] | undefined;
+  if (run('a')) {
+    log(`(a) ${options.queries} match searches through the gateway`);
+    viaGateway = await timeEach(queries, (query, _measured, i) => gateway.post('/v1/matches/search', coordinator.key, query, 200, i % 2 === 0 ? 'fr' : 'en'));
+  }
 
-  log('(b) the same multi-searches sent to Meilisearch directly');
-  const meili = new MeiliDirect(env.MEILI_URL!, env.MEILI_MASTER_KEY!, professionalsIndexName(env.MEILI_INDEX_PREFIX!));
+  let direct: number[] | undefined;
   const processing: number[] = [];
-  const direct = await timeEach(queries, async (query, measured) => {
-    const took = await meili.search(query);
-    if (measured) processing.push(took);
-  });
+  if (run('b')) {
+    log('(b) the same multi-searches sent to Meilisearch directly');
+    const meili = new MeiliDirect(env.MEILI_URL!, env.MEILI_MASTER_KEY!, professionalsIndexName(env.MEILI_INDEX_PREFIX!));
+    direct = await timeEach(queries, async (query, measured) => {
+      const took = await meili.search(query);
+      if (measured) processing.push(took);
+    });
+  }
 
   const measuredQueries = queries.slice(WARM_UP, WARM_UP + options.depthQueries);
-  log(`(e) ${measuredQueries.length} of them ranked from ${DEPTHS.join(', ')} and ${MAX_CANDIDATE_POOL} candidates`);
-  const depth = await rankingDepth(rpc, measuredQueries, DEPTHS);
+  let depth: Awaited<ReturnType<typeof rankingDepth>> | undefined;
+  if (run('e')) {
+    log(`(e) ${measuredQueries.length} of them ranked from ${DEPTHS.join(', ')} and ${MAX_CANDIDATE_POOL} candidates`);
+    depth = await rankingDepth(rpc, measuredQueries, DEPTHS);
+  }
 
-  log('(c) the same queries as one SQL query in Postgres');
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 1 });
+  let sql: number[] | undefined;
   let sqlRows = 0;
-  const sql = await timeEach(queries, async (query, measured) => {
-    const { rowCount } = await pool.query(BASELINE_SQL, baselineParameters(query));
-    if (measured) sqlRows += rowCount ?? 0;
-  });
+  if (run('c')) {
+    log('(c) the same queries as one SQL query in Postgres');
+    sql = await timeEach(queries, async (query, measured) => {
+      const { rowCount } = await pool.query(BASELINE_SQL, baselineParameters(query));
+      if (measured) sqlRows += rowCount ?? 0;
+    });
+  }
 
-  log(`(d) ${options.burst} requests from partners of auto-assign members, ${options.concurrency} in flight at a time`);
-  const burst = await assignmentBurst(gateway, adminKey, env, options, random);
-  const violations = await checkInvariants(pool);
+  let nearestFits: Awaited<ReturnType<typeof nearestFitsCost>> | undefined;
+  if (run('f')) {
+    const fitsQueries = Array.from({ length: options.nearestFitsQueries }, () => beyondAnyone(randomSearch(random)));
+    log(`(f) nearest fits: ${fitsQueries.length} searches nobody can take, without and with them, then ${Math.ceil(fitsQueries.length / 2)} such requests to request.unmatched`);
+    const partnerKey = (await partnersOfAutoAssignMembers(gateway, adminKey, 1))[0];
+    const pids: Record<string, number | undefined> = { meilisearch: meilisearchPid(env.MEILI_URL!) };
+    for (const service of services) {
+      let name: string = service.name;
+      for (let replica = 2; name in pids; replica += 1) name = `${service.name}-${replica}`;
+      pids[name] = service.pid;
+    }
+    nearestFits = await nearestFitsCost({ gateway, coordinatorKey: coordinator.key, partnerKey, env, pids }, fitsQueries, Math.ceil(fitsQueries.length / 2));
+  }
+
+  let burst: Awaited<ReturnType<typeof assignmentBurst>> | undefined;
+  let violations: Awaited<ReturnType<typeof checkInvariants>> | undefined;
+  if (run('d')) {
+    log(`(d) ${options.burst} requests from partners of auto-assign members, ${options.concurrency} in flight at a time`);
+    burst = await assignmentBurst(gateway, adminKey, env, options, random);
+    violations = await checkInvariants(pool);
+  }
   await pool.end();
 
-  const a = percentiles(viaGateway);
-  const b = percentiles(direct);
-  const c = percentiles(sql);
+  const a = viaGateway && percentiles(viaGateway);
+  const b = direct && percentiles(direct);
+  const c = sql && percentiles(sql);
   return {
     professionals: options.professionals,
+    phases: [...options.phases].sort(),
     loadAndIndexSeconds: seconds(load.indexedMs),
-    a_gatewayMatchSearchMs: a,
-    b_meilisearchDirectMs: b,
-    b_meilisearchProcessingTimeMs: percentiles(processing),
-    c_postgresBaselineMs: { ...c, averageRows: Number((sqlRows / sql.length).toFixed(1)) },
-    ratios: { aOverB_p50: ratio(a.p50, b.p50), cOverA_p50: ratio(c.p50, a.p50) },
-    d_autoAssignment: { ...burst, violations },
-    e_rankingDepth: depth,
+    ...(a ? { a_gatewayMatchSearchMs: a } : {}),
+    ...(b ? { b_meilisearchDirectMs: b, b_meilisearchProcessingTimeMs: percentiles(processing) } : {}),
+    ...(c ? { c_postgresBaselineMs: { ...c, averageRows: Number((sqlRows / sql!.length).toFixed(1)) } } : {}),
+    ratios: { ...(a && b ? { aOverB_p50: ratio(a.p50, b.p50) } : {}), ...(a && c ? { cOverA_p50: ratio(c.p50, a.p50) } : {}) },
+    ...(burst && violations ? { d_autoAssignment: { ...burst, violations } } : {}),
+    ...(depth ? { e_rankingDepth: depth } : {}),
+    ...(nearestFits ? { f_nearestFits: nearestFits } : {}),
     targets: {
-      aP50Within2_5xOfB: a.p50 <= 2.5 * b.p50,
-      aP99Under25ms: a.p99 < 25,
-      dAtLeast100PerSecond: burst.requestsPerSecond >= 100,
-      dP95Under500ms: burst.latencyMs.p95 < 500,
-      dZeroViolations: violations.overbookedWeeks === 0 && violations.requestsWithTwoActiveAssignments === 0 && burst.notTerminal === 0,
+      ...(a && b ? { aP50Within2_5xOfB: a.p50 <= 2.5 * b.p50 } : {}),
+      ...(a ? { aP99Under25ms: a.p99 < 25 } : {}),
+      ...(burst && violations
+        ? {
+            dAtLeast100PerSecond: burst.requestsPerSecond >= 100,
+            dP95Under500ms: burst.latencyMs.p95 < 500,
+            dZeroViolations: violations.overbookedWeeks === 0 && violations.requestsWithTwoActiveAssignments === 0 && burst.notTerminal === 0,
+          }
+        : {}),
+      ...(nearestFits
+        ? {
+            fAtMostOneMoreSearch: nearestFits.search.with.multiSearches - nearestFits.search.without.multiSearches <= 1,
+            fAtMostOneMoreAvailabilityBatch: nearestFits.search.with.availabilityCalls - nearestFits.search.without.availabilityCalls <= 1,
+          }
+        : {}),
     },
     machine: { nproc: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, loadAverage1m: Number(loadavg()[0].toFixed(2)) },
     measuredAt: new Date().toISOString(),
@@ -327,9 +406,10 @@ function baselineParameters(query: MatchSearchRequest): unknown[] {
 
 // --- (d) automatic assignment ---------------------------------------------------------------
 
-async function assignmentBurst(gateway: Gateway, adminKey: string, env: NodeJS.ProcessEnv, options: Options, random: SeededRandom) {
+/** API keys of partners of `count` new auto-assign members of various sectors and languages. */
+async function partnersOfAutoAssignMembers(gateway: Gateway, adminKey: string, count: number): Promise<string[]> {
   const partners: string[] = [];
-  for (let i = 0; i < MEMBERS; i += 1) {
+  for (let i = 0; i < count; i += 1) {
     const member = await gateway.post<MemberView>('/v1/members', adminKey, {
       name: `Bench federation ${i}`,
       sector: COOP_SECTOR_CODES[i % COOP_SECTOR_CODES.length] as CoopSectorCode,
@@ -340,6 +420,11 @@ async function assignmentBurst(gateway: Gateway, adminKey: string, env: NodeJS.P
     });
     partners.push((await gateway.post<IssuedCredentialView>('/v1/credentials', adminKey, { role: 'partner', memberId: member.id, label: 'bench partner' })).key);
   }
+  return partners;
+}
+
+async function assignmentBurst(gateway: Gateway, adminKey: string, env: NodeJS.ProcessEnv, options: Options, random: SeededRandom) {
+  const partners = await partnersOfAutoAssignMembers(gateway, adminKey, MEMBERS);
   const bodies = Array.from({ length: options.burst }, () => randomRequest(random));
 
   // Closed loop: each of `concurrency` partners submits a request, waits until it is assigned or
@@ -451,43 +536,73 @@ function ratio(x: number, y: number): number {
 
 function printTable(results: Awaited<ReturnType<typeof measure>>): void {
   const row = (name: string, p: Percentiles) => `| ${name.padEnd(44)} | ${[p.p50, p.p95, p.p99].map((n) => n.toFixed(2).padStart(7)).join(' | ')} |`;
-  const d = results.d_autoAssignment;
-  const e = results.e_rankingDepth;
-  const m = results.machine;
+  const { a_gatewayMatchSearchMs: a, b_meilisearchDirectMs: b, c_postgresBaselineMs: c, d_autoAssignment: d, e_rankingDepth: e, f_nearestFits: f, machine: m } = results;
   const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+  const latencies = [
+    ...(a ? [row('(a) POST /v1/matches/search via the gateway', a)] : []),
+    ...(b ? [row('(b) the same Meilisearch multi-search, direct', b), row('(b) Meilisearch processingTimeMs', results.b_meilisearchProcessingTimeMs!)] : []),
+    ...(c ? [row('(c) baseline: one SQL query in Postgres', c)] : []),
+  ];
+  const ratios = Object.entries(results.ratios).map(([name, value]) => `${name} ${value}`);
   console.log(
     [
       '',
-      `Matching benchmark: ${results.professionals} professionals, ${results.a_gatewayMatchSearchMs.samples} queries; ${m.nproc} CPUs (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}`,
+      `Matching benchmark: ${results.professionals} professionals, phases ${results.phases.join(', ')}; ${m.nproc} CPUs (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}`,
       '',
-      `| ${'ms'.padEnd(44)} |     p50 |     p95 |     p99 |`,
-      `|${'-'.repeat(46)}|--------:|--------:|--------:|`,
-      row('(a) POST /v1/matches/search via the gateway', results.a_gatewayMatchSearchMs),
-      row('(b) the same Meilisearch multi-search, direct', results.b_meilisearchDirectMs),
-      row('(b) Meilisearch processingTimeMs', results.b_meilisearchProcessingTimeMs),
-      row('(c) baseline: one SQL query in Postgres', results.c_postgresBaselineMs),
-      '',
-      `(a)/(b) p50: ${results.ratios.aOverB_p50}   (c)/(a) p50: ${results.ratios.cOverA_p50}`,
-      '',
-      `(d) ${d.submitted} requests, ${d.concurrency} in flight at a time, ${d.matchingReplicas} matching replica(s): ${d.requestsPerSecond} requests/s to assigned or unmatched ` +
-        `(${d.assigned} assigned, ${d.unmatched} unmatched, ${d.notTerminal} not terminal), latency p50 ${d.latencyMs.p50} ms, p95 ${d.latencyMs.p95} ms`,
-      `    violations: ${d.violations.overbookedWeeks} overbooked weeks (of ${d.violations.bookedWeeksChecked} booked), ${d.violations.requestsWithTwoActiveAssignments} requests with two active assignments`,
-      '',
-      `(e) ${e.queries} queries, each top 10 compared with the ranking from ${e.referencePool} candidates:`,
-      '',
-      '| candidates re-ranked | search p50 ms | p95 ms | same best | same top 10 | top-10 overlap | best score lower by (mean / max) |',
-      '|--:|--:|--:|--:|--:|--:|--:|',
-      ...e.depths.map(
-        (depth) =>
-          `| ${depth.candidatePool} | ${depth.latencyMs.p50} | ${depth.latencyMs.p95} | ${percent(depth.sameBest)} | ${percent(depth.sameTop10)} | ${percent(depth.top10Overlap)} | ${depth.bestScoreGap.mean} / ${depth.bestScoreGap.max} |`,
-      ),
-      '',
+      ...(latencies.length > 0 ? [`| ${'ms'.padEnd(44)} |     p50 |     p95 |     p99 |`, `|${'-'.repeat(46)}|--------:|--------:|--------:|`, ...latencies, ''] : []),
+      ...(ratios.length > 0 ? [ratios.join('   '), ''] : []),
+      ...(d
+        ? [
+            `(d) ${d.submitted} requests, ${d.concurrency} in flight at a time, ${d.matchingReplicas} matching replica(s): ${d.requestsPerSecond} requests/s to assigned or unmatched ` +
+              `(${d.assigned} assigned, ${d.unmatched} unmatched, ${d.notTerminal} not terminal), latency p50 ${d.latencyMs.p50} ms, p95 ${d.latencyMs.p95} ms`,
+            `    violations: ${d.violations.overbookedWeeks} overbooked weeks (of ${d.violations.bookedWeeksChecked} booked), ${d.violations.requestsWithTwoActiveAssignments} requests with two active assignments`,
+            '',
+          ]
+        : []),
+      ...(e
+        ? [
+            `(e) ${e.queries} queries, each top 10 compared with the ranking from ${e.referencePool} candidates:`,
+            '',
+            '| candidates re-ranked | search p50 ms | p95 ms | same best | same top 10 | top-10 overlap | best score lower by (mean / max) |',
+            '|--:|--:|--:|--:|--:|--:|--:|',
+            ...e.depths.map(
+              (depth) =>
+                `| ${depth.candidatePool} | ${depth.latencyMs.p50} | ${depth.latencyMs.p95} | ${percent(depth.sameBest)} | ${percent(depth.sameTop10)} | ${percent(depth.top10Overlap)} | ${depth.bestScoreGap.mean} / ${depth.bestScoreGap.max} |`,
+            ),
+            '',
+          ]
+        : []),
+      ...(f ? [...nearestFitsTable(f), ''] : []),
       `targets: ${Object.entries(results.targets)
         .map(([name, met]) => `${name} ${met ? 'met' : 'NOT met'}`)
         .join(', ')}`,
       '',
     ].join('\n'),
   );
+}
+
+function nearestFitsTable(f: Awaited<ReturnType<typeof nearestFitsCost>>): string[] {
+  const { search, unmatchedRequests: u } = f;
+  const cpu = (perQuery: Record<string, number>) => Object.entries(perQuery).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
+  const cpuTotal = (perQuery: Record<string, number>) => Object.values(perQuery).reduce((sum, ms) => sum + ms, 0).toFixed(1);
+  const found = Object.entries(search.fitsFound)
+    .filter(([name]) => name !== 'meanSuggestions')
+    .map(([kind, share]) => `${kind} ${(share * 100).toFixed(0)} %`)
+    .join(', ');
+  return [
+    `(f) nearest fits, ${f.queries} searches nobody can take (8 h a working day), one at a time through the gateway:`,
+    '',
+    '| POST /v1/matches/search | p50 ms | p95 ms | p99 ms | multi-searches per query | availability calls per query | CPU ms per query (all processes read) |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+    `| without nearestFits | ${search.withoutMs.p50} | ${search.withoutMs.p95} | ${search.withoutMs.p99} | ${search.without.multiSearches} | ${search.without.availabilityCalls} | ${cpuTotal(search.cpuMsPerQuery.without)} |`,
+    `| with nearestFits | ${search.withMs.p50} | ${search.withMs.p95} | ${search.withMs.p99} | ${search.with.multiSearches} | ${search.with.availabilityCalls} | ${cpuTotal(search.cpuMsPerQuery.with)} |`,
+    '',
+    `    with/without p50 ${search.p50Ratio}; CPU ms per query without: ${cpu(search.cpuMsPerQuery.without)}`,
+    `    with: ${cpu(search.cpuMsPerQuery.with)}`,
+    `    queries with a fit of each kind: ${found}; ${search.fitsFound.meanSuggestions} fits per query on average`,
+    `    ${u.submitted} such requests through automatic assignment: ${u.unmatched} unmatched, submit to request.unmatched p50 ${u.latencyMs.p50} ms, p95 ${u.latencyMs.p95} ms; ` +
+      `${u.perRequest.multiSearches} multi-searches and ${u.perRequest.availabilityCalls} availability calls per request (fitting-only search, everyone, nearest fits)`,
+  ];
 }
 
 main().catch((error: unknown) => {

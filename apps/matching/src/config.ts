@@ -24,4 +24,13 @@ export class MatchingConfig extends SearchServiceConfig {
   @IsInt()
   @Min(0)
   BOOKING_RECONCILE_GRACE_MS: number = 600_000;
+
+  /**
+   * Nearest fits: how many working days a request's window may be stretched (at its end) or
+   * shifted (either way) by a suggestion. One working week by default.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  NEAREST_FITS_WINDOW_DAYS: number = 5;
 }

@@ -10,6 +10,15 @@ export class MatchesQuery extends PickType(RequestMatchesRequest, ['limit'] as c
   @IsOptional()
   @StrictBoolean()
   explainExcluded?: boolean;
+
+  /** The nearest fits: on by default for an unmatched request (as text in a query string). */
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'The nearest fits (smallest changes that would make someone available): shown for an unmatched request unless false; for any other only when true',
+  })
+  @IsOptional()
+  @StrictBoolean()
+  nearestFits?: boolean;
 }
 
 export class MatchSearchBody extends OmitType(MatchSearchRequest, ['lang', 'candidatePool'] as const) {}

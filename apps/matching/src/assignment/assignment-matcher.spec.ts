@@ -6,6 +6,7 @@ import type { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import type { MatchService, RankOptions } from '../matching/match.service.js';
+import type { NearestFitsService } from '../matching/nearest-fits.service.js';
 import { rankCandidates, type Ranking } from '../ranking/rank.js';
 import { legalAdviser, legalRequest } from '../ranking/ranking.fixtures.js';
 import { AssignmentMatcher } from './assignment-matcher.js';
@@ -51,8 +52,11 @@ function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; 
     insert: async () => undefined,
     update: async () => undefined,
   } as unknown as EntityManager;
-  const matcher = new AssignmentMatcher(matches, professionals, outbox, earlierAttempts, new MatchingConfig());
-  return { run: (options?: { retry: boolean }) => matcher.run(manager, REQUEST_ID, options), rank, reserve, release, record, settle };
+  const summary = { requestedHours: 20, availableProfessionals: 0, hoursPossibleNow: 12, suggestions: 1, text: { fr: 'Personne pour 20 h', en: 'Nobody for 20 h' } };
+  const ofUnmatched = jest.fn(async () => ({ view: { summary, suggestions: [] }, summary }));
+  const nearestFits = { ofUnmatched } as unknown as NearestFitsService;
+  const matcher = new AssignmentMatcher(matches, professionals, outbox, earlierAttempts, new MatchingConfig(), nearestFits);
+  return { run: (options?: { retry: boolean }) => matcher.run(manager, REQUEST_ID, options), rank, reserve, release, record, settle, ofUnmatched, summary };
 }
 
 describe(AssignmentMatcher.name, () => {
@@ -74,6 +78,19 @@ describe(AssignmentMatcher.name, () => {
 
     expect(sut.rank.mock.calls.map(([, options]) => options.fittingOnly ?? false)).toEqual([true, false]);
     expect(sut.reserve).toHaveBeenCalledWith(expect.objectContaining({ professionalId: 'p-free' }));
+  });
+
+  it('tells the member the nearest fits when nobody is available, and looks for them only then', async () => {
+    const sut = matcherWith(matchingRequest(true), { fitting: ranking(busy), everyone: ranking(busy) });
+
+    await sut.run();
+
+    expect(sut.ofUnmatched).toHaveBeenCalledTimes(1);
+    expect(sut.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.unmatched, expect.objectContaining({ nearestFits: sut.summary }));
+
+    const assigned = matcherWith(matchingRequest(true), { fitting: ranking(free), everyone: ranking(free) });
+    await assigned.run();
+    expect(assigned.ofUnmatched).not.toHaveBeenCalled();
   });
 
   it('ranks everyone for a request a coordinator will review', async () => {

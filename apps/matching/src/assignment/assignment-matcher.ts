@@ -7,6 +7,7 @@ import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import { contextOfRequest } from '../matching/match-context.js';
 import { MatchService } from '../matching/match.service.js';
+import { NearestFitsService } from '../matching/nearest-fits.service.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 import type { Ranking } from '../ranking/rank.js';
 import { derivedAssignmentId } from './assignment-id.js';
@@ -30,6 +31,7 @@ export class AssignmentMatcher {
     private readonly outbox: OutboxService,
     private readonly earlierAttempts: EarlierAttempts,
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
+    private readonly nearestFits: NearestFitsService,
   ) {}
 
   /**
@@ -54,11 +56,14 @@ export class AssignmentMatcher {
     const available = ranking.candidates.filter((candidate) => candidate.available);
 
     if (available.length === 0) {
+      const nearest = await this.nearestFits.ofUnmatched(request, context, ranking, manager);
+      request.lastMatches = { ...request.lastMatches, nearestFits: nearest.view };
       await this.finish(manager, request, 'unmatched');
       await this.outbox.record(manager, RequestEvents.unmatched, {
         requestId,
         memberId: request.memberId,
         reason: ranking.candidates.length === 0 ? 'no professional with this domain and language' : 'no professional free for the whole window',
+        nearestFits: nearest.summary,
       });
       return;
     }

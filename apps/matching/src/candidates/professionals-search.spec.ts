@@ -1,5 +1,5 @@
 import { formatDay, mondayOf, today } from '@coop/contracts';
-import { candidateQueries } from './professionals-search.js';
+import { candidateQueries, nearbyQueries, weeklyCapacityFilters } from './professionals-search.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 
 // Two weeks from the week after next: inside the index's horizon of free hours.
@@ -35,5 +35,24 @@ describe(candidateQueries.name, () => {
     const queries = candidateQueries('professionals', context, '  ', { limit: 30, includePartial: false, includeExcluded: false }, 'America/Toronto');
 
     expect(summary(queries)).toEqual([{ text: false, limit: 30 }]);
+  });
+});
+
+describe(nearbyQueries.name, () => {
+  const later = { startDate: formatDay(monday + 7), endDate: formatDay(monday + 18) };
+
+  it('asks, in one multi-search, for those of another language free for the window, and those free for each changed window', () => {
+    const queries = nearbyQueries('professionals', context, 'règlements', { limit: 10, windows: [later] }, 'America/Toronto');
+
+    expect(summary(queries)).toEqual([
+      { text: true, limit: 10 },
+      { text: false, limit: 10 },
+      { text: true, limit: 10 },
+      { text: false, limit: 10 },
+    ]);
+    expect(queries[1].filter).toBe(['domains = "legal" AND active = true AND languages != "fr"', ...weeklyCapacityFilters(context, 'America/Toronto')].join(' AND '));
+    expect(queries[3].filter).toBe(
+      ['domains = "legal" AND active = true AND languages = "fr"', ...weeklyCapacityFilters({ ...later, estimatedHours: 20 }, 'America/Toronto')].join(' AND '),
+    );
   });
 });

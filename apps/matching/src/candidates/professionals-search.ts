@@ -60,7 +60,15 @@ export class ProfessionalsSearch {
   }
 
   async candidates(context: MatchContext, text: string, sets: CandidateSets): Promise<SearchHit[]> {
-    const queries = candidateQueries(this.index, context, text, sets, this.timeZone);
+    return this.hits(candidateQueries(this.index, context, text, sets, this.timeZone), text);
+  }
+
+  /** Nearest fits: professionals the ranking's search could not see (one multi-search). */
+  async nearby(context: MatchContext, text: string, sets: NearbySets): Promise<SearchHit[]> {
+    return this.hits(nearbyQueries(this.index, context, text, sets, this.timeZone), text);
+  }
+
+  private async hits(queries: CandidateQuery[], text: string): Promise<SearchHit[]> {
     const textual = text.trim().length > 0;
     const { results } = await this.client.multiSearch<{ queries: typeof queries }, ProfessionalSearchDocument>({ queries });
     const hits = new Map<string, SearchHit>();
@@ -94,11 +102,7 @@ export interface CandidateQuery {
   showRankingScore: true;
 }
 
-/**
- * The multi-search of stage one (exported so the benchmark issues exactly the same searches).
- * Meilisearch drops documents matching none of the words, so text must not decide who is
- * retrieved: each set is also asked for without text, and only text hits carry relevance.
- */
+/** The multi-search of stage one (exported so the benchmark issues exactly the same searches). */
 export function candidateQueries(
   indexUid: string,
   context: MatchContext,
@@ -110,11 +114,47 @@ export function candidateQueries(
   const eligible = `${inDomain} AND active = true AND languages = ${quote(context.language)}`;
   const fits = [eligible, ...weeklyCapacityFilters(context, timeZone)].join(' AND ');
   const partialLimit = Math.max(10, Math.ceil(limit / 4));
-  const sets: Array<{ filter: string; limit: number }> = [
-    { filter: fits, limit },
-    ...(includePartial ? [{ filter: eligible, limit: partialLimit }] : []),
-    ...(includeExcluded ? [{ filter: `${inDomain} AND (active = false OR languages != ${quote(context.language)})`, limit: 50 }] : []),
-  ];
+  return withAndWithoutText(
+    [
+      { filter: fits, limit },
+      ...(includePartial ? [{ filter: eligible, limit: partialLimit }] : []),
+      ...(includeExcluded ? [{ filter: `${inDomain} AND (active = false OR languages != ${quote(context.language)})`, limit: 50 }] : []),
+    ],
+    indexUid,
+    text,
+  );
+}
+
+/** What the nearest fits ask the index for, each set up to `limit`. */
+export interface NearbySets {
+  limit: number;
+  /** Changed windows: those free for the whole of one of them, in the request's language. */
+  windows: ReadonlyArray<Pick<MatchContext, 'startDate' | 'endDate'>>;
+}
+
+/**
+ * The one multi-search of the nearest fits: the active in-domain professionals who do not speak
+ * the request's language but are free for its whole window, and those who speak it and are free
+ * for the whole of a changed window. Text ranks, as in candidateQueries.
+ */
+export function nearbyQueries(indexUid: string, context: MatchContext, text: string, { limit, windows }: NearbySets, timeZone: string): CandidateQuery[] {
+  const active = `domains = ${quote(context.domain)} AND active = true`;
+  const freeOver = (window: Pick<MatchContext, 'startDate' | 'endDate'>) => weeklyCapacityFilters({ ...window, estimatedHours: context.estimatedHours }, timeZone);
+  return withAndWithoutText(
+    [
+      { filter: [`${active} AND languages != ${quote(context.language)}`, ...freeOver(context)].join(' AND '), limit },
+      ...windows.map((window) => ({ filter: [`${active} AND languages = ${quote(context.language)}`, ...freeOver(window)].join(' AND '), limit })),
+    ],
+    indexUid,
+    text,
+  );
+}
+
+/**
+ * Meilisearch drops documents matching none of the words, so text must not decide who is
+ * retrieved: each set is also asked for without text, and only text hits carry relevance.
+ */
+function withAndWithoutText(sets: Array<{ filter: string; limit: number }>, indexUid: string, text: string): CandidateQuery[] {
   const query = (filter: string, setLimit: number, q: string): CandidateQuery => ({
     indexUid,
     q,

@@ -16,7 +16,7 @@ import {
 } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
 import { MatchContext, WindowAvailability } from '../ranking/candidate-facts.js';
-import { CandidateQuery, ProfessionalFacts, ProfessionalsPort } from './professionals.port.js';
+import { CandidateQuery, NearbyQuery, ProfessionalFacts, ProfessionalProfile, ProfessionalsPort } from './professionals.port.js';
 import { ProfessionalsSearch } from './professionals-search.js';
 
 /**
@@ -46,8 +46,17 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
     );
     return hits.flatMap((hit) => {
       const window = availability.get(hit.document.id);
-      return window ? [fromSearchDocument(hit.document, hit.relevance, windowAvailability(window, query.context))] : [];
+      return window ? [{ ...profileOf(hit.document, hit.relevance), availability: windowAvailability(window, query.context) }] : [];
     });
+  }
+
+  async findNearby(query: NearbyQuery): Promise<ProfessionalProfile[]> {
+    const hits = await this.search.nearby(query.context, query.text, { limit: query.limit, windows: query.windows });
+    return hits.map((hit) => profileOf(hit.document, hit.relevance));
+  }
+
+  availabilityOver(professionalIds: string[], window: Pick<MatchContext, 'startDate' | 'endDate'>): Promise<Map<string, ProfessionalAvailability>> {
+    return this.availabilityOf(professionalIds, window);
   }
 
   async factsOf(professionalId: string, context: MatchContext): Promise<ProfessionalFacts | undefined> {
@@ -93,7 +102,7 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
   }
 
   /** In calls whose answers stay small (availabilityCallSize), sent at once. */
-  private async availabilityOf(professionalIds: string[], context: MatchContext): Promise<Map<string, ProfessionalAvailability>> {
+  private async availabilityOf(professionalIds: string[], context: Pick<MatchContext, 'startDate' | 'endDate'>): Promise<Map<string, ProfessionalAvailability>> {
     const size = availabilityCallSize(context.startDate, context.endDate);
     const calls: Array<Promise<{ items: ProfessionalAvailability[] }>> = [];
     for (let start = 0; start < professionalIds.length; start += size) {
@@ -121,7 +130,7 @@ export function availabilityCallSize(startDate: string, endDate: string): number
   return Math.max(1, Math.min(MAX_IDS_PER_CALL, Math.floor(ANSWER_BUDGET_BYTES / (SUMMARY_BYTES + WEEK_BYTES * weeks))));
 }
 
-function fromSearchDocument(doc: ProfessionalSearchDocument, relevance: number, availability: WindowAvailability): ProfessionalFacts {
+function profileOf(doc: ProfessionalSearchDocument, relevance: number): ProfessionalProfile {
   return {
     professionalId: doc.id,
     fullName: doc.fullName,
@@ -131,7 +140,6 @@ function fromSearchDocument(doc: ProfessionalSearchDocument, relevance: number, 
     domains: doc.domains.map((code: ExpertiseDomainCode) => ({ code, level: doc.domainLevels[code] ?? 1, years: doc.domainYears[code] ?? 0 })),
     coopExperience: { years: doc.coopYears, sectors: doc.coopSectors, mandates: doc.coopMandates },
     costRate: doc.costRate,
-    availability,
     textRelevance: relevance,
   };
 }

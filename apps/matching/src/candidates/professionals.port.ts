@@ -1,8 +1,20 @@
-import type { BookingSummaryPage, ListBookingsRequest, RequestBooking, ReserveRequest } from '@coop/contracts';
+import type { BookingSummaryPage, ListBookingsRequest, ProfessionalAvailability, RequestBooking, ReserveRequest } from '@coop/contracts';
 import { CandidateFacts, MatchContext } from '../ranking/candidate-facts.js';
 
 /** Facts about professionals as the professionals service and its search index know them. */
 export type ProfessionalFacts = Omit<CandidateFacts, 'pastAssignmentsWithMember'>;
+/** The same without a window's availability. */
+export type ProfessionalProfile = Omit<ProfessionalFacts, 'availability'>;
+
+/** What the nearest fits look for beyond the ranking (see ProfessionalsSearch.nearby). */
+export interface NearbyQuery {
+  context: MatchContext;
+  text: string;
+  /** Changed windows to find professionals free for the whole of. */
+  windows: ReadonlyArray<Pick<MatchContext, 'startDate' | 'endDate'>>;
+  /** At most this many per set. */
+  limit: number;
+}
 
 export interface CandidateQuery {
   context: MatchContext;
@@ -23,6 +35,13 @@ export interface CandidateQuery {
 export abstract class ProfessionalsPort {
   /** Candidates with exact availability over the window, best text relevance first. */
   abstract findCandidates(query: CandidateQuery): Promise<ProfessionalFacts[]>;
+  /**
+   * Nearest fits: in-domain professionals free for the request's window in another language, or
+   * free for a changed window, as the index sees them (one search; no availability asked).
+   */
+  abstract findNearby(query: NearbyQuery): Promise<ProfessionalProfile[]>;
+  /** Whole-week availability of these professionals over one window (one availability batch). */
+  abstract availabilityOver(professionalIds: string[], window: Pick<MatchContext, 'startDate' | 'endDate'>): Promise<Map<string, ProfessionalAvailability>>;
   /** One professional's facts for the window (for a coordinator's manual assignment). */
   abstract factsOf(professionalId: string, context: MatchContext): Promise<ProfessionalFacts | undefined>;
   /** Books hours for an assignment; idempotent per assignment id; refuses what does not fit. */

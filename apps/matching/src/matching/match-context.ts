@@ -17,6 +17,11 @@ export function contextOfRequest(request: MatchRequestEntity, declinedBy: Iterab
   };
 }
 
+/** What a request says of the work, for text relevance. */
+export function textOfRequest(request: Pick<MatchRequestEntity, 'title' | 'description'>): string {
+  return `${request.title}\n${request.description}`;
+}
+
 export function contextOfSearch(search: MatchSearchRequest): MatchContext {
   return {
     domain: search.domain,

@@ -4,16 +4,20 @@ import { DataSource } from 'typeorm';
 import { DomainException, MatchListView, MatchSearchRequest, RequestMatchesRequest } from '@coop/contracts';
 import { declinedProfessionals } from '../assignment/assignment-matcher.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-import { contextOfRequest, contextOfSearch } from './match-context.js';
+import { contextOfRequest, contextOfSearch, textOfRequest } from './match-context.js';
 import { MatchService } from './match.service.js';
+import { NearestFitsService } from './nearest-fits.service.js';
 
 const DEFAULT_LIMIT = 10;
+/** No assignment can be made any more: nearest fits carry no action. */
+const CLOSED: ReadonlyArray<MatchRequestEntity['status']> = ['cancelled', 'completed'];
 
 /** The coordinators' questions: who is best for this request, or for this description, and why. */
 @Injectable()
 export class MatchQueries {
   constructor(
     private readonly matches: MatchService,
+    private readonly nearestFits: NearestFitsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -22,18 +26,30 @@ export class MatchQueries {
     const request = await this.dataSource.manager.findOneBy(MatchRequestEntity, { id: query.requestId });
     if (!request) throw DomainException.notFound('Request', query.requestId);
     const context = contextOfRequest(request, await declinedProfessionals(this.dataSource.manager, request.id));
-    const ranking = await this.matches.rank(context, {
-      text: `${request.title}\n${request.description}`,
-      memberId: request.memberId,
-      explainExcluded: query.explainExcluded,
-    });
-    const view = this.matches.toView(ranking, context, query.lang ?? request.language, query.limit ?? DEFAULT_LIMIT, query.explainExcluded ?? false);
-    return { requestId: request.id, ...view };
+    const text = textOfRequest(request);
+    const lang = query.lang ?? request.language;
+    // An unmatched request shows them unless told not to; any other only when asked. Their search
+    // does not need the ranking: both at once.
+    const wanted = query.nearestFits ?? request.status === 'unmatched';
+    const [ranking, around] = await Promise.all([
+      this.matches.rank(context, { text, memberId: request.memberId, explainExcluded: query.explainExcluded }),
+      wanted ? this.nearestFits.lookAround(context, { text, memberId: request.memberId }) : undefined,
+    ]);
+    const view = this.matches.toView(ranking, context, lang, query.limit ?? DEFAULT_LIMIT, query.explainExcluded ?? false);
+    const requestId = CLOSED.includes(request.status) ? undefined : request.id;
+    const nearestFits = around ? await this.nearestFits.view(context, ranking, around, { lang, requestId }) : undefined;
+    return { requestId: request.id, ...view, ...(nearestFits ? { nearestFits } : {}) };
   }
 
   async search(query: MatchSearchRequest): Promise<MatchListView> {
     const context = contextOfSearch(query);
-    const ranking = await this.matches.rank(context, { text: query.text ?? '', explainExcluded: query.explainExcluded, candidatePool: query.candidatePool });
-    return this.matches.toView(ranking, context, query.lang ?? query.language, query.limit ?? DEFAULT_LIMIT, query.explainExcluded ?? false);
+    const text = query.text ?? '';
+    const lang = query.lang ?? query.language;
+    const [ranking, around] = await Promise.all([
+      this.matches.rank(context, { text, explainExcluded: query.explainExcluded, candidatePool: query.candidatePool }),
+      query.nearestFits ? this.nearestFits.lookAround(context, { text }) : undefined,
+    ]);
+    const view = this.matches.toView(ranking, context, lang, query.limit ?? DEFAULT_LIMIT, query.explainExcluded ?? false);
+    return around ? { ...view, nearestFits: await this.nearestFits.view(context, ranking, around, { lang }) } : view;
   }
 }

@@ -72,7 +72,7 @@ export class MatchService {
   }
 
   /** Continuity: how many times each professional has worked for the member (active or completed). */
-  private async pastAssignments(manager: EntityManager, memberId: string, professionalIds: string[]): Promise<Map<string, number>> {
+  async pastAssignments(manager: EntityManager, memberId: string, professionalIds: string[]): Promise<Map<string, number>> {
     if (professionalIds.length === 0) return new Map();
     const rows = await manager
       .getRepository(AssignmentEntity)

@@ -10,6 +10,7 @@ import { ProfessionalsSearch } from '../candidates/professionals-search.js';
 import { MatchQueries } from './match-queries.js';
 import { MatchService } from './match.service.js';
 import { MatchingController } from './matching.controller.js';
+import { NearestFitsService } from './nearest-fits.service.js';
 import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
 
 @Module({
@@ -19,6 +20,7 @@ import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
     { provide: ProfessionalsPort, useClass: ProfessionalsAdapter },
     MatchService,
     MatchQueries,
+    NearestFitsService,
     AssignmentMatcher,
     AssignmentService,
     AssignmentQueries,

@@ -10,7 +10,8 @@ const NOTABLE = 0.5;
 
 type Phrase = (candidate: ScoredCandidate, context: MatchContext) => string | undefined;
 
-const hours = (value: number) => `${Math.round(value * 10) / 10} h`;
+/** Hours as the reasons write them: `24 h`, `12.5 h`. */
+export const formatHours = (value: number): string => `${Math.round(value * 10) / 10} h`;
 const domainLabel = (code: string, lang: LanguageCode) => EXPERTISE_DOMAINS.find((d) => d.code === code)?.labels[lang] ?? code;
 const sectorLabel = (code: string | undefined, lang: LanguageCode) => COOP_SECTORS.find((s) => s.code === code)?.labels[lang] ?? code ?? '';
 const domainOf = (c: ScoredCandidate, ctx: MatchContext) => c.facts.domains.find((d) => d.code === ctx.domain);
@@ -25,8 +26,8 @@ const PHRASES: Record<LanguageCode, Record<FactorName, Phrase>> = {
     sectorExperience: (_c, ctx) => `A déjà travaillé dans le secteur ${sectorLabel(ctx.memberSector, 'fr').toLowerCase()}`,
     coopExperience: (c) => `${c.facts.coopExperience.years} ans d’expérience coopérative, ${c.facts.coopExperience.mandates} mandats`,
     continuity: (c) => `A déjà réalisé ${c.facts.pastAssignmentsWithMember} mandat(s) pour ce membre`,
-    availability: (c, ctx) => `${hours(c.facts.availability.freeHours)} libres sur la période pour ${hours(ctx.estimatedHours)} demandées`,
-    workloadBalance: (c) => `Charge actuelle légère (${hours(c.facts.availability.bookedHours)} réservées sur la période)`,
+    availability: (c, ctx) => `${formatHours(c.facts.availability.freeHours)} libres sur la période pour ${formatHours(ctx.estimatedHours)} demandées`,
+    workloadBalance: (c) => `Charge actuelle légère (${formatHours(c.facts.availability.bookedHours)} réservées sur la période)`,
     regionFit: (_c, ctx) => (ctx.onSite ? `Dans la région du mandat (${ctx.region})` : undefined),
     textRelevance: () => 'Compétences et profil proches de la description',
     urgency: (_c, ctx) => (ctx.urgency === 'high' || ctx.urgency === 'critical' ? 'Disponible dès la première semaine' : undefined),
@@ -39,8 +40,8 @@ const PHRASES: Record<LanguageCode, Record<FactorName, Phrase>> = {
     sectorExperience: (_c, ctx) => `Has worked in the ${sectorLabel(ctx.memberSector, 'en').toLowerCase()} sector`,
     coopExperience: (c) => `${c.facts.coopExperience.years} years of co-op experience, ${c.facts.coopExperience.mandates} mandates`,
     continuity: (c) => `Has already done ${c.facts.pastAssignmentsWithMember} assignment(s) for this member`,
-    availability: (c, ctx) => `${hours(c.facts.availability.freeHours)} free over the window for ${hours(ctx.estimatedHours)} requested`,
-    workloadBalance: (c) => `Light current workload (${hours(c.facts.availability.bookedHours)} booked over the window)`,
+    availability: (c, ctx) => `${formatHours(c.facts.availability.freeHours)} free over the window for ${formatHours(ctx.estimatedHours)} requested`,
+    workloadBalance: (c) => `Light current workload (${formatHours(c.facts.availability.bookedHours)} booked over the window)`,
     regionFit: (_c, ctx) => (ctx.onSite ? `In the region of the work (${ctx.region})` : undefined),
     textRelevance: () => 'Skills and profile close to the description',
     urgency: (_c, ctx) => (ctx.urgency === 'high' || ctx.urgency === 'critical' ? 'Free from the first week' : undefined),
@@ -49,12 +50,12 @@ const PHRASES: Record<LanguageCode, Record<FactorName, Phrase>> = {
 
 const SHORTFALL: Record<LanguageCode, Record<'time_off' | 'capacity', (c: ScoredCandidate, ctx: MatchContext) => string>> = {
   fr: {
-    time_off: (c, ctx) => `Partiellement disponible : un congé laisse ${hours(c.facts.availability.freeHours)} sur ${hours(ctx.estimatedHours)}`,
-    capacity: (c, ctx) => `Partiellement disponible : ${hours(c.facts.availability.freeHours)} libres sur ${hours(ctx.estimatedHours)}`,
+    time_off: (c, ctx) => `Partiellement disponible : un congé laisse ${formatHours(c.facts.availability.freeHours)} sur ${formatHours(ctx.estimatedHours)}`,
+    capacity: (c, ctx) => `Partiellement disponible : ${formatHours(c.facts.availability.freeHours)} libres sur ${formatHours(ctx.estimatedHours)}`,
   },
   en: {
-    time_off: (c, ctx) => `Partially available: time off leaves ${hours(c.facts.availability.freeHours)} of ${hours(ctx.estimatedHours)}`,
-    capacity: (c, ctx) => `Partially available: ${hours(c.facts.availability.freeHours)} free of ${hours(ctx.estimatedHours)}`,
+    time_off: (c, ctx) => `Partially available: time off leaves ${formatHours(c.facts.availability.freeHours)} of ${formatHours(ctx.estimatedHours)}`,
+    capacity: (c, ctx) => `Partially available: ${formatHours(c.facts.availability.freeHours)} free of ${formatHours(ctx.estimatedHours)}`,
   },
 };
 

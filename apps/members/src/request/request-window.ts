@@ -1,8 +1,8 @@
-import { parseDay, workingDaysBetween, type FieldError } from '@coop/contracts';
+import { MAX_REQUEST_WINDOW_DAYS, parseDay, workingDaysBetween, type FieldError } from '@coop/contracts';
 
 /** A professional works at most 8 h a working day: 40 h per full working week (Mon-Fri). */
 export const MAX_HOURS_PER_WORKING_DAY = 8;
-export const MAX_WINDOW_DAYS = 366;
+export const MAX_WINDOW_DAYS = MAX_REQUEST_WINDOW_DAYS;
 /** How far ahead a window may start. */
 export const MAX_START_AHEAD_DAYS = 730;
 

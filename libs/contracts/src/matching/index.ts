@@ -1,2 +1,3 @@
 export * from './matching.dto.js';
+export * from './nearest-fits.dto.js';
 export * from './matching.contracts.js';

@@ -7,6 +7,7 @@ import { COOP_SECTOR_CODES, type CoopSectorCode } from '../taxonomy/coop-sectors
 import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
+import { NearestFitsView } from './nearest-fits.dto.js';
 
 const DOMAIN_MESSAGE = `domain must be one of: ${EXPERTISE_DOMAIN_CODES.join(', ')}`;
 /** Most candidates one match may re-rank (MATCH_TOP_K, or a tool's candidatePool). */
@@ -32,6 +33,16 @@ class Explained {
   @IsOptional()
   @IsBoolean()
   explainExcluded?: boolean;
+
+  /** Also the smallest changes that would make someone available (always for an unmatched request, unless false). */
+  @ApiPropertyOptional({
+    description:
+      'Also the nearest fits: the smallest changes (fewer hours, a window stretched or shifted, a split, another language) that would make someone available. ' +
+      'On by default for the matches of an unmatched request; for a search, only when true',
+  })
+  @IsOptional()
+  @IsBoolean()
+  nearestFits?: boolean;
 }
 
 export class RequestMatchesRequest extends Explained {
@@ -141,6 +152,8 @@ export class MatchListView {
   candidates: CandidateView[];
   @ApiPropertyOptional({ type: [ExcludedView] })
   excluded?: ExcludedView[];
+  @ApiPropertyOptional({ type: NearestFitsView, description: 'When asked for, or for an unmatched request: what would make someone available' })
+  nearestFits?: NearestFitsView;
 }
 
 export class AssignRequest {

@@ -1,4 +1,6 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../messaging/event-contract.js';
 import { COOP_SECTOR_CODES, type CoopSectorCode } from '../taxonomy/coop-sectors.js';
 import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
@@ -49,11 +51,93 @@ export class RequestAssignedEvent {
   @IsOptional() @IsUUID() replacesAssignmentId?: string;
 }
 
+/** Days `YYYY-MM-DD`, both included. */
+export class DateWindow {
+  @ApiProperty({ format: 'date', example: '2027-03-08' })
+  @Matches(DATE_PATTERN)
+  startDate: string;
+
+  @ApiProperty({ format: 'date', example: '2027-03-19' })
+  @Matches(DATE_PATTERN)
+  endDate: string;
+}
+
+/** One sentence in each language the consortium works in. */
+export class LocalizedText {
+  @ApiProperty({ example: 'Personne pour 30 h ; 24 h sont possibles dès maintenant, ou les 30 h si la période se termine le 19 mars 2027' })
+  @IsString()
+  fr: string;
+
+  @ApiProperty({ example: 'Nobody for 30 h; 24 h are possible now, or all 30 h if the window ends on March 19, 2027' })
+  @IsString()
+  en: string;
+}
+
+/**
+ * What the nearest fits of a request come to, naming no one: what a partner system can tell its
+ * user when nobody is free. Carried by `request.unmatched` (and its webhook) and by the nearest
+ * fits of a request's matches.
+ */
+export class NearestFitsSummary {
+  @ApiProperty({ example: 30, description: 'The hours the request asks for' })
+  @IsNumber()
+  @Min(0)
+  requestedHours: number;
+
+  @ApiProperty({ example: 0, description: 'Professionals free for all of it as the request is (0 when it is unmatched)' })
+  @IsInt()
+  @Min(0)
+  availableProfessionals: number;
+
+  @ApiPropertyOptional({ example: 24, description: 'The most hours one professional can take now, over the window as it is' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  hoursPossibleNow?: number;
+
+  @ApiPropertyOptional({ type: DateWindow, description: 'The nearest window (stretched or shifted) in which one professional could take all the hours' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DateWindow)
+  allHoursWindow?: DateWindow;
+
+  @ApiPropertyOptional({ type: [Number], example: [18, 12], description: 'Two professionals together, over the window as it is: the hours of each' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2)
+  @IsNumber({}, { each: true })
+  splitHours?: number[];
+
+  @ApiPropertyOptional({
+    enum: LANGUAGE_CODES,
+    enumName: 'LanguageCode',
+    description: 'Someone is free for the whole window who does not speak the request’s language but this one: that relaxes a hard constraint',
+  })
+  @IsOptional()
+  @IsIn(LANGUAGE_CODES)
+  otherLanguage?: LanguageCode;
+
+  @ApiProperty({ example: 5, description: 'How many nearest fits there are (coordinators see them on the request’s matches)' })
+  @IsInt()
+  @Min(0)
+  suggestions: number;
+
+  @ApiProperty({ type: LocalizedText })
+  @ValidateNested()
+  @Type(() => LocalizedText)
+  text: LocalizedText;
+}
+
 /** Emitted by matching when no available professional exists; coordinators are alerted. */
 export class RequestUnmatchedEvent {
   @IsUUID() requestId: string;
   @IsUUID() memberId: string;
   @IsString() reason: string;
+  /** The smallest changes that would make someone available, in short (absent from events written before it existed). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NearestFitsSummary)
+  nearestFits?: NearestFitsSummary;
 }
 
 /** Emitted by members when a request is cancelled; matching releases any booking. */

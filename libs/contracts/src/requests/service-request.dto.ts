@@ -12,6 +12,9 @@ import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
 export const REQUEST_STATUSES = ['submitted', 'pending_review', 'assigned', 'unmatched', 'completed', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** A request's window lasts at most this many days (a year, leap day included). */
+export const MAX_REQUEST_WINDOW_DAYS = 366;
+
 /** Idempotency-Key header values: printable ASCII without spaces, e.g. a UUID. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
