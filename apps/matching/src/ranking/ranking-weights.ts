@@ -1,5 +1,5 @@
 /**
- * How much each soft factor counts in a candidate's score (DESIGN.md section 4). Every factor value
+ * How much each soft factor counts in a candidate's score (docs/matching.md). Every factor value
  * is in [0, 1] and the weights sum to 1, so a score is in [0, 1]. All weights are positive, which is
  * what makes the dominance rule hold: better or equal on every factor and better on one means a
  * strictly higher score. Documented in the README; change them here only.

@@ -8,7 +8,7 @@ import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/ex
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
 
-/** DESIGN.md section 3: submitted -> pending_review | assigned | unmatched; assigned -> completed | cancelled. */
+/** A request's status: submitted -> pending_review | assigned | unmatched; assigned -> completed | cancelled. */
 export const REQUEST_STATUSES = ['submitted', 'pending_review', 'assigned', 'unmatched', 'completed', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
