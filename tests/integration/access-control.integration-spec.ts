@@ -181,7 +181,7 @@ const ROUTES: RouteCase[] = [
     route: 'POST /v1/matches/search',
     allowed: ['coordinator'],
     success: PASSES_ROLE_CHECK,
-    call: async () => ({ method: 'POST', path: '/v1/matches/search', body: { domain: 'legal', startDate: '2030-01-07', endDate: '2030-01-18', hours: 10, language: 'fr' } }),
+    call: async () => ({ method: 'POST', path: '/v1/matches/search', body: { domain: 'legal', startDate: '2030-01-07', endDate: '2030-01-18', estimatedHours: 10, language: 'fr' } }),
   },
   {
     route: 'POST /v1/requests/{id}/assignments',
