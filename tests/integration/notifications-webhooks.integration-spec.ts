@@ -7,6 +7,7 @@ import {
   WEBHOOK_EVENT_TYPES,
   type CoordinatorNotificationPage,
   type CreatedWebhookEndpointView,
+  type EnabledWebhookEndpointView,
   type EventEnvelope,
   type WebhookDeliveryPage,
   type WebhookEndpointPage,
@@ -276,7 +277,7 @@ describe('notifications: signed webhooks to partner systems', () => {
     });
     expect(disabled.disabledReason).toContain(`${RETRIES} failed attempts in a row`);
     const [delivery] = await deliveriesOf(endpoint.id);
-    expect(delivery.status).toBe('failed');
+    expect(delivery.status).toBe('held');
 
     const adminFeed = await call<CoordinatorNotificationPage>(gateway(), 'GET', '/v1/notifications?unread=true');
     const entry = adminFeed.body.items.find((item) => item.kind === 'webhook_endpoint_disabled' && item.data.endpointId === endpoint.id);
@@ -290,9 +291,9 @@ describe('notifications: signed webhooks to partner systems', () => {
     expect(replayWhileDisabled.status).toBe(409);
 
     receiverIsUp = true;
-    expect((await call(gateway(), 'POST', `/v1/webhooks/${endpoint.id}/enable`)).status).toBe(200);
-    const replay = await call(gateway(), 'POST', `/v1/webhooks/${endpoint.id}/deliveries/${delivery.id}/replay`);
-    expect(replay.status).toBe(202);
+    const enabled = await call<EnabledWebhookEndpointView>(gateway(), 'POST', `/v1/webhooks/${endpoint.id}/enable`);
+    expect(enabled.status).toBe(200);
+    expect(enabled.body).toMatchObject({ status: 'active', replayedDeliveries: 1 });
 
     await eventually(() => expect(receiver.on('/down').filter((w) => w.status === 200)).toHaveLength(1));
     expect(new Set(receiver.on('/down').map((w) => w.headers['webhook-id']))).toEqual(new Set([delivery.webhookId]));

@@ -1,12 +1,14 @@
 // `npm start`: the whole system on one machine. Brings up (or reuses) PostgreSQL, NATS and
 // Meilisearch, starts the five services from dist/, waits for the gateway to be ready, seeds demo
-// data when tools/demo is built, prints where everything is, and on Ctrl-C stops the services
-// first, then the engines it started. Runs compiled: node dist/tools/stack/start.js
+// data when tools/demo is built, prints where everything is, restarts a service that dies (with
+// backoff, see supervisor.ts), and on Ctrl-C stops the services first, then the engines it
+// started. Runs compiled: node dist/tools/stack/start.js
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureInfrastructure, type Infrastructure } from './infrastructure.js';
 import { describeExit } from './managed-process.js';
+import { supervise, type SupervisedProcess } from './supervisor.js';
 import { ensureDatabase } from './pg-client.js';
 import { isPortFree, LOCALHOST } from './ports.js';
 import { errorMessage } from './provided-service.js';
@@ -23,7 +25,7 @@ const say = (line: string): void => console.log(`${linePrefix('stack')}${line}`)
 
 interface Stack {
   infrastructure?: Infrastructure;
-  services: ServiceProcess[];
+  services: Array<SupervisedProcess<ServiceProcess>>;
 }
 
 interface DemoSeedModule {
@@ -44,11 +46,15 @@ async function main(): Promise<void> {
   const adminApiKey = process.env.ADMIN_API_KEY ?? readOrCreateSecret(join(dataDir, 'admin-api-key'));
   const webhookSecretKey = process.env.WEBHOOK_SECRET_KEY ?? readOrCreateSecret(join(dataDir, 'webhook-secret-key'), 32);
   const env = await serviceEnvironment(stack.infrastructure, port, adminApiKey, webhookSecretKey);
-  stack.services = SERVICE_NAMES.map((name) => startService({ name, root, env, logDir: join(dataDir, 'logs'), echo: (line) => console.log(line) }));
+  stack.services = SERVICE_NAMES.map((name) =>
+    supervise(name, () => startService({ name, root, env, logDir: join(dataDir, 'logs'), echo: (line) => console.log(line) }), { say }),
+  );
 
   const gatewayUrl = `http://${LOCALHOST}:${port}`;
   await waitForGateway(gatewayUrl);
-  watchForCrashes();
+  // A service that dies before the system was ready is reported and stops the start (a bad
+  // setting would only die again); one that dies later is started again.
+  for (const service of stack.services) service.superviseFromNow();
   const seedLines = await runDemoSeed(root, gatewayUrl, adminApiKey);
   printBanner(gatewayUrl, adminApiKey, seedLines);
 }
@@ -82,7 +88,7 @@ async function serviceEnvironment(infrastructure: Infrastructure, port: number, 
 }
 
 async function waitForGateway(gatewayUrl: string): Promise<void> {
-  const firstDeadService = (): ServiceProcess | undefined => stack.services.find((service) => service.hasExited());
+  const firstDeadService = (): ServiceProcess | undefined => stack.services.map((service) => service.current()).find((service) => service.hasExited());
   try {
     await waitUntil(`GET ${gatewayUrl}/health/ready`, () => answersOk(`${gatewayUrl}/health/ready`), {
       timeoutMs: READY_TIMEOUT_MS,
@@ -109,15 +115,6 @@ function reportDeadService(service: ServiceProcess, how: string): void {
   console.error(`\n${service.name} ${how}. Its last lines (full log: ${service.logFile}):`);
   for (const line of service.recentLines()) console.error(`${linePrefix(service.name)}${line}`);
   console.error('');
-}
-
-/** After start-up a crash is reported, not acted on: the rest keeps running for inspection. */
-function watchForCrashes(): void {
-  for (const service of stack.services) {
-    void service.exited.then((status) => {
-      if (!shuttingDown) say(`WARNING: ${service.name} ${describeExit(status)} (log: ${service.logFile}); press Ctrl-C to stop everything`);
-    });
-  }
 }
 
 /** Optional hook: dist/tools/demo/seed.js, written separately, loads demo data through the gateway. */

@@ -4,6 +4,7 @@ import { EmailMessageEntity } from './email/email-message.entity.js';
 import { CoordinatorNotificationEntity } from './feed/coordinator-notification.entity.js';
 import { TrackedRequestEntity } from './lifecycle/tracked-request.entity.js';
 import { CreateNotifications1795677910305 } from './migrations/1795677910305-create-notifications.js';
+import { HeldWebhookDeliveries1796128179709 } from './migrations/1796128179709-held-webhook-deliveries.js';
 import { WebhookAttemptEntity } from './webhooks/webhook-attempt.entity.js';
 import { WebhookDeliveryEntity } from './webhooks/webhook-delivery.entity.js';
 import { WebhookEndpointEntity } from './webhooks/webhook-endpoint.entity.js';
@@ -11,5 +12,5 @@ import { WebhookEndpointEntity } from './webhooks/webhook-endpoint.entity.js';
 export const notificationsDatabase: DatabaseDefinition = {
   schema: 'notifications',
   entities: [WebhookEndpointEntity, WebhookDeliveryEntity, WebhookAttemptEntity, EmailMessageEntity, EmailAttemptEntity, CoordinatorNotificationEntity, TrackedRequestEntity],
-  migrations: [CreateNotifications1795677910305],
+  migrations: [CreateNotifications1795677910305, HeldWebhookDeliveries1796128179709],
 };

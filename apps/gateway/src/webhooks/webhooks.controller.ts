@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  EnabledWebhookEndpointView,
+  EnableWebhookEndpointQuery,
   CreatedWebhookEndpointView,
   ListWebhookEndpointsRequest,
   WebhookDeliveriesQuery,
@@ -65,11 +67,15 @@ export class WebhooksController {
   @Post(':id/enable')
   @HttpCode(200)
   @Roles('partner', 'admin')
-  @ApiOperation({ summary: 'Turn a disabled endpoint back on (its failed deliveries can then be replayed)' })
-  @ApiOkResponse({ type: WebhookEndpointView })
+  @ApiOperation({
+    summary: 'Turn a disabled endpoint back on, and send it what it missed',
+    description:
+      'Deliveries held while the endpoint was disabled, and those whose retries ran out since it began failing, are sent again with their original webhook-id, in order (replayMissed=false gives them up instead; each can still be replayed alone).',
+  })
+  @ApiOkResponse({ type: EnabledWebhookEndpointView })
   @ApiProblems(400, 404)
-  enable(@CurrentPrincipal() principal: Principal, @IdParam() id: string): Promise<WebhookEndpointView> {
-    return this.rpc.send(WebhookRpc.enable, { id, memberId: memberScope(principal) });
+  enable(@CurrentPrincipal() principal: Principal, @IdParam() id: string, @Query() query: EnableWebhookEndpointQuery): Promise<EnabledWebhookEndpointView> {
+    return this.rpc.send(WebhookRpc.enable, { id, memberId: memberScope(principal), replayMissed: query.replayMissed });
   }
 
   @Get(':id/deliveries')

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
-import { RequestEvents } from '@coop/contracts';
+import { RequestEvents, type RequestBooking } from '@coop/contracts';
 import type { OutboxService } from '@coop/platform';
 import type { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
@@ -9,6 +9,7 @@ import type { MatchService, RankOptions } from '../matching/match.service.js';
 import { rankCandidates, type Ranking } from '../ranking/rank.js';
 import { legalAdviser, legalRequest } from '../ranking/ranking.fixtures.js';
 import { AssignmentMatcher } from './assignment-matcher.js';
+import type { EarlierAttempts } from './earlier-attempts.js';
 
 const REQUEST_ID = '0d6c8f3e-6a43-4c1e-9a57-3b8e3f1f2a01';
 
@@ -31,11 +32,17 @@ const busy = legalAdviser('p-busy', { availability: { capacityHours: 70, bookedH
 const free = legalAdviser('p-free');
 const ranking = (...facts: Parameters<typeof rankCandidates>[0]): Ranking => rankCandidates(facts, legalRequest());
 
-function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; everyone: Ranking }) {
+function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; everyone: Ranking }, leftBooked?: RequestBooking) {
   const rank = jest.fn(async (_context: unknown, options: RankOptions) => (options.fittingOnly ? rankings.fitting : rankings.everyone));
   const matches = { rank, toView: () => ({ candidates: [] }) } as unknown as MatchService;
   const reserve = jest.fn(async () => undefined);
-  const professionals = { reserve } as unknown as ProfessionalsPort;
+  const release = jest.fn(async () => undefined);
+  const professionals = { reserve, release, factsOf: async (id: string) => legalAdviser(id) } as unknown as ProfessionalsPort;
+  // What an earlier attempt left: adopted when the matcher's rule accepts it, released otherwise.
+  const settle = jest.fn(async (_manager: EntityManager, _requestId: string, adoptable: (booking: RequestBooking) => boolean) =>
+    leftBooked && adoptable(leftBooked) ? leftBooked : undefined,
+  );
+  const earlierAttempts = { settle } as unknown as EarlierAttempts;
   const record = jest.fn(async () => undefined);
   const outbox = { record } as unknown as OutboxService;
   const manager = {
@@ -44,8 +51,8 @@ function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; 
     insert: async () => undefined,
     update: async () => undefined,
   } as unknown as EntityManager;
-  const matcher = new AssignmentMatcher(matches, professionals, outbox, new MatchingConfig());
-  return { run: () => matcher.run(manager, REQUEST_ID), rank, reserve, record };
+  const matcher = new AssignmentMatcher(matches, professionals, outbox, earlierAttempts, new MatchingConfig());
+  return { run: (options?: { retry: boolean }) => matcher.run(manager, REQUEST_ID, options), rank, reserve, release, record, settle };
 }
 
 describe(AssignmentMatcher.name, () => {
@@ -77,5 +84,49 @@ describe(AssignmentMatcher.name, () => {
     expect(sut.rank.mock.calls.map(([, options]) => options.fittingOnly ?? false)).toEqual([false]);
     expect(sut.reserve).not.toHaveBeenCalled();
     expect(sut.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.pendingReview, expect.objectContaining({ availableCandidates: 1 }));
+  });
+
+  describe('on a retry of the same event', () => {
+    const request = matchingRequest(true);
+    const leftBy = (professionalId: string, hours = request.estimatedHours): RequestBooking => ({
+      assignmentId: '3f0e2d1c-0b9a-4876-9543-21fedcba9876',
+      professionalId,
+      startDate: request.startDate,
+      endDate: request.endDate,
+      hours,
+      createdAt: new Date().toISOString(),
+    });
+
+    it('holds what the earlier attempt booked, without ranking or booking again', async () => {
+      const sut = matcherWith(request, { fitting: ranking(free), everyone: ranking(free) }, leftBy('p-booked-earlier'));
+
+      await sut.run({ retry: true });
+
+      expect(sut.rank).not.toHaveBeenCalled();
+      expect(sut.reserve).not.toHaveBeenCalled();
+      expect(sut.record).toHaveBeenCalledWith(
+        expect.anything(),
+        RequestEvents.assigned,
+        expect.objectContaining({ assignmentId: '3f0e2d1c-0b9a-4876-9543-21fedcba9876', professionalId: 'p-booked-earlier', automatic: true }),
+      );
+    });
+
+    it('ranks again when what was left booked has other terms (it is released)', async () => {
+      const sut = matcherWith(request, { fitting: ranking(free), everyone: ranking(free) }, leftBy('p-booked-earlier', request.estimatedHours + 1));
+
+      await sut.run({ retry: true });
+
+      expect(sut.settle).toHaveBeenCalledTimes(1);
+      expect(sut.reserve).toHaveBeenCalledWith(expect.objectContaining({ professionalId: 'p-free', requestId: REQUEST_ID }));
+    });
+
+    it('does not look for earlier bookings on a first delivery', async () => {
+      const sut = matcherWith(request, { fitting: ranking(free), everyone: ranking(free) }, leftBy('p-booked-earlier'));
+
+      await sut.run();
+
+      expect(sut.settle).not.toHaveBeenCalled();
+      expect(sut.reserve).toHaveBeenCalledWith(expect.objectContaining({ professionalId: 'p-free' }));
+    });
   });
 });

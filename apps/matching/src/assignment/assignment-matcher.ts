@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { DomainException, ErrorCode, RequestEvents } from '@coop/contracts';
+import { DomainException, ErrorCode, RequestEvents, type RequestBooking } from '@coop/contracts';
 import { OutboxService, roundCents } from '@coop/platform';
 import { ProfessionalsPort, ProfessionalFacts } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
@@ -11,6 +11,7 @@ import type { MatchContext } from '../ranking/candidate-facts.js';
 import type { Ranking } from '../ranking/rank.js';
 import { derivedAssignmentId } from './assignment-id.js';
 import { AssignmentEntity } from './assignment.entity.js';
+import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
 
 /**
  * Sends a request through matching: on submission and again after a decline. Stores the ranking
@@ -27,10 +28,15 @@ export class AssignmentMatcher {
     private readonly matches: MatchService,
     private readonly professionals: ProfessionalsPort,
     private readonly outbox: OutboxService,
+    private readonly earlierAttempts: EarlierAttempts,
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
   ) {}
 
-  async run(manager: EntityManager, requestId: string): Promise<void> {
+  /**
+   * `retry` says an earlier attempt at this same event may have booked someone and died before its
+   * assignment was saved: what it booked is adopted or released before anything is ranked again.
+   */
+  async run(manager: EntityManager, requestId: string, { retry = false }: { retry?: boolean } = {}): Promise<void> {
     const request = await manager.findOne(MatchRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
     if (!request || request.status !== 'matching') return;
     const earlier = await manager.find(AssignmentEntity, {
@@ -41,6 +47,8 @@ export class AssignmentMatcher {
 
     const declined = new Set(earlier.map((assignment) => assignment.professionalId));
     const context = contextOfRequest(request, declined);
+    if (retry && (await this.adoptEarlierBooking(manager, request, context))) return;
+
     const ranking = await this.rankFor(request, context, manager);
     request.lastMatches = this.matches.toView(ranking, context, request.language, this.config.STORED_MATCHES, false);
     const available = ranking.candidates.filter((candidate) => candidate.available);
@@ -62,22 +70,46 @@ export class AssignmentMatcher {
     for (const candidate of available) {
       const assignmentId = derivedAssignmentId(requestId, candidate.facts.professionalId, declined.size);
       if (!(await this.tryReserve(assignmentId, candidate.facts, request))) continue;
-      const assignment = newAssignment(assignmentId, request, candidate.facts, request.estimatedHours, true);
-      await manager.insert(AssignmentEntity, assignment);
-      await this.finish(manager, request, 'assigned');
-      await this.outbox.record(manager, RequestEvents.assigned, {
-        requestId,
-        memberId: request.memberId,
-        assignmentId,
-        professionalId: assignment.professionalId,
-        hours: assignment.hours,
-        estimatedCost: assignment.estimatedCost,
-        automatic: true,
-      });
+      await this.assign(manager, request, assignmentId, candidate.facts);
       return;
     }
     await this.finish(manager, request, 'unmatched');
     await this.outbox.record(manager, RequestEvents.unmatched, { requestId, memberId: request.memberId, reason: 'every available professional was booked meanwhile' });
+  }
+
+  /**
+   * Settles what earlier attempts booked for this request: the booking of an automatic attempt
+   * that would be made again (same window and hours, someone who has not declined, still active)
+   * becomes the assignment; every other one is released, so the ranking that follows sees the
+   * professionals' real free hours. True when a booking was adopted.
+   */
+  private async adoptEarlierBooking(manager: EntityManager, request: MatchRequestEntity, context: MatchContext): Promise<boolean> {
+    const terms = { startDate: request.startDate, endDate: request.endDate, hours: request.estimatedHours };
+    const adoptable = (booking: RequestBooking): boolean => request.autoAssign && !context.declinedBy.has(booking.professionalId) && hasTerms(booking, terms);
+    const adopted = await this.earlierAttempts.settle(manager, request.id, adoptable);
+    if (!adopted) return false;
+    const facts = await this.professionals.factsOf(adopted.professionalId, context);
+    if (!facts?.active) {
+      await this.professionals.release(adopted.assignmentId);
+      return false;
+    }
+    await this.assign(manager, request, adopted.assignmentId, facts);
+    return true;
+  }
+
+  private async assign(manager: EntityManager, request: MatchRequestEntity, assignmentId: string, facts: ProfessionalFacts): Promise<void> {
+    const assignment = newAssignment(assignmentId, request, facts, request.estimatedHours, true);
+    await manager.insert(AssignmentEntity, assignment);
+    await this.finish(manager, request, 'assigned');
+    await this.outbox.record(manager, RequestEvents.assigned, {
+      requestId: request.id,
+      memberId: request.memberId,
+      assignmentId,
+      professionalId: assignment.professionalId,
+      hours: assignment.hours,
+      estimatedCost: assignment.estimatedCost,
+      automatic: true,
+    });
   }
 
   /**
@@ -100,6 +132,7 @@ export class AssignmentMatcher {
       await this.professionals.reserve({
         assignmentId,
         professionalId: facts.professionalId,
+        requestId: request.id,
         startDate: request.startDate,
         endDate: request.endDate,
         hours: request.estimatedHours,

@@ -19,13 +19,16 @@ import { contextOfRequest } from '../matching/match-context.js';
 import { declinedProfessionals, newAssignment } from './assignment-matcher.js';
 import { AssignmentEntity } from './assignment.entity.js';
 import { toAssignmentView } from './assignment.view.js';
+import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
 
 const CLOSED: ReadonlyArray<MatchRequestEntity['status']> = ['cancelled', 'completed'];
 
 /**
- * Coordinators' actions on assignments. Bookings are taken before the transaction (refused if
- * they break the availability invariant) and given back by the event handlers that follow each
- * change, so a release is retried until it succeeds.
+ * Coordinators' actions on assignments. A booking is taken (refused if it breaks the availability
+ * invariant) with the request locked, before the assignment that holds it commits; bookings are
+ * given back by the event handlers that follow each change, so a release is retried until it
+ * succeeds. What an assignment that died between the two left booked is adopted or released by
+ * the next one (EarlierAttempts).
  */
 @Injectable()
 export class AssignmentService {
@@ -35,6 +38,7 @@ export class AssignmentService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly professionals: ProfessionalsPort,
     private readonly outbox: OutboxService,
+    private readonly earlierAttempts: EarlierAttempts,
   ) {}
 
   /** Assigns a professional, replacing the current assignment if there is one (override). */
@@ -51,14 +55,23 @@ export class AssignmentService {
     if (!facts.active) throw new DomainException(ErrorCode.Conflict, 'This professional is inactive', [{ field: 'professionalId', message: 'inactive' }]);
 
     const hours = command.hours ?? request.estimatedHours;
-    const assignmentId = randomUUID();
-    await this.professionals.reserve({ assignmentId, professionalId: facts.professionalId, startDate: request.startDate, endDate: request.endDate, hours });
+    const terms = { startDate: request.startDate, endDate: request.endDate, hours };
+    let reserved: string | undefined;
     try {
       return await this.dataSource.transaction(async (manager) => {
+        // Locked before anything is booked: a concurrent assignment of this request waits here, so
+        // what it finds unheld below is what an attempt that died left, never one still at work.
         const locked = await this.openRequest(manager, request.id, true);
         const previous = await manager.findOneBy(AssignmentEntity, { requestId: locked.id, status: 'active' });
         if (previous?.professionalId === facts.professionalId) {
           throw new DomainException(ErrorCode.Conflict, 'This professional is already assigned to this request');
+        }
+        // A retry of an assignment that died after booking finds its booking here and holds it.
+        const adopted = await this.earlierAttempts.settle(manager, locked.id, (booking) => booking.professionalId === facts.professionalId && hasTerms(booking, terms));
+        const assignmentId = adopted?.assignmentId ?? randomUUID();
+        if (!adopted) {
+          await this.professionals.reserve({ assignmentId, professionalId: facts.professionalId, requestId: locked.id, ...terms });
+          reserved = assignmentId;
         }
         if (previous) await manager.update(AssignmentEntity, { id: previous.id }, { status: 'cancelled', endedAt: new Date() });
         const assignment = await manager.save(newAssignment(assignmentId, locked, facts, hours, false));
@@ -76,10 +89,22 @@ export class AssignmentService {
         return toAssignmentView(assignment);
       });
     } catch (error) {
-      await this.professionals.release(assignmentId).catch((releaseError: unknown) =>
-        this.logger.error({ msg: 'could not give back a booking after a failed assignment', assignmentId, err: releaseError }),
-      );
+      if (reserved) await this.giveBackUnlessHeld(reserved);
       throw error;
+    }
+  }
+
+  /**
+   * After a failed assignment transaction: releases its booking, unless the assignment exists after
+   * all (a commit whose answer was lost) or that cannot be known now (Postgres gone), in which case
+   * the next attempt on the request, or the reconciler, settles it.
+   */
+  private async giveBackUnlessHeld(assignmentId: string): Promise<void> {
+    try {
+      if (await this.dataSource.manager.existsBy(AssignmentEntity, { id: assignmentId })) return;
+      await this.professionals.release(assignmentId);
+    } catch (releaseError: unknown) {
+      this.logger.error({ msg: 'could not give back a booking after a failed assignment; the next attempt or the reconciler will', assignmentId, err: releaseError });
     }
   }
 

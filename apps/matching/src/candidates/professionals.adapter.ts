@@ -10,6 +10,8 @@ import {
   ProfessionalAvailability,
   ProfessionalRpc,
   ProfessionalSearchDocument,
+  RequestBooking,
+  ReserveRequest,
   weeksOf,
 } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
@@ -70,8 +72,12 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
     };
   }
 
-  async reserve(booking: { assignmentId: string; professionalId: string; startDate: string; endDate: string; hours: number }): Promise<void> {
+  async reserve(booking: Required<ReserveRequest>): Promise<void> {
     await this.rpc.send(BookingRpc.reserve, booking);
+  }
+
+  async bookingsOfRequest(requestId: string): Promise<RequestBooking[]> {
+    return (await this.rpc.send(BookingRpc.ofRequest, { requestId })).items;
   }
 
   async release(assignmentId: string): Promise<void> {

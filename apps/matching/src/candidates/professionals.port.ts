@@ -1,4 +1,4 @@
-import type { BookingSummaryPage, ListBookingsRequest } from '@coop/contracts';
+import type { BookingSummaryPage, ListBookingsRequest, RequestBooking, ReserveRequest } from '@coop/contracts';
 import { CandidateFacts, MatchContext } from '../ranking/candidate-facts.js';
 
 /** Facts about professionals as the professionals service and its search index know them. */
@@ -26,7 +26,9 @@ export abstract class ProfessionalsPort {
   /** One professional's facts for the window (for a coordinator's manual assignment). */
   abstract factsOf(professionalId: string, context: MatchContext): Promise<ProfessionalFacts | undefined>;
   /** Books hours for an assignment; idempotent per assignment id; refuses what does not fit. */
-  abstract reserve(booking: { assignmentId: string; professionalId: string; startDate: string; endDate: string; hours: number }): Promise<void>;
+  abstract reserve(booking: Required<ReserveRequest>): Promise<void>;
+  /** Every booking made for a request, by whichever attempt (including attempts that died). */
+  abstract bookingsOfRequest(requestId: string): Promise<RequestBooking[]>;
   /** Frees the booking of an assignment; releasing twice is harmless. */
   abstract release(assignmentId: string): Promise<void>;
   /** The work is done: gives back the booking's weeks after `endDate`'s week (harmless if repeated). */

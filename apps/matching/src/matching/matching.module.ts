@@ -3,6 +3,7 @@ import { AssignmentMatcher } from '../assignment/assignment-matcher.js';
 import { AssignmentQueries } from '../assignment/assignment-queries.js';
 import { AssignmentService } from '../assignment/assignment.service.js';
 import { BookingReconciler } from '../assignment/booking-reconciler.js';
+import { EarlierAttempts } from '../assignment/earlier-attempts.js';
 import { ProfessionalsAdapter } from '../candidates/professionals.adapter.js';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { ProfessionalsSearch } from '../candidates/professionals-search.js';
@@ -23,6 +24,7 @@ import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
     AssignmentQueries,
     RequestLifecycleHandler,
     BookingReconciler,
+    EarlierAttempts,
   ],
 })
 export class MatchingModule {}

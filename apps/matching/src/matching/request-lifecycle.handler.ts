@@ -13,9 +13,10 @@ import {
   today,
 } from '@coop/contracts';
 import type { EventEnvelope } from '@coop/contracts';
-import { OnEvent, retryWhileYoung, RpcClient } from '@coop/platform';
+import { OnEvent, retryWhileYoung, RpcClient, type EventDelivery } from '@coop/platform';
 import { AssignmentMatcher } from '../assignment/assignment-matcher.js';
 import { AssignmentEntity } from '../assignment/assignment.entity.js';
+import { EarlierAttempts } from '../assignment/earlier-attempts.js';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
@@ -26,12 +27,13 @@ export class RequestLifecycleHandler {
   constructor(
     private readonly matcher: AssignmentMatcher,
     private readonly professionals: ProfessionalsPort,
+    private readonly earlierAttempts: EarlierAttempts,
     private readonly rpc: RpcClient,
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
   ) {}
 
   @OnEvent(RequestEvents.submitted)
-  async onSubmitted(event: RequestSubmittedEvent, _envelope: unknown, manager: EntityManager): Promise<void> {
+  async onSubmitted(event: RequestSubmittedEvent, _envelope: unknown, manager: EntityManager, delivery: EventDelivery): Promise<void> {
     const memberSector = event.memberSector ?? (await this.rpc.send(MemberRpc.get, { id: event.memberId })).sector;
     await manager
       .createQueryBuilder()
@@ -57,14 +59,14 @@ export class RequestLifecycleHandler {
       })
       .orIgnore()
       .execute();
-    await this.matcher.run(manager, event.requestId);
+    await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
   }
 
   /** Gives the booking back, then matches again without the one who declined. */
   @OnEvent(AssignmentEvents.declined)
-  async onDeclined(event: AssignmentDeclinedEvent, _envelope: unknown, manager: EntityManager): Promise<void> {
+  async onDeclined(event: AssignmentDeclinedEvent, _envelope: unknown, manager: EntityManager, delivery: EventDelivery): Promise<void> {
     await this.professionals.release(event.assignmentId);
-    await this.matcher.run(manager, event.requestId);
+    await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
   }
 
   /** An override replaced an assignment: give its booking back. */
@@ -93,6 +95,8 @@ export class RequestLifecycleHandler {
       await this.professionals.release(active.id);
       await manager.update(AssignmentEntity, { id: active.id }, { status: 'cancelled', endedAt: new Date() });
     }
+    // Whatever an attempt that died left booked for it is of no use now.
+    await this.earlierAttempts.settle(manager, request.id);
     await manager.update(MatchRequestEntity, { id: request.id }, { status: 'cancelled', updatedAt: new Date() });
   }
 }

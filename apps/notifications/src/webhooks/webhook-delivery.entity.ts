@@ -20,7 +20,7 @@ export interface WebhookBody {
 @Index('webhook_delivery_endpoint_idx', ['endpointId', 'seq'])
 @Index('webhook_delivery_due_idx', ['nextAttemptAt'], { where: `"status" = 'pending'` })
 @Index('webhook_delivery_order_idx', ['endpointId', 'orderingKey', 'occurredAt', 'seq'], { where: `"status" = 'pending'` })
-@Check('webhook_delivery_status_check', `"status" IN ('pending', 'succeeded', 'failed')`)
+@Check('webhook_delivery_status_check', `"status" IN ('pending', 'held', 'succeeded', 'failed')`)
 export class WebhookDeliveryEntity extends LeasedDeliveryColumns {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'webhook_delivery_pkey' })
   id: string;

@@ -35,18 +35,21 @@ export class WebhookDeliveryService {
   ) {}
 
   /**
-   * One delivery per active endpoint of the member subscribed to the event's type, written in the
-   * event consumer's transaction. The webhook-id is derived from (event, endpoint), so it is the
-   * same whenever that pair is delivered; the unique key keeps one delivery per pair.
+   * One delivery per endpoint of the member subscribed to the event's type, written in the event
+   * consumer's transaction: pending for an active endpoint, held for a disabled one (sent when it is
+   * enabled again, so a receiver that was down for long loses nothing). The webhook-id is derived
+   * from (event, endpoint), so it is the same whenever that pair is delivered; the unique key keeps
+   * one delivery per pair.
    */
   async enqueue(manager: EntityManager, event: WebhookEvent): Promise<number> {
     const body: WebhookBody = { type: event.type, timestamp: event.occurredAt, data: { ...event.data } };
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO webhook_delivery (id, endpoint_id, member_id, event_id, event_type, ordering_key, occurred_at, webhook_id, payload)
+      `INSERT INTO webhook_delivery (id, endpoint_id, member_id, event_id, event_type, ordering_key, occurred_at, webhook_id, payload, status)
        SELECT gen_random_uuid(), e.id, e.member_id, $2::uuid, $3::text, $4::text, $5::timestamptz,
-              'msg_' || substr(encode(sha256(convert_to($2::uuid::text || ':' || e.id::text, 'UTF8')), 'hex'), 1, 32), $6::text
+              'msg_' || substr(encode(sha256(convert_to($2::uuid::text || ':' || e.id::text, 'UTF8')), 'hex'), 1, 32), $6::text,
+              CASE WHEN e.status = 'active' THEN 'pending' ELSE 'held' END
        FROM webhook_endpoint e
-       WHERE e.member_id = $1::uuid AND e.status = 'active' AND $3::text = ANY (e.event_types)
+       WHERE e.member_id = $1::uuid AND $3::text = ANY (e.event_types)
        ON CONFLICT ON CONSTRAINT webhook_delivery_event_endpoint_key DO NOTHING
        RETURNING id`,
       [event.memberId, event.eventId, event.type, event.requestId, event.occurredAt, JSON.stringify(body)],

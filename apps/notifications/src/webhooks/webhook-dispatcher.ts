@@ -129,7 +129,10 @@ export class WebhookDispatcher extends PollingWorker {
     }
   }
 
-  /** Stops deliveries to the endpoint (its pending ones are given up) and tells the admins. */
+  /**
+   * Stops deliveries to the endpoint and tells the admins; its pending deliveries, and those of
+   * events to come, are held until it is enabled again.
+   */
   private async disable(manager: EntityManager, endpointId: string, reason: string): Promise<void> {
     const [rows] = (await manager.query(
       `UPDATE webhook_endpoint SET status = 'disabled', disabled_at = now(), disabled_reason = $2
@@ -139,7 +142,7 @@ export class WebhookDispatcher extends PollingWorker {
     const disabled = rows[0];
     if (!disabled) return;
     await manager.query(
-      `UPDATE webhook_delivery SET status = 'failed', locked_until = NULL, lease_token = NULL WHERE endpoint_id = $1 AND status = 'pending'`,
+      `UPDATE webhook_delivery SET status = 'held', locked_until = NULL, lease_token = NULL WHERE endpoint_id = $1 AND status = 'pending'`,
       [endpointId],
     );
     await this.feed.record(manager, {

@@ -6,6 +6,8 @@ import {
   CreatedWebhookEndpointView,
   CreateWebhookEndpointRequest,
   DomainException,
+  EnabledWebhookEndpointView,
+  EnableWebhookEndpointRequest,
   ListWebhookEndpointsRequest,
   MemberRpc,
   WebhookEndpointPage,
@@ -81,13 +83,32 @@ export class WebhookEndpointService {
     return toEndpointView(endpoint);
   }
 
-  /** Turns a disabled endpoint back on with a clean failure record; its failed deliveries can be replayed. */
-  async enable(ref: WebhookEndpointRef): Promise<WebhookEndpointView> {
-    const endpoint = await this.find(ref);
-    await this.dataSource
-      .getRepository(WebhookEndpointEntity)
-      .update({ id: endpoint.id }, { status: 'active', disabledAt: null, disabledReason: null, consecutiveFailures: 0, failingSince: null });
-    return this.get(ref);
+  /**
+   * Turns an endpoint back on with a clean failure record and, unless told not to, sends again what
+   * it missed: the deliveries held while it was disabled and those whose retries ran out since it
+   * began failing, with their original webhook-ids (in order: the dispatcher keeps each request's
+   * events in sequence). Without the replay, held deliveries are given up (`failed`), still replayable one by one.
+   */
+  async enable(request: EnableWebhookEndpointRequest): Promise<EnabledWebhookEndpointView> {
+    const { id } = await this.find(request);
+    const replayedDeliveries = await this.dataSource.transaction(async (manager) => {
+      // Locked, so that a delivery the dispatcher is disabling it for meanwhile is not missed.
+      const endpoint = await manager.findOneOrFail(WebhookEndpointEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      await manager.update(WebhookEndpointEntity, { id: endpoint.id }, { status: 'active', disabledAt: null, disabledReason: null, consecutiveFailures: 0, failingSince: null });
+      if (request.replayMissed === false) {
+        await manager.query(`UPDATE webhook_delivery SET status = 'failed' WHERE endpoint_id = $1 AND status = 'held'`, [endpoint.id]);
+        return 0;
+      }
+      const [rows] = (await manager.query(
+        `UPDATE webhook_delivery SET status = 'pending', retry_step = 0, next_attempt_at = now(), locked_until = NULL, lease_token = NULL
+         WHERE endpoint_id = $1 AND (status = 'held' OR (status = 'failed' AND EXISTS (
+           SELECT 1 FROM webhook_attempt a WHERE a.delivery_id = webhook_delivery.id AND a.attempted_at >= $2::timestamptz)))
+         RETURNING id`,
+        [endpoint.id, endpoint.failingSince],
+      )) as [unknown[], number];
+      return rows.length;
+    });
+    return { ...(await this.get(request)), replayedDeliveries };
   }
 
   private async assertDeliverable(url: string): Promise<void> {

@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
+  EnabledWebhookEndpointView,
+  EnableWebhookEndpointRequest,
   CreatedWebhookEndpointView,
   CreateWebhookEndpointRequest,
   ListWebhookDeliveriesRequest,
@@ -45,7 +47,7 @@ export class WebhookController {
   }
 
   @RpcHandler(WebhookRpc.enable)
-  enable(@Payload() request: WebhookEndpointRef): Promise<WebhookEndpointView> {
+  enable(@Payload() request: EnableWebhookEndpointRequest): Promise<EnabledWebhookEndpointView> {
     return this.endpoints.enable(request);
   }
 

@@ -16,6 +16,8 @@ import {
   ListBookingsRequest,
   ReleaseRequest,
   ReleaseResult,
+  RequestBookings,
+  RequestBookingsRequest,
   ReserveRequest,
   ResizeRequest,
   TimeOffRpc,
@@ -72,6 +74,11 @@ export class AvailabilityController {
   @RpcHandler(BookingRpc.end)
   endBooking(@Payload() request: EndBookingRequest): Promise<EndBookingResult> {
     return this.bookings.end(request);
+  }
+
+  @RpcHandler(BookingRpc.ofRequest)
+  bookingsOfRequest(@Payload() request: RequestBookingsRequest): Promise<RequestBookings> {
+    return this.bookings.ofRequest(request.requestId);
   }
 
   @RpcHandler(BookingRpc.list)

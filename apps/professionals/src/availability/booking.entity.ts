@@ -5,6 +5,7 @@ import { ProfessionalEntity } from '../professional/professional.entity.js';
 /** The capacity an assignment takes on a professional's calendar (one per assignment). */
 @Entity({ name: 'booking' })
 @Index('booking_professional_start_idx', ['professionalId', 'startDate'])
+@Index('booking_request_idx', ['requestId'], { where: 'request_id IS NOT NULL' })
 @Check('booking_range', '"end_date" >= "start_date"')
 @Check('booking_hours_not_negative', '"hours" >= 0')
 export class BookingEntity {
@@ -17,6 +18,10 @@ export class BookingEntity {
   @ManyToOne(() => ProfessionalEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'professional_id', foreignKeyConstraintName: 'booking_professional_fkey' })
   professional?: ProfessionalEntity;
+
+  /** The request the assignment is for, when the caller named it (found again by a retry). */
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId: string | null;
 
   @Column({ name: 'start_date', type: 'date' })
   startDate: string;

@@ -15,6 +15,7 @@ import {
   mondayOf,
   parseDay,
   ReleaseResult,
+  RequestBookings,
   ReserveRequest,
   ResizeRequest,
   spreadByWeek,
@@ -54,9 +55,9 @@ export class BookingService {
         throw DomainException.validation([{ field: 'endDate', message: 'the window from startDate to endDate has no working day (Monday to Friday)' }]);
       }
       const inserted: Array<{ created_at: Date }> = await manager.query(
-        `INSERT INTO booking (assignment_id, professional_id, start_date, end_date, hours) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO booking (assignment_id, professional_id, request_id, start_date, end_date, hours) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (assignment_id) DO NOTHING RETURNING created_at`,
-        [request.assignmentId, professional.id, request.startDate, request.endDate, request.hours],
+        [request.assignmentId, professional.id, request.requestId ?? null, request.startDate, request.endDate, request.hours],
       );
       if (inserted.length === 0) {
         // The same assignment was booked concurrently and committed first.
@@ -111,6 +112,21 @@ export class BookingService {
     return {
       items: page.map((row) => ({ assignmentId: row.assignment_id, professionalId: row.professional_id, createdAt: row.created_at.toISOString() })),
       ...(rows.length > request.limit ? { nextAfter: page[page.length - 1].assignment_id } : {}),
+    };
+  }
+
+  /** Every booking that names this request, oldest first. */
+  async ofRequest(requestId: string): Promise<RequestBookings> {
+    const rows = await this.dataSource.manager.find(BookingEntity, { where: { requestId }, order: { createdAt: 'ASC', assignmentId: 'ASC' } });
+    return {
+      items: rows.map((row) => ({
+        assignmentId: row.assignmentId,
+        professionalId: row.professionalId,
+        startDate: row.startDate,
+        endDate: row.endDate,
+        hours: row.hours,
+        createdAt: row.createdAt.toISOString(),
+      })),
     };
   }
 

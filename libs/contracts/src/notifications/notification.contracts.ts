@@ -3,6 +3,8 @@ import { CoordinatorNotificationPage, CoordinatorNotificationView, ListNotificat
 import {
   CreatedWebhookEndpointView,
   CreateWebhookEndpointRequest,
+  EnabledWebhookEndpointView,
+  EnableWebhookEndpointRequest,
   ListWebhookDeliveriesRequest,
   ListWebhookEndpointsRequest,
   ReplayWebhookDeliveryRequest,
@@ -18,7 +20,7 @@ export const WebhookRpc = {
   list: defineRpc('notifications.webhook.list.v1', ListWebhookEndpointsRequest, WebhookEndpointPage),
   get: defineRpc('notifications.webhook.get.v1', WebhookEndpointRef, WebhookEndpointView),
   delete: defineRpc('notifications.webhook.delete.v1', WebhookEndpointRef, WebhookEndpointView),
-  enable: defineRpc('notifications.webhook.enable.v1', WebhookEndpointRef, WebhookEndpointView),
+  enable: defineRpc('notifications.webhook.enable.v1', EnableWebhookEndpointRequest, EnabledWebhookEndpointView),
   deliveries: defineRpc('notifications.webhook.deliveries.v1', ListWebhookDeliveriesRequest, WebhookDeliveryPage),
   replay: defineRpc('notifications.webhook.replay.v1', ReplayWebhookDeliveryRequest, WebhookDeliveryView),
 } as const;

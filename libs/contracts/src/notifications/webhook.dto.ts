@@ -1,12 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
+import { StrictBoolean } from '../common/strict-boolean.js';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-event-types.js';
 
 export const WEBHOOK_ENDPOINT_STATUSES = ['active', 'disabled'] as const;
 export type WebhookEndpointStatus = (typeof WEBHOOK_ENDPOINT_STATUSES)[number];
 
-export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+/**
+ * `held`: recorded while its endpoint is disabled, sent once the endpoint is enabled again;
+ * `failed`: its retries were used up (or its endpoint was deleted).
+ */
+export const DELIVERY_STATUSES = ['pending', 'held', 'succeeded', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** What a partner system gives to register an endpoint. */
@@ -76,6 +81,24 @@ export class ListWebhookDeliveriesRequest extends WebhookDeliveriesQuery {
   memberId?: string;
 }
 
+/** Query of `POST /v1/webhooks/:id/enable`. */
+export class EnableWebhookEndpointQuery {
+  @ApiPropertyOptional({
+    description:
+      'Also send again what the endpoint missed (default true): the deliveries held while it was disabled, and those whose retries ran out since it began failing, each with its original webhook-id, in order',
+    default: true,
+  })
+  @IsOptional()
+  @StrictBoolean()
+  replayMissed?: boolean;
+}
+
+export class EnableWebhookEndpointRequest extends WebhookEndpointRef {
+  @IsOptional()
+  @StrictBoolean()
+  replayMissed?: boolean;
+}
+
 export class ReplayWebhookDeliveryRequest extends WebhookEndpointRef {
   @IsUUID('4', { message: 'deliveryId must be a UUID' })
   deliveryId: string;
@@ -100,6 +123,11 @@ export class WebhookEndpointView {
   disabledReason: string | null;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+}
+
+export class EnabledWebhookEndpointView extends WebhookEndpointView {
+  @ApiProperty({ description: 'Missed deliveries queued to be sent again (0 with replayMissed=false)' })
+  replayedDeliveries: number;
 }
 
 /** Returned once, at registration: the signing secret (Standard Webhooks `whsec_…` form). */

@@ -147,6 +147,34 @@ export class ReserveRequest {
   @Min(0, { message: hoursMessage })
   @Max(100_000, { message: hoursMessage })
   hours: number;
+
+  /**
+   * The request the assignment is for. A booking that names its request can be found again by a
+   * retry whose earlier attempt booked but died before its assignment was saved.
+   */
+  @IsOptional()
+  @IsUUID('4', { message: 'requestId must be a UUID' })
+  requestId?: string;
+}
+
+/** The bookings made for one request, whichever attempt made them. */
+export class RequestBookingsRequest {
+  @IsUUID('4', { message: 'requestId must be a UUID' })
+  requestId: string;
+}
+
+export class RequestBooking {
+  assignmentId: string;
+  professionalId: string;
+  startDate: string;
+  endDate: string;
+  hours: number;
+  createdAt: string;
+}
+
+export class RequestBookings {
+  /** Oldest first. */
+  items: RequestBooking[];
 }
 
 export class ReleaseRequest {

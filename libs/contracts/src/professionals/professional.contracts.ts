@@ -13,6 +13,8 @@ import {
   ListBookingsRequest,
   ReleaseRequest,
   ReleaseResult,
+  RequestBookings,
+  RequestBookingsRequest,
   ReserveRequest,
   ResizeRequest,
   TimeOffView,
@@ -63,6 +65,8 @@ export const BookingRpc = {
   release: defineRpc('professionals.booking.release.v1', ReleaseRequest, ReleaseResult),
   resize: defineRpc('professionals.booking.resize.v1', ResizeRequest, BookingView),
   list: defineRpc('professionals.booking.list.v1', ListBookingsRequest, BookingSummaryPage),
+  /** Every booking that names this request (a retry's view of what earlier attempts booked). */
+  ofRequest: defineRpc('professionals.booking.of-request.v1', RequestBookingsRequest, RequestBookings),
   /** The work is done: weeks after the end date's week are given back; earlier ones keep their hours. */
   end: defineRpc('professionals.booking.end.v1', EndBookingRequest, EndBookingResult),
 } as const;

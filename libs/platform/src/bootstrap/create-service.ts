@@ -1,7 +1,7 @@
 import { DynamicModule, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ServiceName } from '@coop/contracts';
-import { ServiceConfig } from '../config/base-config.js';
+import { natsServers, ServiceConfig } from '../config/base-config.js';
 import { loadConfig } from '../config/load-config.js';
 import { RpcErrorFilter } from '../errors/rpc-exception.filter.js';
 import { createValidationPipe } from '../errors/validation.pipe.js';
@@ -23,7 +23,7 @@ export async function createService(
   const strategy = new NamespacedServerNats(
     config.NATS_NAMESPACE,
     service,
-    { servers: config.NATS_URL, name: `${service}-server`, maxReconnectAttempts: -1, reconnectTimeWait: 500 },
+    { servers: natsServers(config.NATS_URL), name: `${service}-server`, maxReconnectAttempts: -1, reconnectTimeWait: 500 },
     config.SHUTDOWN_GRACE_MS,
   );
   const app = await NestFactory.createMicroservice(module, { strategy, logger });

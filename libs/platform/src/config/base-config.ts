@@ -8,7 +8,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Variables every process reads: NATS, its subject namespace, RPC timeout, logging. */
 export class BaseConfig {
-  @Matches(/^(nats|tls|wss?):\/\/.+/, { message: 'NATS_URL must be a nats:// URL' })
+  /** One server, or a comma-separated list of a cluster's servers (the client fails over between them). */
+  @Matches(/^(nats|tls|wss?):\/\/[^,\s]+(\s*,\s*(nats|tls|wss?):\/\/[^,\s]+)*$/, { message: 'NATS_URL must be a nats:// URL, or several separated by commas' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
   /** Prefixes every subject and names the event stream, so environments can share one NATS. */
@@ -27,6 +28,11 @@ export class BaseConfig {
   @IsOptional()
   @IsString()
   INSTANCE_ID?: string;
+}
+
+/** The servers of NATS_URL, for the client's `servers` option. */
+export function natsServers(natsUrl: string): string[] {
+  return natsUrl.split(',').map((server) => server.trim());
 }
 
 /** A NATS microservice that owns a Postgres schema. */
@@ -51,6 +57,16 @@ export class ServiceConfig extends BaseConfig {
   @Min(1)
   @IsLessThanProperty('DATABASE_POOL_SIZE')
   EVENT_CONCURRENCY: number = 6;
+
+  /**
+   * How long JetStream waits for a replica to acknowledge an event before it hands the event to
+   * another (or to the same one once restarted). A replica at work on an event tells JetStream so
+   * every quarter of this time, so only the events of a replica that died wait this long.
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  EVENT_ACK_WAIT_MS: number = 6000;
 
   /** How often the outbox relay looks for unpublished events when no notification arrives. */
   @IsInt()

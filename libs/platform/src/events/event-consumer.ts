@@ -11,12 +11,22 @@ import { withCorrelationId } from '../logging/correlation.js';
 import { NatsConnectionProvider } from '../messaging/nats-connection.js';
 import { namespacedSubject } from '../messaging/subject-namespace.js';
 import { EventArrivedEarly } from './event-arrived-early.js';
-import { EventHandlerRegistry, RegisteredEventHandler } from './event-handler-registry.js';
+import { EventDelivery, EventHandlerRegistry, RegisteredEventHandler } from './event-handler-registry.js';
 import { ensureEventStream } from './jetstream-stream.js';
 import { CONSUMER_NAME } from './tokens.js';
 
-const ACK_WAIT_MS = 30_000;
-const RETRY_DELAYS_MS = [500, 2_000, 10_000, 30_000, 60_000];
+/**
+ * How long to wait before the n-th retry of an event (n = the delivery that failed). Short for the
+ * first couple of minutes, so an event that failed because a service, Postgres or Meilisearch was
+ * restarting goes through within seconds of its return; then longer, so an event that keeps failing
+ * for another reason does not flood the log.
+ */
+export function retryDelayMs(failedDelivery: number): number {
+  const first = [250, 500, 1_000, 2_000];
+  if (failedDelivery <= first.length) return first[Math.max(failedDelivery, 1) - 1];
+  if (failedDelivery <= 40) return 3_000;
+  return failedDelivery <= 50 ? 15_000 : 60_000;
+}
 
 /** An event that has a handler and keeps to its contract, ready to be handled. */
 interface AcceptedEvent {
@@ -31,7 +41,8 @@ interface AcceptedEvent {
  * events with the same order key (the contract's `orderKey`, e.g. one request) one after another,
  * in stream order. A handler runs in a transaction that also records the event id: a redelivered
  * event is acked without running again, a failed one is retried with backoff, and nothing is acked
- * before commit.
+ * before commit. Events in hand are kept alive with progress acks, so the ack wait
+ * (EVENT_ACK_WAIT_MS) can be a few seconds: that is how long a dead replica's events wait.
  */
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -41,6 +52,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private loop: Promise<void> | undefined;
   private stopped = false;
   private readonly pool: KeyedWorkPool;
+  /** Events received and not yet settled (queued behind their order key, or being handled), and when JetStream last heard of each. */
+  private readonly inHand = new Map<JsMsg, number>();
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(ServiceConfig) private readonly config: ServiceConfig,
@@ -64,6 +78,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     await this.messages?.close().catch(() => undefined);
     await this.loop;
     await this.pool.drain();
+    clearInterval(this.heartbeat);
   }
 
   private async start(): Promise<void> {
@@ -75,12 +90,16 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: namespacedSubject(this.config.NATS_NAMESPACE, `${EVENT_SUBJECT_ROOT}.>`),
-      ack_wait: nanos(ACK_WAIT_MS),
+      ack_wait: nanos(this.config.EVENT_ACK_WAIT_MS),
       max_deliver: -1,
     };
-    await jsm.consumers.info(stream, this.consumerName).catch(() => jsm.consumers.add(stream, config));
+    const existing = await jsm.consumers.info(stream, this.consumerName).catch(() => undefined);
+    if (!existing) await jsm.consumers.add(stream, config).catch(() => jsm.consumers.info(stream, this.consumerName));
+    else if (existing.config.ack_wait !== config.ack_wait) await jsm.consumers.update(stream, this.consumerName, { ack_wait: config.ack_wait });
     const consumer = await jetstream(nc).consumers.get(stream, this.consumerName);
     this.messages = await consumer.consume({ max_messages: 64 });
+    this.heartbeat = setInterval(() => this.keepInHandAlive(), this.config.EVENT_ACK_WAIT_MS / 4);
+    this.heartbeat.unref();
     this.loop = this.run(this.messages);
     this.logger.log({ msg: 'consuming events', consumer: this.consumerName, subjects: [...this.handlers.keys()] });
   }
@@ -92,7 +111,23 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         continue;
       }
       const event = await this.accept(message);
-      if (event) await this.pool.submit(event.registered.contract.orderKey(event.data), () => this.process(message, event));
+      if (!event) continue;
+      this.inHand.set(message, Date.now());
+      await this.pool.submit(event.registered.contract.orderKey(event.data), () => this.process(message, event).finally(() => this.inHand.delete(message)));
+    }
+  }
+
+  /**
+   * Tells JetStream that the events in hand are being worked on, so that it redelivers them only
+   * when this replica is gone: the ack wait can then be short, and a crash costs seconds, not the
+   * time a slow handler may legitimately take.
+   */
+  private keepInHandAlive(): void {
+    const now = Date.now();
+    for (const [message, touched] of this.inHand) {
+      if (now - touched < this.config.EVENT_ACK_WAIT_MS / 4) continue;
+      message.working();
+      this.inHand.set(message, now);
     }
   }
 
@@ -126,13 +161,13 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     await withCorrelationId(envelope.correlationId, async () => {
       try {
         const started = performance.now();
-        await this.applyOnce(registered, data, envelope);
+        await this.applyOnce(registered, data, envelope, { attempt: message.info.deliveryCount });
         message.ack();
         // One line per event handled, with the correlation id of the call that caused it (LOG_LEVEL=debug).
         this.logger.debug({ msg: 'event handled', subject: envelope.type, eventId: envelope.id, ms: Math.round((performance.now() - started) * 10) / 10 });
       } catch (error) {
         const attempt = message.info.deliveryCount;
-        const delay = RETRY_DELAYS_MS[Math.min(attempt - 1, RETRY_DELAYS_MS.length - 1)];
+        const delay = retryDelayMs(attempt);
         const log = { subject: envelope.type, eventId: envelope.id, attempt };
         if (error instanceof EventArrivedEarly) this.logger.log({ msg: 'event arrived before the one it follows; will retry', ...log, why: error.message });
         else this.logger.warn({ msg: 'event handler failed; will retry', ...log, err: error });
@@ -141,14 +176,14 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
-  private async applyOnce(registered: RegisteredEventHandler, data: object, envelope: EventEnvelope): Promise<void> {
+  private async applyOnce(registered: RegisteredEventHandler, data: object, envelope: EventEnvelope, delivery: EventDelivery): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         'INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
         [this.consumerName, envelope.id],
       );
       if (inserted.length === 0) return; // already applied: only the ack was lost
-      await registered.handle(data, envelope, manager);
+      await registered.handle(data, envelope, manager, delivery);
     });
   }
 }

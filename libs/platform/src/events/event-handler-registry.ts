@@ -4,7 +4,13 @@ import { EntityManager } from 'typeorm';
 import { EventContract, EventEnvelope } from '@coop/contracts';
 import { ON_EVENT_METADATA } from './on-event.decorator.js';
 
-export type EventHandlerFn = (data: object, envelope: EventEnvelope, manager: EntityManager) => Promise<unknown> | unknown;
+/** How this event reached the handler. */
+export interface EventDelivery {
+  /** 1 on the first delivery; more when an earlier attempt failed, timed out or died with its process. */
+  attempt: number;
+}
+
+export type EventHandlerFn = (data: object, envelope: EventEnvelope, manager: EntityManager, delivery: EventDelivery) => Promise<unknown> | unknown;
 
 export interface RegisteredEventHandler {
   contract: EventContract<object>;

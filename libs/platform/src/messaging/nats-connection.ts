@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { connect, NatsConnection } from '@nats-io/transport-node';
-import { BaseConfig } from '../config/base-config.js';
+import { BaseConfig, natsServers } from '../config/base-config.js';
 
 /**
  * The process's own NATS connection for outgoing requests and JetStream. (Nest's server keeps a
@@ -15,7 +15,7 @@ export class NatsConnectionProvider implements OnApplicationShutdown {
 
   get(): Promise<NatsConnection> {
     this.connection ??= connect({
-      servers: this.config.NATS_URL,
+      servers: natsServers(this.config.NATS_URL),
       name: this.config.INSTANCE_ID,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,

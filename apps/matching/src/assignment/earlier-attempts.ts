@@ -1,0 +1,61 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { toCents, type RequestBooking } from '@coop/contracts';
+import { ProfessionalsPort } from '../candidates/professionals.port.js';
+import { AssignmentEntity } from './assignment.entity.js';
+
+/** The terms an assignment books: over which window, for how many hours. */
+export interface BookingTerms {
+  startDate: string;
+  endDate: string;
+  hours: number;
+}
+
+/**
+ * What earlier attempts at assigning a request booked and left without an assignment. A booking is
+ * made before the assignment that holds it commits, so an attempt that died in between (matching,
+ * professionals or Postgres gone, a transaction aborted) leaves a booking that no assignment holds,
+ * and the retry would see that professional busy with its own hours. A retry settles them first,
+ * with the request row locked: it adopts the one it would book again anyway and releases the rest.
+ */
+@Injectable()
+export class EarlierAttempts {
+  private readonly logger = new Logger(EarlierAttempts.name);
+
+  constructor(private readonly professionals: ProfessionalsPort) {}
+
+  /**
+   * Releases every booking of the request that no active or completed assignment holds, except the
+   * oldest one `adoptable` accepts, which it returns for the caller to hold.
+   */
+  async settle(manager: EntityManager, requestId: string, adoptable: (booking: RequestBooking) => boolean = () => false): Promise<RequestBooking | undefined> {
+    const orphans = await this.orphansOf(manager, requestId);
+    const adopted = orphans.find(adoptable);
+    for (const orphan of orphans) {
+      if (orphan === adopted) continue;
+      await this.professionals.release(orphan.assignmentId);
+      this.logger.warn({ msg: 'released what an earlier attempt booked', requestId, assignmentId: orphan.assignmentId, professionalId: orphan.professionalId });
+    }
+    if (adopted) this.logger.warn({ msg: 'adopting what an earlier attempt booked', requestId, assignmentId: adopted.assignmentId, professionalId: adopted.professionalId });
+    return adopted;
+  }
+
+  private async orphansOf(manager: EntityManager, requestId: string): Promise<RequestBooking[]> {
+    const bookings = await this.professionals.bookingsOfRequest(requestId);
+    if (bookings.length === 0) return [];
+    const held = await manager.find(AssignmentEntity, {
+      where: { id: In(bookings.map((booking) => booking.assignmentId)), status: In(['active', 'completed']) },
+      select: { id: true },
+    });
+    const heldIds = new Set(held.map((assignment) => assignment.id));
+    return bookings.filter((booking) => !heldIds.has(booking.assignmentId));
+  }
+}
+
+export function hasTerms(booking: RequestBooking, terms: BookingTerms): boolean {
+  return (
+    booking.startDate === terms.startDate &&
+    booking.endDate === terms.endDate &&
+    toCents(booking.hours) === toCents(terms.hours)
+  );
+}
