@@ -15,6 +15,9 @@ const LIMIT_KEYWORDS = ['maxLength', 'minLength', 'maximum', 'minimum', 'maxItem
 const FORMAT_LENGTHS: Record<string, number> = { uuid: 36, date: 10 };
 const INT32_MAX = 2 ** 31 - 1;
 
+/** A class: a controller, or the class of a body or query. */
+type ClassType = abstract new (...args: never[]) => unknown;
+
 type SchemaObject = Exclude<NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string], { $ref: string }>;
 
 const CONVERTERS: ISchemaConverters = {
@@ -25,7 +28,7 @@ const CONVERTERS: ISchemaConverters = {
 /** Adds the validators' limits to the request bodies and parameters of `document` (in place). */
 export function documentValidationLimits(app: INestApplication, document: OpenAPIObject): void {
   const handlers = handlerParameterClasses(app);
-  const schemaOf = (type: Function) => targetConstructorToSchema(type, { additionalConverters: CONVERTERS }) as SchemaObject;
+  const schemaOf = (type: ClassType) => targetConstructorToSchema(type, { additionalConverters: CONVERTERS }) as SchemaObject;
   const fromValidators: Record<string, SchemaObject> = {
     ...(validationMetadatasToSchemas({ additionalConverters: CONVERTERS }) as Record<string, SchemaObject>),
     // Classes made by PickType/OmitType carry their parent's validators under their own name.
@@ -64,15 +67,15 @@ function addLimits(target: SchemaObject, source: SchemaObject): void {
 }
 
 /** The classes of each handler's parameters (bodies and queries), by operationId (`Controller_method`, see openapi.ts). */
-function handlerParameterClasses(app: INestApplication): Map<string, Function[]> {
-  const handlers = new Map<string, Function[]>();
+function handlerParameterClasses(app: INestApplication): Map<string, ClassType[]> {
+  const handlers = new Map<string, ClassType[]>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const { metatype } of module.controllers.values()) {
-      const controller = metatype as Function | undefined;
+      const controller = metatype as ClassType | undefined;
       if (!controller?.prototype) continue;
       for (const method of Object.getOwnPropertyNames(controller.prototype)) {
         const parameterTypes = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? []) as unknown[];
-        const classes = parameterTypes.filter((type): type is Function => typeof type === 'function' && !isBuiltIn(type));
+        const classes = parameterTypes.filter((type): type is ClassType => typeof type === 'function' && !isBuiltIn(type as ClassType));
         handlers.set(operationId(controller.name, method), classes);
       }
     }
@@ -80,6 +83,6 @@ function handlerParameterClasses(app: INestApplication): Map<string, Function[]>
   return handlers;
 }
 
-function isBuiltIn(type: Function): boolean {
+function isBuiltIn(type: ClassType): boolean {
   return [String, Number, Boolean, Object, Array, Date].includes(type as never);
 }
