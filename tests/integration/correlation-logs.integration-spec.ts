@@ -10,7 +10,7 @@ import { TestStack } from '../support/test-stack.js';
 
 // The README says a caller's x-correlation-id follows a call through every service's logs (at
 // LOG_LEVEL=debug). Each debug line is recorded with the correlation id it is written under, which
-// is what the logger's mixin puts on the line.
+// is what the logger's mixin puts on the line (the spy sees each line before pino applies LOG_LEVEL).
 
 interface DebugLine {
   msg?: string;
@@ -27,7 +27,7 @@ describe('correlation ids in the services’ debug logs', () => {
   let spy: ReturnType<typeof jest.spyOn>;
 
   beforeAll(async () => {
-    stack = await TestStack.start(['members', 'professionals', 'matching', 'gateway'], { LOG_LEVEL: 'debug' });
+    stack = await TestStack.start(['members', 'professionals', 'matching', 'gateway']);
     url = stack.gatewayUrl();
     coordinator = (await issueKey(url, 'coordinator')).key;
     expect((await call(url, 'POST', '/v1/professionals', { key: coordinator, body: aProfessional({ domains: [{ code: 'legal', level: 4, years: 10 }], languages: ['fr'] }) })).status).toBe(201);
