@@ -12,11 +12,7 @@ export const preset = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: `${root}/tsconfig.spec.json` }],
-    // ESM-only packages that CommonJS dependencies require(): Node 20.19 can require(esm), jest
-    // (before Node 24.9) cannot, so they are compiled to CommonJS for the tests.
-    '/node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@coop/platform/testing$': `${root}/libs/platform/src/testing/index.ts`,
     '^@coop/(contracts|platform)$': `${root}/libs/$1/src/index.ts`,

@@ -1,19 +1,8 @@
 // A partner system's code written against the generated client: it must type-check against the
 // types generated from the running gateway (tests/client/tsconfig.json) and then work against it.
 import createClient from 'openapi-fetch';
-import type { components, paths } from './generated/coop-api.js';
-
-type ServiceRequest = components['schemas']['ServiceRequestView'];
-type Problem = components['schemas']['ProblemDocument'];
-
-export interface ScenarioResult {
-  submitted: components['schemas']['SubmissionAccepted'];
-  replayed: boolean;
-  followed: ServiceRequest;
-  listed: ServiceRequest[];
-  cancelled: ServiceRequest;
-  refusal: Problem;
-}
+import type { components, paths } from './generated/openapi-typescript/coop-api.js';
+import type { ScenarioResult } from './scenario-result.js';
 
 /** Submit, follow, list, cancel; then read a request that does not exist, in French. */
 export async function runPartnerScenario(baseUrl: string, apiKey: string, window: { startDate: string; endDate: string }): Promise<ScenarioResult> {

@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import type { CredentialRole, MemberView, SubmissionAccepted, SubmitServiceRequestBody } from '@coop/contracts';
 import { API_KEY_PREFIX, CredentialRpc } from '@coop/contracts';
@@ -179,7 +181,7 @@ const ROUTES: RouteCase[] = [
     route: 'POST /v1/matches/search',
     allowed: ['coordinator'],
     success: PASSES_ROLE_CHECK,
-    call: async () => ({ method: 'POST', path: '/v1/matches/search', body: { domain: 'legal', startDate: '2030-01-07', endDate: '2030-01-18', hours: 10, language: 'fr' } }),
+    call: async () => ({ method: 'POST', path: '/v1/matches/search', body: { domain: 'legal', startDate: '2030-01-07', endDate: '2030-01-18', estimatedHours: 10, language: 'fr' } }),
   },
   {
     route: 'POST /v1/requests/{id}/assignments',
@@ -467,15 +469,51 @@ describe('access control on every route', () => {
   });
 
   describe('the bootstrap admin (ADMIN_API_KEY)', () => {
-    // Last on purpose: a replaced bootstrap key stays revoked, so ADMIN_KEY no longer works after this.
-    it('is replaced when ADMIN_API_KEY changes: the old key stops working', async () => {
-      const newKey = 'another-admin-key-9876543210';
-      stack.env.ADMIN_API_KEY = newKey;
+    const otherKey = 'another-admin-key-9876543210';
+    const restartMembers = async (adminKey: string | undefined): Promise<void> => {
+      if (adminKey === undefined) delete stack.env.ADMIN_API_KEY;
+      else stack.env.ADMIN_API_KEY = adminKey;
       await stack.stopPart('members');
       await stack.startPart('members');
+    };
+    const adminStatus = async (key: string): Promise<number> => (await call(fx.url, 'GET', '/v1/members', { key })).status;
+    afterAll(() => restartMembers(ADMIN_KEY));
 
-      expect((await call(fx.url, 'GET', '/v1/members', { key: ADMIN_KEY })).status).toBe(401);
-      expect((await call(fx.url, 'GET', '/v1/members', { key: newKey })).status).toBe(200);
+    it('follows ADMIN_API_KEY: A, then B, then A again, and the configured one always works', async () => {
+      await restartMembers(otherKey);
+      expect(await adminStatus(ADMIN_KEY)).toBe(401);
+      expect(await adminStatus(otherKey)).toBe(200);
+
+      await restartMembers(ADMIN_KEY);
+      expect(await adminStatus(ADMIN_KEY)).toBe(200);
+      expect(await adminStatus(otherKey)).toBe(401);
+    });
+
+    it('comes back after a start without any ADMIN_API_KEY', async () => {
+      await restartMembers(undefined);
+      expect(await adminStatus(ADMIN_KEY)).toBe(401);
+
+      await restartMembers(ADMIN_KEY);
+      expect(await adminStatus(ADMIN_KEY)).toBe(200);
+    });
+
+    it('stays revoked when an admin revoked it through the API, and the start says so and what to do', async () => {
+      await restartMembers(otherKey);
+      const [bootstrap] = await query<{ id: string }>('SELECT id FROM members.credential WHERE bootstrap AND revoked_at IS NULL', []);
+      expect((await call(fx.url, 'DELETE', `/v1/credentials/${bootstrap.id}`, { key: otherKey })).status).toBe(204);
+      const errors = jest.spyOn(Logger.prototype, 'error');
+      try {
+        await restartMembers(otherKey);
+        expect(await adminStatus(otherKey)).toBe(401);
+        expect(errors).toHaveBeenCalledWith(
+          expect.objectContaining({ msg: expect.stringMatching(/ADMIN_API_KEY does not work: an admin revoked this key.*Set ADMIN_API_KEY to a new key/), credentialId: bootstrap.id }),
+        );
+      } finally {
+        errors.mockRestore();
+      }
+      // The configured ADMIN_KEY is not affected.
+      await restartMembers(ADMIN_KEY);
+      expect(await adminStatus(ADMIN_KEY)).toBe(200);
     });
   });
 

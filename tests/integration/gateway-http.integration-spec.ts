@@ -90,7 +90,7 @@ describe('the HTTP edge of the gateway', () => {
     const french = await raw(url, 'POST', '/v1/members', { body: 'x', headers: { 'content-type': 'text/plain', 'accept-language': 'fr-CA' } });
     const english = await raw(url, 'POST', '/v1/members', { body: 'x', headers: { 'content-type': 'text/plain', 'accept-language': 'de, en;q=0.5' } });
     const unauthenticated = await raw(url, 'GET', '/v1/members', { key: null, headers: { 'accept-language': 'fr' } });
-    const invalid = await call<RawResult['body']>(url, 'POST', '/v1/members', { body: { name: 'X', sector: 'mining' }, headers: { 'accept-language': 'fr' } });
+    const invalid = await call<RawResult['body']>(url, 'POST', '/v1/members', { body: { name: 'X', sector: 'mining', contactEmail: 'nobody' }, headers: { 'accept-language': 'fr' } });
 
     expect(french.body).toMatchObject({ title: 'Type de contenu non pris en charge', detail: 'Envoyez le corps en JSON (content-type: application/json)' });
     expect(french.headers.get('content-language')).toBe('fr');
@@ -101,6 +101,7 @@ describe('the HTTP edge of the gateway', () => {
         { field: 'name', message: 'name doit compter de 2 à 200 caractères' },
         { field: 'sector', message: expect.stringMatching(/^sector doit être l’une des valeurs suivantes : housing, funeral, /) },
         { field: 'contactEmail', message: 'contactEmail doit être une adresse courriel' },
+        { field: 'language', message: 'language est obligatoire' },
       ]),
     );
   });

@@ -32,7 +32,7 @@ describe('matching: completing assignments and the at-cost statement', () => {
     await eventually(async () => {
       const found = await call<MatchListView>(url, 'POST', '/v1/matches/search', {
         key: coordinator,
-        body: { domain: 'accounting', startDate: weekDay(1), endDate: weekDay(1, 4), hours: 5, language: 'fr' },
+        body: { domain: 'accounting', startDate: weekDay(1), endDate: weekDay(1, 4), estimatedHours: 5, language: 'fr' },
       });
       expect(found.body.candidates.map((candidate) => candidate.professionalId)).toContain(professional.id);
     }, 20_000);

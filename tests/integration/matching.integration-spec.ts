@@ -151,6 +151,23 @@ describe('matching: ranked, explained candidates and assignments', () => {
       expect(viaHttp.status).toBe(400);
       expect(viaHttp.body.errors.map((e) => e.field)).toEqual(['candidatePool']);
     });
+
+    it('takes the hours as estimatedHours, like a request, and still under their old name hours', async () => {
+      const search = { domain: 'legal', startDate: start, endDate: end, language: 'fr', limit: 20 };
+      const ask = (body: object) => call<MatchListView & { errors?: { field: string; message: string }[] }>(url, 'POST', '/v1/matches/search', { key: coordinator, body: { ...search, ...body } });
+      const names = (list: MatchListView) => list.candidates.map((c) => `${c.fullName} ${c.freeHours} ${c.score}`);
+
+      const [current, deprecated, tooMany] = [await ask({ estimatedHours: 20 }), await ask({ hours: 20 }), await ask({ estimatedHours: 20_000 })];
+      expect([current.status, deprecated.status]).toEqual([200, 200]);
+      expect(names(deprecated.body)).toEqual(names(current.body));
+      expect(current.body.candidates.length).toBeGreaterThan(0);
+      expect(tooMany.status).toBe(400);
+      expect(tooMany.body.errors?.map((e) => e.field)).toEqual(['estimatedHours']);
+
+      const neither = await ask({});
+      expect(neither.status).toBe(400);
+      expect(neither.body.errors).toEqual([{ field: 'estimatedHours', message: 'estimatedHours is required' }]);
+    });
   });
 
   it('ranks hundreds of candidates over a year-long window (their availability does not fit one NATS message)', async () => {
@@ -242,7 +259,7 @@ async function searchable(url: string, key: string, body: Record<string, unknown
   const { domain, startDate, endDate } = body as { domain: string; startDate: string; endDate: string };
   const response = await call<MatchListView>(url, 'POST', '/v1/matches/search', {
     key,
-    body: { domain, startDate, endDate, hours: Number(body.estimatedHours ?? body.hours), language: 'fr', limit: 50 },
+    body: { domain, startDate, endDate, estimatedHours: Number(body.estimatedHours ?? body.hours), language: 'fr', limit: 50 },
   });
   expect(response.status).toBe(200);
   return response.body.candidates;

@@ -152,6 +152,21 @@ describe('service requests', () => {
       const pastOnly = await submit(requestBody({ startDate: daysFromNow(-3) }), { 'accept-language': 'fr' });
       expect(pastOnly.body.errors).toEqual([{ field: 'startDate', message: expect.stringMatching(/^startDate doit être aujourd’hui \(\d{4}-\d{2}-\d{2}\) ou plus tard$/) }]);
     });
+
+    it.each([
+      ['en', 'estimatedHours is required', 'title is required'],
+      ['fr', 'estimatedHours est obligatoire', 'title est obligatoire'],
+    ])('says a missing field is required, and only that (%s)', async (language, hoursMessage, titleMessage) => {
+      const { estimatedHours: _hours, title: _title, ...incomplete } = requestBody();
+
+      const response = await submit(incomplete, { 'accept-language': language });
+
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([
+        { field: 'title', message: titleMessage },
+        { field: 'estimatedHours', message: hoursMessage },
+      ]);
+    });
   });
 
   describe('the lifecycle driven by matching', () => {

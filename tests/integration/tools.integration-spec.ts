@@ -7,26 +7,17 @@ import type { MemberPage } from '@coop/contracts';
 import { DEMO_MEMBERS } from '../../tools/demo/demo-members.js';
 import { DEMO_REQUESTS } from '../../tools/demo/demo-requests.js';
 import { seedDemo } from '../../tools/demo/seed.js';
+import { GENERATORS } from '../../tools/client/generate-client.js';
 import { repositoryRoot } from '../../tools/repository-root.js';
 import { createMember, issueKey } from '../support/credentials.js';
 import { call } from '../support/http.js';
 import { daysFromNow } from '../support/request-bodies.js';
 import { ADMIN_KEY, TestStack } from '../support/test-stack.js';
+import type { ScenarioResult } from '../client/scenario-result.js';
 
 const run = promisify(execFile);
 
-type PartnerScenario = (
-  baseUrl: string,
-  apiKey: string,
-  window: { startDate: string; endDate: string },
-) => Promise<{
-  submitted: { id: string; status: string };
-  replayed: boolean;
-  followed: { status: string };
-  listed: { id: string }[];
-  cancelled: object;
-  refusal: object;
-}>;
+type PartnerScenario = (baseUrl: string, apiKey: string, window: { startDate: string; endDate: string }) => Promise<ScenarioResult>;
 const root = repositoryRoot();
 
 describe('tools against a running system', () => {
@@ -38,28 +29,44 @@ describe('tools against a running system', () => {
   });
   afterAll(() => stack.dispose());
 
-  it('generates a typed client from /docs-json that a partner scenario compiles against and runs with', async () => {
-    const member = await createMember(url);
-    const partner = await issueKey(url, 'partner', member.id);
-
-    await run(process.execPath, ['dist/tools/client/generate-client.js', '--url', url, '--out', 'tests/client/generated/coop-api.ts'], { cwd: root });
-    // The scenario must type-check against what was generated (wrong paths, bodies or fields fail here).
-    await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tests/client/tsconfig.json'], { cwd: root }).catch((error: { stdout?: string }) => {
-      throw new Error(`the partner scenario does not compile against the generated client:\n${error.stdout ?? String(error)}`);
+  describe('clients generated from /docs-json', () => {
+    // Each generator's client is written where its scenario imports it, then both must type-check.
+    beforeAll(async () => {
+      for (const generator of GENERATORS) {
+        const out = `tests/client/generated/${generator}/coop-api.ts`;
+        await run(process.execPath, ['dist/tools/client/generate-client.js', '--url', url, '--generator', generator, '--out', out], { cwd: root });
+      }
+      // The scenarios must type-check against what was generated (wrong paths, bodies or fields fail here).
+      await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tests/client/tsconfig.json'], { cwd: root }).catch((error: { stdout?: string }) => {
+        throw new Error(`a partner scenario does not compile against its generated client:\n${error.stdout ?? String(error)}`);
+      });
     });
-    // Loaded by a path the type-check does not follow: the scenario's types exist only once generated.
-    const scenarioPath = '../client/partner-scenario.js';
-    const { runPartnerScenario } = (await import(scenarioPath)) as { runPartnerScenario: PartnerScenario };
-    const result = await runPartnerScenario(url, partner.key, { startDate: daysFromNow(10), endDate: daysFromNow(30) });
 
-    expect(result.submitted).toEqual({ id: expect.any(String), status: 'submitted' });
-    expect(result.replayed).toBe(true);
-    // Matching may already have moved it on (no professional is loaded here: unmatched).
-    expect(result.followed).toMatchObject({ id: result.submitted.id, memberId: member.id, urgency: 'critical' });
-    expect(['submitted', 'unmatched']).toContain(result.followed.status);
-    expect(result.listed.map((r) => r.id)).toContain(result.submitted.id);
-    expect(result.cancelled).toMatchObject({ id: result.submitted.id, status: 'cancelled', statusReason: 'Le congrès est reporté' });
-    expect(result.refusal).toMatchObject({ status: 404, code: 'not_found', title: 'Introuvable' });
+    it.each([
+      ['openapi-typescript + openapi-fetch', '../client/partner-scenario.js'],
+      ['swagger-typescript-api', '../client/partner-scenario.swagger-typescript-api.js'],
+    ])('%s: a partner scenario compiles against it and runs with it', async (_generator, scenarioPath) => {
+      const member = await createMember(url);
+      const partner = await issueKey(url, 'partner', member.id);
+      // Loaded by a path the type-check does not follow: the scenario's types exist only once generated.
+      const { runPartnerScenario } = (await import(scenarioPath)) as { runPartnerScenario: PartnerScenario };
+      const result = await runPartnerScenario(url, partner.key, { startDate: daysFromNow(10), endDate: daysFromNow(30) });
+
+      expect(result.submitted).toEqual({ id: expect.any(String), status: 'submitted' });
+      expect(result.replayed).toBe(true);
+      // Matching may already have moved it on (no professional is loaded here: unmatched).
+      expect(result.followed).toMatchObject({ id: result.submitted.id, memberId: member.id, urgency: 'critical' });
+      expect(['submitted', 'unmatched']).toContain(result.followed.status);
+      expect(result.listed.map((r) => r.id)).toContain(result.submitted.id);
+      expect(result.cancelled).toMatchObject({ id: result.submitted.id, status: 'cancelled', statusReason: 'Le congrès est reporté' });
+      expect(result.refusal).toMatchObject({ status: 404, code: 'not_found', title: 'Introuvable' });
+    });
+  });
+
+  it('generates a client into git-ignored .data/client/ when no --out is given', async () => {
+    const { stdout } = await run(process.execPath, ['dist/tools/client/generate-client.js', '--url', url], { cwd: root });
+    expect(stdout).toContain(join(root, '.data', 'client', 'coop-api.ts'));
+    expect(readFileSync(join(root, '.data', 'client', 'coop-api.ts'), 'utf8')).toContain('export interface paths');
   });
 
   describe('the demo seed', () => {

@@ -172,7 +172,10 @@ async function measure(
   let viaGateway: number[] | undefined;
   if (run('a')) {
     log(`(a) ${options.queries} match searches through the gateway`);
-    viaGateway = await timeEach(queries, (query, _measured, i) => gateway.post('/v1/matches/search', coordinator.key, query, 200, i % 2 === 0 ? 'fr' : 'en'));
+    // Over HTTP the hours are called estimatedHours, as in a request (`hours` is the RPC's name).
+    viaGateway = await timeEach(queries, ({ hours, ...query }, _measured, i) =>
+      gateway.post('/v1/matches/search', coordinator.key, { ...query, estimatedHours: hours }, 200, i % 2 === 0 ? 'fr' : 'en'),
+    );
   }
 
   let direct: number[] | undefined;

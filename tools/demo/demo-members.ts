@@ -4,7 +4,7 @@
  */
 import type { CoopSectorCode, LanguageCode } from '../../libs/contracts/src/taxonomy/index.js';
 
-/** Mirrors the Member of DESIGN.md section 3. */
+/** The fields of a member federation (POST /v1/members). */
 export interface DemoMember {
   name: string;
   sector: CoopSectorCode;

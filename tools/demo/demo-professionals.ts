@@ -28,7 +28,7 @@ export interface DemoCoopExperience {
   mandates: number;
 }
 
-/** Mirrors the Professional of DESIGN.md section 3. */
+/** The fields of a professional's profile (POST /v1/professionals). */
 export interface DemoProfessional {
   fullName: string;
   email: string;

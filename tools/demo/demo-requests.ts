@@ -1,7 +1,7 @@
 /**
  * Demo data: service requests submitted by the demo members. Dates are relative to the day the demo
  * is loaded (`startInDays` from today, lasting `durationDays`), so the demo never goes stale.
- * Includes the two stories of DESIGN.md section 1: the housing federation's by-law problem and the
+ * Includes the two stories the system was built for: the housing federation's by-law problem and the
  * event coordinator who quits two weeks before the annual congress.
  */
 import type {

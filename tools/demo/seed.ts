@@ -84,7 +84,7 @@ async function waitUntilSearchable(api: GatewayClient, coordinatorKey: string, l
   while (pending.size > 0 && Date.now() < deadline) {
     for (const entry of [...pending]) {
       const [domain, language] = entry.split(':');
-      const probe = { domain, language, startDate: dateInDays(30), endDate: dateInDays(34), hours: 1, limit: 1 };
+      const probe = { domain, language, startDate: dateInDays(30), endDate: dateInDays(34), estimatedHours: 1, limit: 1 };
       const found = await api.json<{ candidates: unknown[] }>('POST', '/v1/matches/search', coordinatorKey, probe);
       if (found.candidates.length > 0) pending.delete(entry);
     }

@@ -10,6 +10,11 @@ export class GatewayConfig extends BaseConfig {
   @IsString()
   HOST: string = '0.0.0.0';
 
+  /** Where clients reach this gateway (the OpenAPI document's server), e.g. behind a load balancer; default http://localhost:PORT. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+(\/.*[^/])?$/, { message: 'PUBLIC_URL must be an http(s) URL without a trailing slash' })
+  PUBLIC_URL?: string;
+
   /** Readiness also checks Meilisearch when this is set. */
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'MEILI_URL must be an http(s) URL' })

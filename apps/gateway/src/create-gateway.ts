@@ -28,7 +28,7 @@ export async function createGateway(
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new HttpCorrelationInterceptor());
-  setUpOpenApi(app);
+  setUpOpenApi(app, { publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` });
   await app.listen(config.PORT, config.HOST);
   return app;
 }

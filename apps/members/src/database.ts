@@ -4,10 +4,11 @@ import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity
 import { MemberEntity } from './member/member.entity.js';
 import { CreateMembers1795676371311 } from './migrations/1795676371311-create-members.js';
 import { CredentialsRequestsIdempotency1795678973589 } from './migrations/1795678973589-credentials-requests-idempotency.js';
+import { CredentialRevokedBy1796127306246 } from './migrations/1796127306246-credential-revoked-by.js';
 import { ServiceRequestEntity } from './request/service-request.entity.js';
 
 export const membersDatabase: DatabaseDefinition = {
   schema: 'members',
   entities: [MemberEntity, CredentialEntity, ServiceRequestEntity, IdempotencyRecordEntity],
-  migrations: [CreateMembers1795676371311, CredentialsRequestsIdempotency1795678973589],
+  migrations: [CreateMembers1795676371311, CredentialsRequestsIdempotency1795678973589, CredentialRevokedBy1796127306246],
 };

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { CredentialRpc, DomainException, ErrorCode, hashApiKey } from '@coop/contracts';
-import { RpcClient } from '@coop/platform';
+import { RpcClient, withCorrelationId } from '@coop/platform';
 import { GatewayException } from '../http/problem-details.js';
 import { RecentAuthentications } from './recent-authentications.js';
 import { Principal, PUBLIC_METADATA, Role, ROLES_METADATA } from './roles.js';
@@ -49,7 +49,8 @@ export class ApiKeyGuard implements CanActivate {
     // RouteAccessAudit makes sure every route has one or the other; fail closed all the same.
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_METADATA, targets) ?? [];
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const principal = await this.authenticate(request.headers.authorization);
+    // Guards run before the interceptor that sets the call's correlation id: the key check carries it too.
+    const principal = await withCorrelationId(request.correlationId, () => this.authenticate(request.headers.authorization));
     if (!roles.includes(principal.role)) throw new GatewayException(ErrorCode.Forbidden, 'wrongRole');
     request.principal = principal;
     return true;

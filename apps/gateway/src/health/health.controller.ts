@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiResponseSchemaHost, ApiServiceUnavailab
 import { HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/roles.js';
+import { ApiProblems } from '../http/openapi.js';
 import { ReadinessService } from './readiness.service.js';
 
 const HEALTH_SCHEMA: NonNullable<ApiResponseSchemaHost['schema']> = {
@@ -11,6 +12,7 @@ const HEALTH_SCHEMA: NonNullable<ApiResponseSchemaHost['schema']> = {
 };
 
 @ApiTags('health')
+@ApiProblems()
 @Public()
 @Controller('health')
 export class HealthController {

@@ -1,4 +1,5 @@
 import { Param, PipeTransform } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
 import { DomainException } from '@coop/contracts';
 
@@ -12,4 +13,11 @@ class UuidPipe implements PipeTransform<unknown, string> {
 }
 
 /** A UUID path parameter (`:id`): anything else is a validation error naming it. */
-export const IdParam = (name = 'id'): ParameterDecorator => Param(name, new UuidPipe(name));
+export const IdParam =
+  (name = 'id'): ParameterDecorator =>
+  (target, method, index) => {
+    Param(name, new UuidPipe(name))(target, method, index);
+    if (method !== undefined) {
+      ApiParam({ name, schema: { type: 'string', format: 'uuid', maxLength: 36 } })(target, method, Object.getOwnPropertyDescriptor(target, method)!);
+    }
+  };

@@ -73,6 +73,7 @@ export type GatewayMessageKey = keyof typeof GATEWAY_MESSAGES;
 
 /** French messages of field errors, by the rule that failed; `{field}` and the rule's params are filled in. */
 const FIELD_MESSAGES_FR: Record<string, string> = {
+  isDefined: '{field} est obligatoire',
   isUuid: '{field} doit être un UUID',
   isIn: '{field} doit être l’une des valeurs suivantes : {values}',
   isString: '{field} doit être une chaîne de caractères',

@@ -33,6 +33,8 @@ export class MatchesController {
   @ApiOkResponse({ type: MatchListView })
   @ApiProblems(400)
   search(@Body() body: MatchSearchBody, @CallerLanguage() lang: LanguageCode): Promise<MatchListView> {
-    return this.rpc.send(MatchingRpc.search, { ...body, lang });
+    const { estimatedHours, hours, ...search } = body;
+    // Validation ensures one of the two is there.
+    return this.rpc.send(MatchingRpc.search, { ...search, hours: estimatedHours ?? hours!, lang });
   }
 }

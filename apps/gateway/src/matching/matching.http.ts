@@ -1,5 +1,5 @@
-import { ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
+import { IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import { AssignRequest, CompleteAssignmentRequest, DeclineAssignmentRequest, MatchSearchRequest, RequestMatchesRequest, StatementRequest, StrictBoolean } from '@coop/contracts';
 
 // HTTP shapes of the matching routes: the RPC classes minus what the path or the headers carry.
@@ -21,7 +21,24 @@ export class MatchesQuery extends PickType(RequestMatchesRequest, ['limit'] as c
   nearestFits?: boolean;
 }
 
-export class MatchSearchBody extends OmitType(MatchSearchRequest, ['lang', 'candidatePool'] as const) {}
+/** Hours an ad hoc search asks for: named as in a request (`estimatedHours`); `hours` is its old name. */
+const SEARCH_HOURS = { minimum: 0.5, maximum: 2000 };
+
+export class MatchSearchBody extends OmitType(MatchSearchRequest, ['lang', 'candidatePool', 'hours'] as const) {
+  @ApiProperty({ ...SEARCH_HOURS, description: 'Hours of work, as `estimatedHours` of a request' })
+  @ValidateIf((body: MatchSearchBody) => body.hours === undefined)
+  @IsNumber({}, { message: 'estimatedHours must be a number' })
+  @Min(SEARCH_HOURS.minimum)
+  @Max(SEARCH_HOURS.maximum)
+  estimatedHours?: number;
+
+  @ApiPropertyOptional({ ...SEARCH_HOURS, deprecated: true, description: 'Deprecated: the old name of estimatedHours, still accepted (estimatedHours wins when both are sent)' })
+  @IsOptional()
+  @IsNumber({}, { message: 'hours must be a number' })
+  @Min(SEARCH_HOURS.minimum)
+  @Max(SEARCH_HOURS.maximum)
+  hours?: number;
+}
 export class AssignBody extends OmitType(AssignRequest, ['requestId'] as const) {}
 export class DeclineBody extends OmitType(DeclineAssignmentRequest, ['assignmentId'] as const) {}
 export class CompleteBody extends OmitType(CompleteAssignmentRequest, ['assignmentId'] as const) {}

@@ -1,10 +1,10 @@
-import { Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CoordinatorNotificationPage, CoordinatorNotificationView, NotificationRpc, NotificationsQuery } from '@coop/contracts';
+import { CoordinatorNotificationPage, CoordinatorNotificationView, type LanguageCode, NotificationRpc, NotificationsQuery } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { Roles, type Principal } from '../auth/roles.js';
-import { preferredLanguage } from '../http/accept-language.js';
+import { CallerLanguage } from '../http/accept-language.js';
 import { IdParam } from '../http/id-param.js';
 import { ApiProblems } from '../http/openapi.js';
 
@@ -21,9 +21,9 @@ export class NotificationsController {
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: NotificationsQuery,
-    @Headers('accept-language') acceptLanguage?: string,
+    @CallerLanguage() language: LanguageCode,
   ): Promise<CoordinatorNotificationPage> {
-    return this.rpc.send(NotificationRpc.list, { ...query, includeAdmin: principal.role === 'admin', language: preferredLanguage(acceptLanguage) });
+    return this.rpc.send(NotificationRpc.list, { ...query, includeAdmin: principal.role === 'admin', language });
   }
 
   @Post(':id/read')
@@ -35,8 +35,8 @@ export class NotificationsController {
   markRead(
     @CurrentPrincipal() principal: Principal,
     @IdParam() id: string,
-    @Headers('accept-language') acceptLanguage?: string,
+    @CallerLanguage() language: LanguageCode,
   ): Promise<CoordinatorNotificationView> {
-    return this.rpc.send(NotificationRpc.markRead, { id, includeAdmin: principal.role === 'admin', language: preferredLanguage(acceptLanguage) });
+    return this.rpc.send(NotificationRpc.markRead, { id, includeAdmin: principal.role === 'admin', language });
   }
 }

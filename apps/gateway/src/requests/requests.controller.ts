@@ -36,7 +36,12 @@ export class RequestsController {
       'Matching starts right after. With an Idempotency-Key (kept 24 h per API key), the same key and body answer the first ' +
       'response again (with Idempotent-Replayed: true), another body answers 422, and a call while the first is still running 409.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any unique string (e.g. a UUID), 1 to 255 printable ASCII characters' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Any unique string (e.g. a UUID), 1 to 255 printable ASCII characters',
+    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: IDEMPOTENCY_KEY_PATTERN.source },
+  })
   @ApiAcceptedResponse({
     type: SubmissionAccepted,
     headers: { 'Idempotent-Replayed': { description: '"true" when this is the stored answer of an earlier call', schema: { type: 'string' } } },

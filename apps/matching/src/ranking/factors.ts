@@ -7,7 +7,7 @@ const COOP_YEARS_CAP = 20;
 const MANDATES_CAP = 10;
 const CONTINUITY_CAP = 3;
 
-/** Each soft factor of DESIGN.md section 4 as a value in [0, 1], higher is better, monotone in its facts. */
+/** Each soft factor of the ranking as a value in [0, 1], higher is better, monotone in its facts. */
 export function computeFactors(facts: CandidateFacts, context: MatchContext): FactorValues {
   const domain = facts.domains.find((d) => d.code === context.domain);
   const { freeHours, bookedHours, capacityHours, firstWeekFreeHours, firstWeekNeededHours } = facts.availability;

@@ -25,7 +25,7 @@ export interface Ranking {
 }
 
 /**
- * Orders candidates by the rules of DESIGN.md section 4: hard constraints exclude; available
+ * Orders candidates by the ranking's rules: hard constraints exclude; available
  * candidates come before partially available ones; then by score (weighted factors); ties by
  * professional id, so the same state always gives the same ranking.
  */

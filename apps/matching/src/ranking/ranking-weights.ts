@@ -1,8 +1,8 @@
 /**
- * How much each soft factor counts in a candidate's score (DESIGN.md section 4). Every factor value
+ * How much each soft factor counts in a candidate's score. Every factor value
  * is in [0, 1] and the weights sum to 1, so a score is in [0, 1]. All weights are positive, which is
  * what makes the dominance rule hold: better or equal on every factor and better on one means a
- * strictly higher score. Documented in the README; change them here only.
+ * strictly higher score. Documented in docs/matching.md; change them here only.
  */
 export const RANKING_WEIGHTS = {
   /** Level (mostly) and years in the requested domain. */

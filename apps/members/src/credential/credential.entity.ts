@@ -1,11 +1,15 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { CredentialRole } from '@coop/contracts';
+
+/** Who revoked a key: an admin through the API, or the start-up sync because ADMIN_API_KEY changed. */
+export type RevokedBy = 'api' | 'configuration';
 import { MemberEntity } from '../member/member.entity.js';
 
 /** An API key, kept only as its hash (hashApiKey). A partner key is bound to exactly one member. */
 @Entity({ name: 'credential' })
 @Unique('credential_key_hash_key', ['keyHash'])
 @Check('credential_role_check', `"role" IN ('admin', 'coordinator', 'partner')`)
+@Check('credential_revoked_by_check', `("revoked_by" IS NULL OR "revoked_by" IN ('api', 'configuration')) AND ("revoked_by" IS NULL) = ("revoked_at" IS NULL)`)
 @Check('credential_partner_member_check', `("role" = 'partner') = ("member_id" IS NOT NULL)`)
 export class CredentialEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'credential_pkey' })
@@ -43,4 +47,8 @@ export class CredentialEntity {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** A key the configuration revoked comes back when it is configured again; one an admin revoked does not. */
+  @Column({ name: 'revoked_by', type: 'text', nullable: true })
+  revokedBy: RevokedBy | null;
 }

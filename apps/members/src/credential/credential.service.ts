@@ -56,8 +56,10 @@ export class CredentialService implements OnApplicationBootstrap {
     return this.dataSource.transaction(async (manager) => {
       const credential = await manager.findOne(CredentialEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!credential) throw DomainException.notFound('Credential', id);
-      if (!credential.revokedAt) {
-        credential.revokedAt = new Date();
+      // A key the configuration had revoked is now revoked by an admin too: configuring it again won't bring it back.
+      if (credential.revokedBy !== 'api') {
+        credential.revokedAt ??= new Date();
+        credential.revokedBy = 'api';
         await manager.save(credential);
         this.logger.log({ msg: 'credential revoked', credentialId: id });
       }
@@ -77,8 +79,10 @@ export class CredentialService implements OnApplicationBootstrap {
 
   /**
    * ADMIN_API_KEY is a credential like the others (role admin, flagged bootstrap): created if new,
-   * and any bootstrap key that is no longer the configured one is revoked. A bootstrap key an admin
-   * revoked through the API stays revoked; configure a new ADMIN_API_KEY to get one back.
+   * and any bootstrap key that is no longer the configured one is revoked "by configuration". The
+   * configured key therefore always works after a start, also when it was configured before,
+   * replaced, and configured again. Only a revocation by an admin through the API sticks: then the
+   * start says so at error level, with what to do.
    */
   private async syncBootstrapAdmin(adminKey: string | undefined): Promise<void> {
     const keyHash = adminKey ? hashApiKey(adminKey) : null;
@@ -86,16 +90,32 @@ export class CredentialService implements OnApplicationBootstrap {
       const revoked = await manager
         .createQueryBuilder()
         .update(CredentialEntity)
-        .set({ revokedAt: () => 'now()' })
+        .set({ revokedAt: () => 'now()', revokedBy: 'configuration' })
         .where('bootstrap AND revoked_at IS NULL AND key_hash IS DISTINCT FROM :keyHash', { keyHash })
         .execute();
       if (revoked.affected) this.logger.warn({ msg: 'revoked bootstrap admin keys that are no longer ADMIN_API_KEY', count: revoked.affected });
       if (!keyHash) return;
-      await manager.query(
+      const [configured] = (await manager.query(
         `INSERT INTO credential (key_hash, key_prefix, role, label, bootstrap) VALUES ($1, 'ADMIN_API_KEY', 'admin', $2, true)
-         ON CONFLICT ON CONSTRAINT credential_key_hash_key DO NOTHING`,
+         ON CONFLICT ON CONSTRAINT credential_key_hash_key DO UPDATE
+           SET revoked_at = NULL, revoked_by = NULL
+           WHERE credential.bootstrap AND credential.revoked_by = 'configuration'
+         RETURNING id`,
         [keyHash, BOOTSTRAP_LABEL],
-      );
+      )) as { id: string }[];
+      if (configured) return;
+      // The key exists and was left as it is: revoked by an admin, or not a bootstrap key at all.
+      const existing = await manager.findOneOrFail(CredentialEntity, { where: { keyHash } });
+      if (existing.revokedAt) {
+        this.logger.error({
+          msg:
+            'ADMIN_API_KEY does not work: an admin revoked this key through the API. ' +
+            'Set ADMIN_API_KEY to a new key (at least 16 characters, e.g. `openssl rand -hex 24`; with npm start, ' +
+            'delete .data/admin-api-key to get a new one) and restart the members service.',
+          credentialId: existing.id,
+          revokedAt: existing.revokedAt.toISOString(),
+        });
+      }
     });
   }
 

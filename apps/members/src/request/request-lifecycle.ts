@@ -27,7 +27,7 @@ export function isOpen(status: RequestStatus): boolean {
 const ASSIGNABLE: readonly RequestStatus[] = OPEN.filter((status) => status !== 'assigned');
 
 /**
- * The request lifecycle of DESIGN.md section 3: submitted -> pending_review | assigned | unmatched;
+ * The request lifecycle: submitted -> pending_review | assigned | unmatched;
  * a coordinator may still assign a request waiting for review or unmatched; assigned -> completed |
  * cancelled; a decline of the current assignment sends it back to matching (submitted); any open
  * request can be cancelled. Events about another assignment than the current one are stale.

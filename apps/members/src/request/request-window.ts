@@ -17,7 +17,7 @@ export interface RequestWindow {
  * or later (and within two years), ends on or after it starts, lasts at most a year, and its hours
  * fit: at most 8 per working day (Mon-Fri) in it, which is 40 h per full working week and
  * proportionally less for a partial week. This is the most one professional can give it, and it
- * matches how bookings are spread evenly over the window's working days (DESIGN.md section 3).
+ * matches how bookings are spread evenly over the window's working days.
  */
 export function windowProblems(window: RequestWindow, today: string): FieldError[] {
   const start = parseDay(window.startDate);

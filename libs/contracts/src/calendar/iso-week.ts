@@ -1,5 +1,5 @@
 /**
- * Calendar arithmetic of the availability invariant (DESIGN.md section 3), shared by the service
+ * Calendar arithmetic of the availability invariant (booked hours never exceed a week's capacity), shared by the service
  * that enforces it and the services that read it, so both count weeks and hours the same way.
  *
  * Days are whole UTC calendar days, counted from 1970-01-01 (`Day`); dates travel as `YYYY-MM-DD`.

@@ -247,7 +247,7 @@ export class StatementRequest {
   @IsUUID('4', { message: 'memberId must be a UUID' })
   memberId: string;
 
-  @ApiProperty({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', example: '2026-11' })
+  @ApiProperty({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', maxLength: 7, example: '2026-11' })
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
   month: string;
 }

@@ -4,6 +4,7 @@ import { COOP_SECTOR_CODES, type CoopSectorCode } from '../taxonomy/coop-sectors
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 import { PageQuery } from '../common/pagination.js';
 
+export const REGION_MAX_LENGTH = 40;
 export const REGION_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
 const REGION_DESCRIPTION = 'Lower-case region code, e.g. `montreal`';
 
@@ -21,7 +22,7 @@ export class CreateMemberRequest {
   @IsIn(LANGUAGE_CODES, { message: 'language must be fr or en' })
   language: LanguageCode;
 
-  @ApiProperty({ pattern: REGION_PATTERN.source, description: REGION_DESCRIPTION, example: 'quebec' })
+  @ApiProperty({ pattern: REGION_PATTERN.source, maxLength: REGION_MAX_LENGTH, description: REGION_DESCRIPTION, example: 'quebec' })
   @Matches(REGION_PATTERN, { message: 'region must be a lower-case code such as montreal' })
   region: string;
 

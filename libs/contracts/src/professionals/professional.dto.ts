@@ -25,7 +25,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
 import { StrictBoolean } from '../common/strict-boolean.js';
-import { REGION_PATTERN } from '../members/member.dto.js';
+import { REGION_MAX_LENGTH, REGION_PATTERN } from '../members/member.dto.js';
 import { COOP_SECTOR_CODES, type CoopSectorCode } from '../taxonomy/coop-sectors.js';
 import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
@@ -128,11 +128,12 @@ const Languages = (required: boolean) =>
   profileField(required, { enum: LANGUAGE_CODES, isArray: true, description: 'main language first' }, (o) => [
     IsArray(o('languages must be a list of language codes')),
     ArrayMinSize(1, o('languages must name at least one language')),
+    ArrayMaxSize(LANGUAGE_CODES.length, o(`languages must hold at most ${LANGUAGE_CODES.length} entries`)),
     ArrayUnique(o('languages must not repeat a language')),
     IsIn(LANGUAGE_CODES, o(LANGUAGE_MESSAGE, { each: true })),
   ]);
 const Region = (required: boolean) =>
-  profileField(required, { example: 'montreal' }, (o) => [Matches(REGION_PATTERN, o('region must be a lower-case code such as montreal'))]);
+  profileField(required, { example: 'montreal', maxLength: REGION_MAX_LENGTH }, (o) => [Matches(REGION_PATTERN, o('region must be a lower-case code such as montreal'))]);
 const CoopExperience = (required: boolean) =>
   profileField(required, { type: CoopExperienceInput }, (o) => [
     IsObject(o('coopExperience must be {years, sectors, mandates}')),
@@ -213,7 +214,7 @@ export class ListProfessionalsRequest extends PageQuery {
   @IsIn(LANGUAGE_CODES, { message: `language must be one of: ${LANGUAGE_CODES.join(', ')}` })
   language?: LanguageCode;
 
-  @ApiPropertyOptional({ example: 'quebec' })
+  @ApiPropertyOptional({ example: 'quebec', maxLength: REGION_MAX_LENGTH })
   @IsOptional()
   @Matches(REGION_PATTERN, { message: 'region must be a lower-case code such as montreal' })
   region?: string;

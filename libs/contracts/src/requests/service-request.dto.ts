@@ -3,12 +3,12 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, IsPositive, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../common/calendar-date.js';
 import { PageQuery } from '../common/pagination.js';
-import { REGION_PATTERN } from '../members/member.dto.js';
+import { REGION_MAX_LENGTH, REGION_PATTERN } from '../members/member.dto.js';
 import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
 
-/** DESIGN.md section 3: submitted -> pending_review | assigned | unmatched; assigned -> completed | cancelled. */
+/** A request's status: submitted -> pending_review | assigned | unmatched; assigned -> completed | cancelled. */
 export const REQUEST_STATUSES = ['submitted', 'pending_review', 'assigned', 'unmatched', 'completed', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -59,7 +59,7 @@ export class ServiceRequestFields {
   @IsIn(LANGUAGE_CODES, { message: 'language must be fr or en' })
   language?: LanguageCode;
 
-  @ApiPropertyOptional({ pattern: REGION_PATTERN.source, description: "Where on-site work happens; defaults to the member's region" })
+  @ApiPropertyOptional({ pattern: REGION_PATTERN.source, maxLength: REGION_MAX_LENGTH, description: "Where on-site work happens; defaults to the member's region" })
   @IsOptional()
   @Matches(REGION_PATTERN, { message: 'region must be a lower-case code such as montreal' })
   region?: string;

@@ -1,5 +1,5 @@
 /**
- * Co-operative sectors (DESIGN.md section 3): the sector of a member federation and the sectors a
+ * Co-operative sectors: the sector of a member federation and the sectors a
  * professional has worked in. Stable codes: never rename or reorder them.
  */
 export const COOP_SECTOR_CODES = [

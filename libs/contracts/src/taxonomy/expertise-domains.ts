@@ -1,5 +1,5 @@
 /**
- * The 18 expertise domains of the consortium (DESIGN.md section 3). The codes are stable identifiers
+ * The 18 expertise domains of the consortium. The codes are stable identifiers
  * stored in databases, indexes and events: never rename or reorder them.
  */
 export const EXPERTISE_DOMAIN_CODES = [

@@ -1,4 +1,4 @@
-/** Languages the consortium works in (DESIGN.md section 3). */
+/** Languages the consortium works in: French and English. */
 export const LANGUAGE_CODES = ['fr', 'en'] as const;
 
 export type LanguageCode = (typeof LANGUAGE_CODES)[number];

@@ -1,4 +1,4 @@
-/** Urgency of a service request (DESIGN.md section 3), from least to most urgent. */
+/** Urgency of a service request, from least to most urgent. */
 export const URGENCY_LEVELS = ['low', 'normal', 'high', 'critical'] as const;
 
 export type Urgency = (typeof URGENCY_LEVELS)[number];

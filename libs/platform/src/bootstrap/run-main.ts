@@ -10,7 +10,10 @@ interface Closable {
  * a second signal exits at once. (Nest's own shutdown hooks re-raise the signal instead.)
  */
 export function runMain(name: string, start: () => Promise<Closable>): void {
-  start().then(
+  // Through a promise, so a start that throws at once (a module's config, read as it is built) is reported the same way.
+  Promise.resolve()
+    .then(start)
+    .then(
     (app) => {
       let closing = false;
       const stop = (signal: NodeJS.Signals) => {

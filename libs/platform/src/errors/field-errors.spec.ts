@@ -39,4 +39,20 @@ describe(toFieldErrors.name, () => {
       { field: 'language', message: 'language must be one of the following values: fr, en', constraint: 'isIn', params: { values: 'fr, en' } },
     ]);
   });
+
+  it('says only that an absent field is required, not every rule it then fails', () => {
+    const member = plainToInstance(Member, { language: 'fr' });
+
+    const sut = toFieldErrors(validateSync(member));
+
+    expect(sut).toEqual([{ field: 'name', message: 'name is required', constraint: 'isDefined' }]);
+  });
+
+  it('still names the rules a present but wrong value fails, null included', () => {
+    const member = plainToInstance(Member, { name: null, language: 'fr' });
+
+    const sut = toFieldErrors(validateSync(member));
+
+    expect(sut).toEqual([{ field: 'name', message: 'name must be longer than or equal to 2 characters', constraint: 'isLength', params: { min: 2, max: 10 } }]);
+  });
 });

@@ -8,12 +8,19 @@ import { FieldError, MAX_WINDOW_DAYS } from '@coop/contracts';
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
+    // A field that is absent fails every rule on it; that it is required is the one thing to say.
+    if (error.constraints && isAbsent(error)) return [{ field, message: `${field} is required`, constraint: 'isDefined' }];
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
       const params = constraintParams(error, constraint);
       return { field, message, constraint, ...(params ? { params } : {}) };
     });
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
+}
+
+function isAbsent(error: ValidationError): boolean {
+  const target = error.target as Record<string, unknown> | undefined;
+  return target !== undefined && target[error.property] === undefined;
 }
 
 /** The arguments of a failed rule (`@Length(3, 200)` -> min 3, max 200), read from the class metadata. */

@@ -160,8 +160,11 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private async process(message: JsMsg, { registered, envelope, data }: AcceptedEvent): Promise<void> {
     await withCorrelationId(envelope.correlationId, async () => {
       try {
+        const started = performance.now();
         await this.applyOnce(registered, data, envelope, { attempt: message.info.deliveryCount });
         message.ack();
+        // One line per event handled, with the correlation id of the call that caused it (LOG_LEVEL=debug).
+        this.logger.debug({ msg: 'event handled', subject: envelope.type, eventId: envelope.id, ms: Math.round((performance.now() - started) * 10) / 10 });
       } catch (error) {
         const attempt = message.info.deliveryCount;
         const delay = retryDelayMs(attempt);
