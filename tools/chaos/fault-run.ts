@@ -4,7 +4,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { eventStreamName } from '@coop/platform';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { eventStreamName, natsServers } from '@coop/platform';
 import { freshEnvironment, type BenchNames } from '../bench/bench-stack.js';
 import { findFreePort, LOCALHOST } from '../stack/ports.js';
 import type { ServiceName } from '../stack/services.js';
@@ -125,6 +127,7 @@ export async function runFault(fault: Fault, options: FaultRunOptions): Promise<
     const settling = watchSettling(db, workload.accepted, () => coordinatorDone);
     const scripts = await coordinator;
     const { settledAt, deliveredAt, lastSeen } = await settling;
+    if (settledAt === null || deliveredAt === null) options.log(`${fault}: NOT settled; the event consumers: ${await describeConsumers(options.nats.url, eventStreamName(names.namespace))}`);
     const slowest = Object.entries(lastSeen).map(([figure, at]) => `${figure} ${((at - since) / 1000).toFixed(1)} s`);
     if (slowest.length > 0) options.log(`${fault}: last seen in flight after the burst and the restart: ${slowest.join(', ')}`);
     const accepted = workload.accepted;
@@ -203,6 +206,23 @@ async function untilReady(gatewayUrl: string, services: ServiceSet): Promise<voi
       return dead ? `${dead.name} stopped (see its log)` : undefined;
     },
   });
+}
+
+/** Where each durable consumer of the event stream stands (for a run that did not settle). */
+async function describeConsumers(natsUrl: string, stream: string): Promise<string> {
+  const nc = await connect({ servers: natsServers(natsUrl) });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const lines: string[] = [];
+    for await (const consumer of jsm.consumers.list(stream)) {
+      lines.push(
+        `${consumer.name}: delivered ${consumer.delivered.stream_seq}, acked ${consumer.ack_floor.stream_seq}, pending ${consumer.num_pending}, unacked ${consumer.num_ack_pending}, waiting pulls ${consumer.num_waiting}, leader ${consumer.cluster?.leader ?? '-'}`,
+      );
+    }
+    return lines.join('; ');
+  } finally {
+    await nc.close();
+  }
 }
 
 /**

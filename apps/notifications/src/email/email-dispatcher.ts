@@ -57,7 +57,7 @@ export class EmailDispatcher extends PollingWorker {
     try {
       const recipient = await this.recipients.resolve(message);
       const rendered = renderEmail(message.kind, recipient.language, recipient.context);
-      const response = await this.transport.send({ id: message.id, to: recipient.address, language: recipient.language, ...rendered });
+      const response = await this.transport.send({ id: message.id, createdAt: message.createdAt, to: recipient.address, language: recipient.language, ...rendered });
       sent = { recipient, subject: rendered.subject, response };
     } catch (caught) {
       error = caught;

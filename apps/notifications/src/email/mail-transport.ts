@@ -7,6 +7,8 @@ import { NotificationsConfig } from '../config.js';
 
 export interface OutgoingMail {
   id: string;
+  /** When the message was queued: the same on every attempt. */
+  createdAt: Date;
   to: string;
   subject: string;
   text: string;
@@ -53,7 +55,9 @@ export class MailTransport implements OnApplicationShutdown {
     if (!this.toFiles) return info.response ?? 'accepted';
     this.mailDirReady ??= mkdir(this.config.MAIL_DIR, { recursive: true });
     await this.mailDirReady;
-    const file = join(this.config.MAIL_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`);
+    // Named by the message, not the attempt: an attempt repeated after a crash (written, but not
+    // recorded as sent) rewrites the same file rather than delivering the email twice.
+    const file = join(this.config.MAIL_DIR, `${mail.createdAt.toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`);
     await writeFile(file, info.message ?? '');
     return `written to ${file}`;
   }

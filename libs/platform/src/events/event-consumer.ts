@@ -15,6 +15,11 @@ import { EventDelivery, EventHandlerRegistry, RegisteredEventHandler } from './e
 import { ensureEventStream } from './jetstream-stream.js';
 import { CONSUMER_NAME } from './tokens.js';
 
+/** How long a pull for events waits on the server before the client pulls again (its heartbeats come twice as often). */
+const PULL_EXPIRES_MS = 5_000;
+const RESUME_DELAY_MS = 1_000;
+const TROUBLE = new Set(['heartbeats_missed', 'consumer_not_found', 'stream_not_found', 'consumer_deleted', 'no_responders']);
+
 /**
  * How long to wait before the n-th retry of an event (n = the delivery that failed). Short for the
  * first couple of minutes, so an event that failed because a service, Postgres or Meilisearch was
@@ -97,11 +102,43 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     if (!existing) await jsm.consumers.add(stream, config).catch(() => jsm.consumers.info(stream, this.consumerName));
     else if (existing.config.ack_wait !== config.ack_wait) await jsm.consumers.update(stream, this.consumerName, { ack_wait: config.ack_wait });
     const consumer = await jetstream(nc).consumers.get(stream, this.consumerName);
-    this.messages = await consumer.consume({ max_messages: 64 });
+    // Short pulls: a pull the server never answered (a cluster electing the consumer's leader, a
+    // node restarting) is noticed by its missing heartbeats within seconds, and pulled again.
+    // A consumer or stream that is gone (a NATS store lost) ends the consumption: it is then made again.
+    const messages = await consumer.consume({ max_messages: 64, expires: PULL_EXPIRES_MS, abort_on_missing_resource: true });
+    this.messages = messages;
+    clearInterval(this.heartbeat);
     this.heartbeat = setInterval(() => this.keepInHandAlive(), this.config.EVENT_ACK_WAIT_MS / 4);
     this.heartbeat.unref();
-    this.loop = this.run(this.messages);
+    void this.reportTrouble(messages);
+    this.loop = this.run(messages).then(
+      () => this.resumeUnlessStopped(),
+      (error: unknown) => this.resumeUnlessStopped(error),
+    );
     this.logger.log({ msg: 'consuming events', consumer: this.consumerName, subjects: [...this.handlers.keys()] });
+  }
+
+  /** What the client library notices about the pulls (missed heartbeats, consumer not found…), logged. */
+  private async reportTrouble(messages: ConsumerMessages): Promise<void> {
+    for await (const notice of messages.status()) {
+      if (TROUBLE.has(notice.type)) this.logger.warn({ msg: 'event consumer trouble; the client pulls again', consumer: this.consumerName, notice });
+    }
+  }
+
+  /** The library ends a consumption it cannot recover: start a new one rather than stop consuming for good. */
+  private async resumeUnlessStopped(error?: unknown): Promise<void> {
+    if (this.stopped) return;
+    this.logger.warn({ msg: 'event consumption ended; starting it again', consumer: this.consumerName, err: error });
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, RESUME_DELAY_MS));
+      if (this.stopped) return;
+      try {
+        await this.start();
+        return;
+      } catch (err) {
+        this.logger.warn({ msg: 'event consumption could not start again; will retry', consumer: this.consumerName, err });
+      }
+    }
   }
 
   private async run(messages: ConsumerMessages): Promise<void> {

@@ -132,8 +132,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         });
         published.push(row.seq);
       } catch (error) {
-        // Stop at the first failure so events leave in the order they were committed.
+        // Stop at the first failure so events leave in the order they were committed; the next
+        // pass makes sure the stream exists again (a NATS that lost its store has none).
         this.logger.warn({ msg: 'publishing an outbox event failed', eventId: row.id, err: error });
+        this.js = undefined;
         break;
       }
     }
