@@ -13,7 +13,7 @@
 // stream kept by all three), two replicas of every service given all three URLs, and kills the node
 // that leads the event stream (fault "nats-leader").
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repositoryRoot } from '../repository-root.js';
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
   const meili = await startMeilisearch(join(dir, 'meili'), readOrCreateSecret(join(dir, 'meili-master-key'), 32));
   const sink = await WebhookSink.start();
   const results: FaultResult[] = [];
+  // The machine may be shared: its load says how much of the recovery times is waiting for a core.
+  const loadBefore = loadavg()[1];
   try {
     for (const fault of faults) {
       const result = await runFault(fault, { root, dir, databaseUrl: postgres.url, nats, meili, sink, requests, professionals, replicas: cluster ? 2 : 1, log });
@@ -62,7 +64,8 @@ async function main(): Promise<void> {
     await nats.stop();
     await postgres.stop();
   }
-  const machine = `${cpus().length} vCPUs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
+  const load = `load average (5 min) ${loadBefore.toFixed(1)} before, ${loadavg()[1].toFixed(1)} after`;
+  const machine = `${cpus().length} vCPUs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; ${load}`;
   const file = join(dir, cluster ? 'chaos-cluster-results.json' : 'chaos-results.json');
   writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), machine, cluster, requests, professionals, results }, null, 2)}\n`);
   console.log(`\n${table(results, cluster, requests, professionals)}\n\n${machine}; written to ${file}`);

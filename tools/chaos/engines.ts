@@ -4,7 +4,7 @@
 // started again with the same command, store and ports.
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startManagedProcess, type ManagedProcess, type ManagedProcessSpec } from '../stack/managed-process.js';
 import { isMeilisearchAvailable, meilisearchBinary } from '../stack/meilisearch.js';
@@ -70,9 +70,13 @@ function natsServerBinary(): string {
   return binary;
 }
 
-/** One JetStream node, or `size` of them clustered over loopback routes. */
+/**
+ * One JetStream node, or `size` of them clustered over loopback routes, on fresh stores: a store
+ * left by an earlier run knows peers on other ports, and its streams would not match this run's.
+ */
 export async function startNats(dir: string, size: 1 | 3): Promise<NatsDeployment> {
   const binary = natsServerBinary();
+  rmSync(dir, { recursive: true, force: true });
   const ports = await Promise.all(Array.from({ length: size }, async () => ({ client: await findFreePort(), route: await findFreePort() })));
   const nodes = ports.map(({ client, route }, i) => {
     const name = `chaos-n${i + 1}`;
@@ -95,6 +99,7 @@ export async function startNats(dir: string, size: 1 | 3): Promise<NatsDeploymen
   });
   await Promise.all(nodes.map((node) => node.ready()));
   const url = ports.map(({ client }) => `nats://${LOCALHOST}:${client}`).join(',');
+  if (size > 1) await untilStreamsCanBeMade(url, size);
   return {
     url,
     nodes,
@@ -113,6 +118,25 @@ export async function startNats(dir: string, size: 1 | 3): Promise<NatsDeploymen
       await Promise.all(nodes.map((node) => node.stop()));
     },
   };
+}
+
+/** A cluster answers before it has elected its meta leader: wait until a stream of `replicas` can be made. */
+async function untilStreamsCanBeMade(url: string, replicas: number): Promise<void> {
+  const nc = await connect({ servers: url.split(',') });
+  try {
+    const jsm = await jetstreamManager(nc);
+    await waitUntil(
+      'the NATS cluster',
+      async () => {
+        await jsm.streams.add({ name: 'CHAOS_READY', subjects: ['chaos.ready'], num_replicas: replicas });
+        await jsm.streams.delete('CHAOS_READY');
+        return true;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+  } finally {
+    await nc.close();
+  }
 }
 
 export interface MeiliDeployment {
