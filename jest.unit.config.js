@@ -6,4 +6,6 @@ export default {
   displayName: 'unit',
   rootDir: '.',
   testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts', '<rootDir>/tests/deployment/*.spec.ts'],
+  // The console's specs run in a DOM, in their own project (jest.console.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/console/'],
 };

@@ -108,6 +108,14 @@ const ROUTES: RouteCase[] = [
     acrossMembers: async (fx) => ({ method: 'GET', path: `/v1/requests/${await fx.requestOf(fx.other)}` }),
   },
   {
+    route: 'GET /v1/requests/{id}/history',
+    allowed: ['partner', 'coordinator'],
+    success: 200,
+    call: async (fx) => ({ method: 'GET', path: `/v1/requests/${await fx.requestOf(fx.own)}/history` }),
+    acrossMembers: async (fx) => ({ method: 'GET', path: `/v1/requests/${await fx.requestOf(fx.other)}/history` }),
+  },
+  { route: 'GET /v1/me', allowed: ['admin', 'coordinator', 'partner'], success: 200, call: async () => ({ method: 'GET', path: '/v1/me' }) },
+  {
     route: 'POST /v1/requests/{id}/cancel',
     allowed: ['partner', 'coordinator'],
     success: 200,
@@ -212,6 +220,7 @@ const ROUTES: RouteCase[] = [
   // Professionals: the coordinators' business.
   { route: 'POST /v1/professionals', allowed: ['coordinator'], success: 201, call: async () => ({ method: 'POST', path: '/v1/professionals', body: aProfessional() }) },
   { route: 'GET /v1/professionals', allowed: ['coordinator'], success: 200, call: async () => ({ method: 'GET', path: '/v1/professionals' }) },
+  { route: 'GET /v1/professionals/capacity', allowed: ['coordinator'], success: 200, call: async () => ({ method: 'GET', path: '/v1/professionals/capacity?weeks=4' }) },
   { route: 'GET /v1/professionals/{id}', allowed: ['coordinator'], success: 200, call: async (fx) => ({ method: 'GET', path: `/v1/professionals/${fx.professionalId}` }) },
   {
     route: 'PATCH /v1/professionals/{id}',

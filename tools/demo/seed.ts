@@ -137,6 +137,7 @@ function banner(gatewayUrl: string, coordinatorKey: string, partnerKey: string, 
     urgency: 'high',
   });
   return [
+    `Sign in to the console (${gatewayUrl}/console/) with one of these keys:`,
     `Coordinator key: ${coordinatorKey}`,
     `Partner key:     ${partnerKey}`,
     `                 (acts for ${partnerMember.name})`,

@@ -141,6 +141,7 @@ function printBanner(gatewayUrl: string, adminApiKey: string, extraLines: string
     'Coop Expertise Matching is running',
     '',
     `Gateway:       ${gatewayUrl}`,
+    `Console:       ${gatewayUrl}/console/`,
     `API docs:      ${gatewayUrl}/docs`,
     `Admin API key: ${adminApiKey}   (Authorization: Bearer <key>)`,
     ...(extraLines.length > 0 ? ['', ...extraLines] : []),

@@ -11,6 +11,7 @@ import { HealthController } from './health/health.controller.js';
 import { ReadinessService } from './health/readiness.service.js';
 import { AssignmentsController } from './matching/assignments.controller.js';
 import { MatchesController } from './matching/matches.controller.js';
+import { MeController } from './me/me.controller.js';
 import { MembersController } from './members/members.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { ProfessionalsController } from './professionals/professionals.controller.js';
@@ -37,6 +38,7 @@ export class GatewayAppModule {
         TaxonomyController,
         MembersController,
         CredentialsController,
+        MeController,
         RequestsController,
         MatchesController,
         AssignmentsController,

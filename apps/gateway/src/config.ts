@@ -47,4 +47,8 @@ export class GatewayConfig extends BaseConfig {
   @IsInt()
   @Min(1000)
   RATE_LIMIT_WINDOW_MS: number = 60_000;
+
+  /** The built console (apps/console), served at /console/; relative to the working directory. */
+  @IsString()
+  CONSOLE_DIR: string = 'dist/apps/console';
 }

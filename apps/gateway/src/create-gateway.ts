@@ -6,6 +6,7 @@ import { GatewayAppModule } from './app.module.js';
 import { registerRateLimit } from './auth/rate-limit.js';
 import { GatewayConfig } from './config.js';
 import { clientErrorHandler } from './http/client-error.js';
+import { registerConsoleSite } from './http/console-site.js';
 import { HttpCorrelationInterceptor, registerCorrelationId } from './http/correlation.js';
 import { setUpOpenApi } from './http/openapi.js';
 import { frameworkErrorHandler, ProblemDetailsFilter } from './http/problem-details.filter.js';
@@ -23,6 +24,7 @@ export async function createGateway(
   // JSON only: a text/plain body answers 415 rather than reaching validation as a string.
   fastify.removeContentTypeParser('text/plain');
   registerCorrelationId(fastify);
+  registerConsoleSite(fastify, config.CONSOLE_DIR);
   await registerRateLimit(app, config);
   app.get(GatewayMetrics).instrument(fastify);
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -61,7 +61,8 @@ export interface OpenApiOptions {
   publicUrl: string;
 }
 
-export function setUpOpenApi(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
+/** The OpenAPI document of the gateway's routes (also made without a running stack: openapi-document.ts). */
+export function buildOpenApiDocument(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('Coop Expertise Matching API')
     .setDescription(
@@ -89,6 +90,11 @@ export function setUpOpenApi(app: INestApplication, options: OpenApiOptions): Op
   delete (document.components?.securitySchemes?.[BEARER_SCHEME] as { bearerFormat?: string } | undefined)?.bearerFormat;
   documentValidationLimits(app, document);
   applyHouseConventions(document);
+  return document;
+}
+
+export function setUpOpenApi(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
+  const document = buildOpenApiDocument(app, options);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return document;
 }

@@ -4,6 +4,8 @@ import {
   AvailabilityRpc,
   AvailabilityView,
   AvailabilityWindowQuery,
+  CapacityGridQuery,
+  CapacityGridView,
   CreateProfessionalRequest,
   ListProfessionalsRequest,
   ProfessionalFields,
@@ -41,6 +43,18 @@ export class ProfessionalsController {
   @ApiProblems(400)
   list(@Query() query: ListProfessionalsRequest): Promise<ProfessionalPage> {
     return this.rpc.send(ProfessionalRpc.list, query);
+  }
+
+  @Get('capacity')
+  @Roles('coordinator')
+  @ApiOperation({
+    summary: 'Capacity heat map: a page of professionals (the list’s filters) x `weeks` ISO weeks from the week of `from`',
+    description: 'Each cell has the week’s capacity, booked hours, working days off and the bookings in it. One call for the whole grid.',
+  })
+  @ApiOkResponse({ type: CapacityGridView })
+  @ApiProblems(400)
+  capacity(@Query() query: CapacityGridQuery): Promise<CapacityGridView> {
+    return this.rpc.send(AvailabilityRpc.capacityGrid, query);
   }
 
   @Get(':id')

@@ -6,6 +6,7 @@ import {
   DomainException,
   IDEMPOTENCY_KEY_PATTERN,
   ListServiceRequestsRequest,
+  RequestHistoryView,
   ServiceRequestPage,
   ServiceRequestRpc,
   ServiceRequestView,
@@ -79,6 +80,15 @@ export class RequestsController {
   @ApiProblems(400, 404)
   get(@IdParam() id: string, @CurrentPrincipal() caller: Principal): Promise<ServiceRequestView> {
     return this.rpc.send(ServiceRequestRpc.get, { id, memberId: memberScope(caller) });
+  }
+
+  @Get(':id/history')
+  @Roles('partner', 'coordinator')
+  @ApiOperation({ summary: 'Every step of a request’s life, oldest first: submitted, matched, assigned, declined with reason, completed…' })
+  @ApiOkResponse({ type: RequestHistoryView })
+  @ApiProblems(400, 404)
+  history(@IdParam() id: string, @CurrentPrincipal() caller: Principal): Promise<RequestHistoryView> {
+    return this.rpc.send(ServiceRequestRpc.history, { id, memberId: memberScope(caller) });
   }
 
   @Post(':id/cancel')

@@ -85,6 +85,7 @@ export class AssignmentService {
           estimatedCost: assignment.estimatedCost,
           automatic: false,
           ...(previous ? { replacesAssignmentId: previous.id } : {}),
+          ...(command.reason ? { reason: command.reason } : {}),
         });
         return toAssignmentView(assignment);
       });

@@ -11,6 +11,8 @@ import {
   RequestUnmatchedEvent,
 } from '@coop/contracts';
 import { OnEvent, retryWhileYoung } from '@coop/platform';
+import { recordHistory } from './request-history.js';
+import type { RequestHistoryDetails } from './request-history.entity.js';
 import { isOpen, LifecycleEvent, transition } from './request-lifecycle.js';
 import { ServiceRequestEntity } from './service-request.entity.js';
 
@@ -26,7 +28,7 @@ export class RequestLifecycleHandler {
 
   @OnEvent(RequestEvents.pendingReview)
   onPendingReview(data: RequestPendingReviewEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    return this.apply(manager, envelope, data, { kind: 'pendingReview' }, (request) => {
+    return this.apply(manager, envelope, data, { kind: 'pendingReview' }, { availableCandidates: data.availableCandidates }, (request) => {
       request.statusReason = null;
     });
   }
@@ -34,7 +36,16 @@ export class RequestLifecycleHandler {
   @OnEvent(RequestEvents.assigned)
   onAssigned(data: RequestAssignedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
     const event: LifecycleEvent = { kind: 'assigned', assignmentId: data.assignmentId, replacesAssignmentId: data.replacesAssignmentId };
-    return this.apply(manager, envelope, data, event, (request) => {
+    const details: RequestHistoryDetails = {
+      assignmentId: data.assignmentId,
+      professionalId: data.professionalId,
+      automatic: data.automatic,
+      hours: data.hours,
+      cost: data.estimatedCost,
+      ...(data.replacesAssignmentId ? { replacesAssignmentId: data.replacesAssignmentId } : {}),
+      ...(data.reason ? { reason: data.reason } : {}),
+    };
+    return this.apply(manager, envelope, data, event, details, (request) => {
       request.assignmentId = data.assignmentId;
       request.professionalId = data.professionalId;
       request.assignedHours = data.hours;
@@ -46,7 +57,7 @@ export class RequestLifecycleHandler {
 
   @OnEvent(RequestEvents.unmatched)
   onUnmatched(data: RequestUnmatchedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    return this.apply(manager, envelope, data, { kind: 'unmatched' }, (request) => {
+    return this.apply(manager, envelope, data, { kind: 'unmatched' }, { reason: data.reason }, (request) => {
       request.statusReason = data.reason;
     });
   }
@@ -54,7 +65,8 @@ export class RequestLifecycleHandler {
   /** Back to matching, which looks again without the professional who declined. */
   @OnEvent(AssignmentEvents.declined)
   onDeclined(data: AssignmentDeclinedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    return this.apply(manager, envelope, data, { kind: 'declined', assignmentId: data.assignmentId }, (request) => {
+    const details = { assignmentId: data.assignmentId, professionalId: data.professionalId, reason: data.reason };
+    return this.apply(manager, envelope, data, { kind: 'declined', assignmentId: data.assignmentId }, details, (request) => {
       request.assignmentId = null;
       request.professionalId = null;
       request.assignedHours = null;
@@ -66,7 +78,8 @@ export class RequestLifecycleHandler {
 
   @OnEvent(AssignmentEvents.completed)
   onCompleted(data: AssignmentCompletedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    return this.apply(manager, envelope, data, { kind: 'completed', assignmentId: data.assignmentId }, () => undefined);
+    const details = { assignmentId: data.assignmentId, professionalId: data.professionalId, hours: data.hoursSpent, cost: data.cost };
+    return this.apply(manager, envelope, data, { kind: 'completed', assignmentId: data.assignmentId }, details, () => undefined);
   }
 
   private async apply(
@@ -74,6 +87,7 @@ export class RequestLifecycleHandler {
     envelope: EventEnvelope,
     data: { requestId: string; memberId: string },
     event: LifecycleEvent,
+    details: RequestHistoryDetails,
     update: (request: ServiceRequestEntity) => void,
   ): Promise<void> {
     const context = { eventId: envelope.id, event: envelope.type, requestId: data.requestId };
@@ -95,6 +109,7 @@ export class RequestLifecycleHandler {
     request.status = next.to;
     update(request);
     await manager.save(request);
+    await recordHistory(manager, request, event.kind, details, new Date(envelope.occurredAt));
     this.logger.log({ msg: 'request status changed', ...context, status: next.to });
   }
 }

@@ -3,6 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import {
   CancelServiceRequestCommand,
   ListServiceRequestsRequest,
+  RequestHistoryView,
   ServiceRequestIdRequest,
   ServiceRequestPage,
   ServiceRequestRpc,
@@ -25,6 +26,11 @@ export class ServiceRequestController {
   @RpcHandler(ServiceRequestRpc.get)
   get(@Payload() request: ServiceRequestIdRequest): Promise<ServiceRequestView> {
     return this.requests.get(request);
+  }
+
+  @RpcHandler(ServiceRequestRpc.history)
+  history(@Payload() request: ServiceRequestIdRequest): Promise<RequestHistoryView> {
+    return this.requests.history(request);
   }
 
   @RpcHandler(ServiceRequestRpc.list)

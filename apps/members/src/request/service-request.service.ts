@@ -7,6 +7,7 @@ import {
   ErrorCode,
   ListServiceRequestsRequest,
   RequestEvents,
+  RequestHistoryView,
   ServiceRequestIdRequest,
   ServiceRequestPage,
   ServiceRequestView,
@@ -20,6 +21,8 @@ import { keysetPage, OutboxService } from '@coop/platform';
 import { MembersConfig } from '../config.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { MemberEntity } from '../member/member.entity.js';
+import { RequestHistoryEntity } from './request-history.entity.js';
+import { recordHistory, toHistoryEntry } from './request-history.js';
 import { transition } from './request-lifecycle.js';
 import { windowProblems } from './request-window.js';
 import { ServiceRequestEntity } from './service-request.entity.js';
@@ -52,6 +55,15 @@ export class ServiceRequestService {
     return toView(request);
   }
 
+  /** The request's steps, oldest first; scoped like `get` (another member's request is not found). */
+  async history(scope: ServiceRequestIdRequest): Promise<RequestHistoryView> {
+    const request = await this.get(scope);
+    const entries = await this.dataSource.getRepository(RequestHistoryEntity).find({ where: { requestId: request.id }, order: { sequence: 'ASC' } });
+    // A coordinator's reason for an assignment is their own note: a partner (scoped call) does not see it.
+    const shown = scope.memberId ? entries.map((entry) => (entry.type === 'assigned' ? withoutReason(entry) : entry)) : entries;
+    return { requestId: request.id, entries: shown.map(toHistoryEntry) };
+  }
+
   list(query: ListServiceRequestsRequest): Promise<ServiceRequestPage> {
     const builder = this.dataSource.getRepository(ServiceRequestEntity).createQueryBuilder('r');
     if (query.memberId) builder.andWhere('r.member_id = :memberId', { memberId: query.memberId });
@@ -75,6 +87,7 @@ export class ServiceRequestService {
       request.status = next.to;
       request.statusReason = reason ?? null;
       const saved = await manager.save(request);
+      await recordHistory(manager, saved, 'cancelled', reason ? { reason } : {}, saved.updatedAt);
       await this.outbox.record(manager, RequestEvents.cancelled, { requestId: id, memberId: request.memberId, ...(reason ? { reason } : {}) });
       return toView(saved);
     });
@@ -104,6 +117,7 @@ export class ServiceRequestService {
         status: 'submitted',
       }),
     );
+    await recordHistory(manager, entity, 'submitted', {}, entity.createdAt);
     await this.outbox.record(manager, RequestEvents.submitted, {
       requestId: entity.id,
       memberId: entity.memberId,
@@ -123,6 +137,11 @@ export class ServiceRequestService {
     });
     return { id: entity.id, status: entity.status };
   }
+}
+
+function withoutReason(entry: RequestHistoryEntity): RequestHistoryEntity {
+  const { reason: _coordinatorNote, ...details } = entry.details;
+  return { ...entry, details };
 }
 
 export function toView(request: ServiceRequestEntity): ServiceRequestView {

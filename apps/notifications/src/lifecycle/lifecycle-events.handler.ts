@@ -68,7 +68,9 @@ export class LifecycleEventsHandler {
        ON CONFLICT (request_id) DO UPDATE SET assignment_id = EXCLUDED.assignment_id, professional_id = EXCLUDED.professional_id`,
       [data.requestId, data.memberId, data.assignmentId, data.professionalId],
     );
-    await this.toWebhooks(manager, 'request.assigned', data, envelope);
+    // The coordinator's reason for the choice is an internal note: the member's systems don't get it.
+    const { reason: _coordinatorNote, ...published } = data;
+    await this.toWebhooks(manager, 'request.assigned', published, envelope);
     const facts = { ...(await this.requestFacts(manager, data)), professionalId: data.professionalId, hours: data.hours };
     await this.emails.enqueue(manager, { eventId: envelope.id, kind: 'professional.assigned', recipientType: 'professional', recipientId: data.professionalId, facts });
     await this.emails.enqueue(manager, { eventId: envelope.id, kind: 'member.assigned', recipientType: 'member', recipientId: data.memberId, facts });

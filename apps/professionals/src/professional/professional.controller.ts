@@ -1,6 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
+  AvailabilityRpc,
+  CapacityGridQuery,
+  CapacityGridView,
   CreateProfessionalRequest,
   ImportProfessionalsRequest,
   ImportProfessionalsResult,
@@ -17,11 +20,20 @@ import {
   UpdateProfessionalRequest,
 } from '@coop/contracts';
 import { RpcHandler } from '@coop/platform';
+import { CapacityGridService } from './capacity-grid.service.js';
 import { ProfessionalService } from './professional.service.js';
 
 @Controller()
 export class ProfessionalController {
-  constructor(private readonly professionals: ProfessionalService) {}
+  constructor(
+    private readonly professionals: ProfessionalService,
+    private readonly capacity: CapacityGridService,
+  ) {}
+
+  @RpcHandler(AvailabilityRpc.capacityGrid)
+  capacityGrid(@Payload() query: CapacityGridQuery): Promise<CapacityGridView> {
+    return this.capacity.grid(query);
+  }
 
   @RpcHandler(ProfessionalRpc.create)
   create(@Payload() request: CreateProfessionalRequest): Promise<ProfessionalView> {

@@ -64,3 +64,15 @@ export class IssuedCredentialView extends CredentialView {
   @ApiProperty({ description: 'The API key. Shown once: store it now.', example: 'cem_live_3fQk…' })
   key: string;
 }
+
+/** GET /v1/me: who the caller's API key is (what a client such as the console shows and allows). */
+export class CallerView {
+  @ApiProperty({ format: 'uuid' })
+  credentialId: string;
+  @ApiProperty({ enum: CREDENTIAL_ROLES, enumName: 'CredentialRole' })
+  role: CredentialRole;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The member a partner key acts for; null for other roles' })
+  memberId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'That member’s name' })
+  memberName: string | null;
+}

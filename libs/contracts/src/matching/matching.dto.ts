@@ -172,6 +172,13 @@ export class AssignRequest {
   @Min(0.5)
   @Max(2000)
   hours?: number;
+
+  /** Why the coordinator chose this professional over the ranking or the current assignment (kept in the request's history). */
+  @ApiPropertyOptional({ minLength: 2, maxLength: 1000, description: 'Why this professional rather than the best ranked or the current one (kept in the history)' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 1000)
+  reason?: string;
 }
 
 export class DeclineAssignmentRequest {

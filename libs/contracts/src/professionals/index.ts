@@ -3,3 +3,4 @@ export * from './professional.dto.js';
 export * from './availability.dto.js';
 export * from './professional.contracts.js';
 export * from './professional-search.js';
+export * from './capacity-grid.dto.js';

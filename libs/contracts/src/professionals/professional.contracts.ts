@@ -19,6 +19,7 @@ import {
   ResizeRequest,
   TimeOffView,
 } from './availability.dto.js';
+import { CapacityGridQuery, CapacityGridView } from './capacity-grid.dto.js';
 import {
   CreateProfessionalRequest,
   ImportProfessionalsRequest,
@@ -53,6 +54,8 @@ export const AvailabilityRpc = {
   weekly: defineRpc('professionals.availability.weekly.v1', AvailabilityRequest, AvailabilityView),
   /** Many professionals over one window (the matcher's exact availability check). */
   batch: defineRpc('professionals.availability.batch.v1', BatchAvailabilityRequest, BatchAvailabilityResponse),
+  /** A page of professionals x N weeks: capacity, booked hours, days off and bookings per cell (the heat map, one call). */
+  capacityGrid: defineRpc('professionals.availability.capacity-grid.v1', CapacityGridQuery, CapacityGridView),
 } as const;
 
 /**

@@ -49,6 +49,8 @@ export class RequestAssignedEvent {
   @IsBoolean() automatic: boolean;
   /** The assignment this one replaces (override or re-match after a decline). */
   @IsOptional() @IsUUID() replacesAssignmentId?: string;
+  /** A coordinator's reason for choosing this professional (absent from automatic assignments and older events). */
+  @IsOptional() @IsString() reason?: string;
 }
 
 /** Days `YYYY-MM-DD`, both included. */

@@ -2,6 +2,7 @@ import { defineRpc } from '../messaging/rpc-contract.js';
 import {
   CancelServiceRequestCommand,
   ListServiceRequestsRequest,
+  RequestHistoryView,
   ServiceRequestIdRequest,
   ServiceRequestPage,
   ServiceRequestView,
@@ -16,4 +17,6 @@ export const ServiceRequestRpc = {
   list: defineRpc('members.request.list.v1', ListServiceRequestsRequest, ServiceRequestPage),
   /** Emits `events.request.cancelled.v1`; cancelling a cancelled request changes nothing. */
   cancel: defineRpc('members.request.cancel.v1', CancelServiceRequestCommand, ServiceRequestView),
+  /** Every step of the request's life, oldest first (scoped like `get`). */
+  history: defineRpc('members.request.history.v1', ServiceRequestIdRequest, RequestHistoryView),
 } as const;

@@ -226,3 +226,39 @@ export class ServiceRequestPage {
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
   nextCursor: string | null;
 }
+
+/** What happened to a request, one entry per step of its life (GET /v1/requests/:id/history). */
+export const REQUEST_HISTORY_TYPES = ['submitted', 'pending_review', 'assigned', 'unmatched', 'declined', 'completed', 'cancelled'] as const;
+export type RequestHistoryType = (typeof REQUEST_HISTORY_TYPES)[number];
+
+export class RequestHistoryEntry {
+  @ApiProperty({ enum: REQUEST_HISTORY_TYPES, enumName: 'RequestHistoryType' })
+  type: RequestHistoryType;
+  @ApiProperty({ format: 'date-time', description: 'When it happened (the event’s time)' })
+  occurredAt: string;
+  @ApiProperty({ enum: REQUEST_STATUSES, enumName: 'RequestStatus', description: 'The request’s status after it' })
+  status: RequestStatus;
+  @ApiPropertyOptional({ format: 'uuid' })
+  assignmentId?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  professionalId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'assigned: the assignment this one replaces (override, or re-match after a decline)' })
+  replacesAssignmentId?: string;
+  @ApiPropertyOptional({ description: 'assigned: by the system rather than a coordinator' })
+  automatic?: boolean;
+  @ApiPropertyOptional({ description: 'assigned: booked hours; completed: hours spent' })
+  hours?: number;
+  @ApiPropertyOptional({ description: 'assigned: estimated cost; completed: cost' })
+  cost?: number;
+  @ApiPropertyOptional({ description: 'pending_review: candidates available' })
+  availableCandidates?: number;
+  @ApiPropertyOptional({ description: 'unmatched, declined, cancelled: why; assigned: the coordinator’s reason for the choice' })
+  reason?: string;
+}
+
+export class RequestHistoryView {
+  @ApiProperty({ format: 'uuid' })
+  requestId: string;
+  @ApiProperty({ type: [RequestHistoryEntry], description: 'Oldest first' })
+  entries: RequestHistoryEntry[];
+}
