@@ -74,7 +74,8 @@ export class AssignmentService {
           reserved = assignmentId;
         }
         if (previous) await manager.update(AssignmentEntity, { id: previous.id }, { status: 'cancelled', endedAt: new Date() });
-        const assignment = await manager.save(newAssignment(assignmentId, locked, facts, hours, false));
+        const assignment = newAssignment(assignmentId, locked, facts, hours, false);
+        await manager.insert(AssignmentEntity, assignment);
         await manager.update(MatchRequestEntity, { id: locked.id }, { status: 'assigned', updatedAt: new Date() });
         await this.outbox.record(manager, RequestEvents.assigned, {
           requestId: locked.id,
