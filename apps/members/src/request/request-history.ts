@@ -25,6 +25,15 @@ export async function recordHistory(
   await manager.insert(RequestHistoryEntity, { requestId: request.id, type: TYPE_OF[kind], status: request.status, occurredAt, details });
 }
 
+/** An assignment a later one replaced (an override): its own events, arriving late, are stale. */
+export async function wasReplaced(manager: EntityManager, requestId: string, assignmentId: string): Promise<boolean> {
+  return manager
+    .createQueryBuilder(RequestHistoryEntity, 'h')
+    .where('h.request_id = :requestId', { requestId })
+    .andWhere(`h.details ->> 'replacesAssignmentId' = :assignmentId`, { assignmentId })
+    .getExists();
+}
+
 export function toHistoryEntry(entity: RequestHistoryEntity): RequestHistoryEntry {
   return { type: entity.type, status: entity.status, occurredAt: entity.occurredAt.toISOString(), ...entity.details };
 }

@@ -11,9 +11,9 @@ import {
   RequestUnmatchedEvent,
 } from '@coop/contracts';
 import { OnEvent, retryWhileYoung } from '@coop/platform';
-import { recordHistory } from './request-history.js';
+import { recordHistory, wasReplaced } from './request-history.js';
 import type { RequestHistoryDetails } from './request-history.entity.js';
-import { isOpen, LifecycleEvent, transition } from './request-lifecycle.js';
+import { isOpen, LifecycleEvent, transition, type Transition } from './request-lifecycle.js';
 import { ServiceRequestEntity } from './service-request.entity.js';
 
 /**
@@ -98,10 +98,9 @@ export class RequestLifecycleHandler {
     }
     const next = transition(request, event);
     if ('unchanged' in next) {
-      // With several replicas, the event this one follows (an assignment before its completion or
-      // decline) may still be in another replica's hands.
-      if (next.unchanged === 'refused' && isOpen(request.status)) retryWhileYoung(envelope, next.why);
-      const log = { msg: 'ignoring a request event that changes nothing', ...context, status: request.status, why: next.why };
+      const why = await this.whyUnchanged(manager, request, event, next);
+      if (why === undefined) retryWhileYoung(envelope, next.why);
+      const log = { msg: 'ignoring a request event that changes nothing', ...context, status: request.status, why: why ?? next.why };
       if (next.unchanged === 'repeat') this.logger.debug(log);
       else this.logger.warn(log);
       return;
@@ -111,5 +110,22 @@ export class RequestLifecycleHandler {
     await manager.save(request);
     await recordHistory(manager, request, event.kind, details, new Date(envelope.occurredAt));
     this.logger.log({ msg: 'request status changed', ...context, status: next.to });
+  }
+
+  /**
+   * Why an event that changes nothing can be let go, or undefined while it may still fit: with
+   * several replicas, the event it follows (an assignment before its completion or decline) may be in
+   * another replica's hands. Not so for an assignment an override has replaced already: no later
+   * event makes it current again.
+   */
+  private async whyUnchanged(
+    manager: EntityManager,
+    request: ServiceRequestEntity,
+    event: LifecycleEvent,
+    next: Extract<Transition, { unchanged: unknown }>,
+  ): Promise<string | undefined> {
+    if (next.unchanged === 'repeat' || !isOpen(request.status)) return next.why;
+    if ('assignmentId' in event && (await wasReplaced(manager, request.id, event.assignmentId))) return 'its assignment was replaced by a later one';
+    return undefined;
   }
 }
