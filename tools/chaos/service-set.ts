@@ -38,16 +38,19 @@ export class ServiceSet {
   }
 
   /**
-   * Each replica, running or not, with the last warnings and errors of its log: what a failed run
-   * prints, so the cause shows where the run's folder is gone (a temporary one, or CI's).
+   * Each replica, running or not, with the last warnings and errors of its log (the last lines of
+   * one that died): what a failed run prints, so the cause shows where the run's folder is gone (a
+   * temporary one, or CI's).
    */
   describe(linesEach = 4): string {
     return this.instances
       .map((instance) => {
         const file = this.logFileOf(instance.name, instance.replica);
-        const troubles = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((line) => /"level":"(warn|error|fatal)"/.test(line)) : [];
-        const state = instance.process.hasExited() ? 'NOT RUNNING' : 'running';
-        return [`${instance.name}-${instance.replica} (${state}, ${file}):`, ...troubles.slice(-linesEach).map((line) => `  ${line.slice(0, 600)}`)].join('\n');
+        const lines = existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n') : [];
+        const exited = instance.process.hasExited();
+        // A process that died says why in its last lines (a stack trace is not a JSON log line).
+        const shown = exited ? lines.slice(-15) : lines.filter((line) => /"level":"(warn|error|fatal)"/.test(line)).slice(-linesEach);
+        return [`${instance.name}-${instance.replica} (${exited ? 'NOT RUNNING' : 'running'}, ${file}):`, ...shown.map((line) => `  ${line.slice(0, 600)}`)].join('\n');
       })
       .join('\n');
   }
