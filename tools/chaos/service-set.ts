@@ -49,7 +49,7 @@ export class ServiceSet {
         const lines = existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n') : [];
         const exited = instance.process.hasExited();
         // A process that died says why in its last lines (a stack trace is not a JSON log line).
-        const shown = exited ? lines.slice(-15) : lines.filter((line) => /"level":"(warn|error|fatal)"/.test(line)).slice(-linesEach);
+        const shown = exited ? lines.slice(-60) : lines.filter((line) => /"level":"(warn|error|fatal)"/.test(line)).slice(-linesEach);
         return [`${instance.name}-${instance.replica} (${exited ? 'NOT RUNNING' : 'running'}, ${file}):`, ...shown.map((line) => `  ${line.slice(0, 600)}`)].join('\n');
       })
       .join('\n');
