@@ -27,6 +27,7 @@ const ADMIN_KEY = 'chaos-admin-key-0123456789abcdef';
 const TIME_ZONE = 'America/Toronto';
 /** How long the killed part stays down before it is started again (as a supervisor would). */
 const DOWNTIME_MS = 1_000;
+const FAILOVER_WAIT_MS = 30_000;
 const SETTLE_TIMEOUT_MS = 180_000;
 
 export interface FaultRunOptions {
@@ -188,6 +189,7 @@ async function inject(fault: Exclude<Fault, 'none'>, targets: FaultTargets): Pro
     targets.log(`${fault}: SIGKILL ${engine.name} (pid ${engine.pid})`);
     await engine.kill();
     await sleep(DOWNTIME_MS);
+    if (fault === 'nats-leader') await failedOver(targets, engine.name);
     const restartedAt = Date.now();
     await engine.restart();
     targets.log(`${fault}: ${engine.name} started again`);
@@ -200,6 +202,25 @@ async function inject(fault: Exclude<Fault, 'none'>, targets: FaultTargets): Pro
   targets.services.restart(instance);
   targets.log(`${fault}: started again (pid ${instance.process.pid})`);
   return Date.now();
+}
+
+/**
+ * Keeps the killed leader down until the two survivors have elected another leader of the stream
+ * (the failover this fault is about), up to FAILOVER_WAIT_MS. nats-server 2.9 can stall for minutes
+ * when the old leader is back before the election, its raft state stale: the same node lost for good
+ * fails over within seconds.
+ */
+async function failedOver(targets: FaultTargets, killed: string): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < FAILOVER_WAIT_MS) {
+    const led = await targets.nats.leaderOf(eventStreamName(targets.namespace)).catch(() => undefined);
+    if (led && led.leader.name !== killed) {
+      targets.log(`nats-leader: the survivors elected ${led.leader.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return;
+    }
+    await sleep(250);
+  }
+  targets.log(`nats-leader: no new leader of the stream after ${FAILOVER_WAIT_MS / 1000} s; starting ${killed} again anyway`);
 }
 
 async function untilReady(gatewayUrl: string, services: ServiceSet): Promise<void> {
