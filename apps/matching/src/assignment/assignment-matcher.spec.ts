@@ -24,7 +24,7 @@ function matchingRequest(autoAssign: boolean): MatchRequestEntity {
     description: 'Révision',
     region: context.region ?? null,
     autoAssign,
-    status: 'matching',
+    status: 'submitted',
     lastMatches: null,
   });
 }

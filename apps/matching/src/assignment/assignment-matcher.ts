@@ -40,7 +40,7 @@ export class AssignmentMatcher {
    */
   async run(manager: EntityManager, requestId: string, { retry = false }: { retry?: boolean } = {}): Promise<void> {
     const request = await manager.findOne(MatchRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
-    if (!request || request.status !== 'matching') return;
+    if (!request || request.status !== 'submitted') return;
     const earlier = await manager.find(AssignmentEntity, {
       where: { requestId, status: In(['active', 'declined']) },
       select: { professionalId: true, status: true },

@@ -10,6 +10,7 @@ import {
   DeclineAssignmentRequest,
   DomainException,
   ErrorCode,
+  isOpen,
   RequestEvents,
 } from '@coop/contracts';
 import { OutboxService, roundCents } from '@coop/platform';
@@ -20,8 +21,6 @@ import { declinedProfessionals, newAssignment } from './assignment-matcher.js';
 import { AssignmentEntity } from './assignment.entity.js';
 import { toAssignmentView } from './assignment.view.js';
 import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
-
-const CLOSED: ReadonlyArray<MatchRequestEntity['status']> = ['cancelled', 'completed'];
 
 /**
  * Coordinators' actions on assignments. A booking is taken (refused if it breaks the availability
@@ -118,7 +117,7 @@ export class AssignmentService {
       assignment.declineReason = command.reason;
       assignment.endedAt = new Date();
       await manager.save(assignment);
-      await manager.update(MatchRequestEntity, { id: assignment.requestId }, { status: 'matching', updatedAt: new Date() });
+      await manager.update(MatchRequestEntity, { id: assignment.requestId }, { status: 'submitted', updatedAt: new Date() });
       await this.outbox.record(manager, AssignmentEvents.declined, {
         assignmentId: assignment.id,
         requestId: assignment.requestId,
@@ -153,7 +152,7 @@ export class AssignmentService {
   private async openRequest(manager: EntityManager, requestId: string, lock = false): Promise<MatchRequestEntity> {
     const request = await manager.findOne(MatchRequestEntity, { where: { id: requestId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!request) throw DomainException.notFound('Request', requestId);
-    if (CLOSED.includes(request.status)) {
+    if (!isOpen(request.status)) {
       throw new DomainException(ErrorCode.InvalidStateTransition, `The request is ${request.status}`);
     }
     return request;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainException, MatchListView, MatchSearchRequest, RequestMatchesRequest } from '@coop/contracts';
+import { DomainException, isOpen, MatchListView, MatchSearchRequest, RequestMatchesRequest } from '@coop/contracts';
 import { declinedProfessionals } from '../assignment/assignment-matcher.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import { contextOfRequest, contextOfSearch, textOfRequest } from './match-context.js';
@@ -9,8 +9,6 @@ import { MatchService } from './match.service.js';
 import { NearestFitsService } from './nearest-fits.service.js';
 
 const DEFAULT_LIMIT = 10;
-/** No assignment can be made any more: nearest fits carry no action. */
-const CLOSED: ReadonlyArray<MatchRequestEntity['status']> = ['cancelled', 'completed'];
 
 /** The coordinators' questions: who is best for this request, or for this description, and why. */
 @Injectable()
@@ -36,7 +34,8 @@ export class MatchQueries {
       wanted ? this.nearestFits.lookAround(context, { text, memberId: request.memberId }) : undefined,
     ]);
     const view = this.matches.toView(ranking, context, lang, query.limit ?? DEFAULT_LIMIT, query.explainExcluded ?? false);
-    const requestId = CLOSED.includes(request.status) ? undefined : request.id;
+    // No assignment can be made to a closed request: its nearest fits carry no action.
+    const requestId = isOpen(request.status) ? request.id : undefined;
     const nearestFits = around ? await this.nearestFits.view(context, ranking, around, { lang, requestId }) : undefined;
     return { requestId: request.id, ...view, ...(nearestFits ? { nearestFits } : {}) };
   }

@@ -10,6 +10,7 @@ import {
   RequestCancelledEvent,
   RequestEvents,
   RequestSubmittedEvent,
+  termsOf,
   today,
 } from '@coop/contracts';
 import type { EventEnvelope } from '@coop/contracts';
@@ -33,7 +34,7 @@ export class RequestLifecycleHandler {
   ) {}
 
   @OnEvent(RequestEvents.submitted)
-  async onSubmitted(event: RequestSubmittedEvent, _envelope: unknown, manager: EntityManager, delivery: EventDelivery): Promise<void> {
+  async onSubmitted(event: RequestSubmittedEvent, _envelope: EventEnvelope, manager: EntityManager, delivery: EventDelivery): Promise<void> {
     const memberSector = event.memberSector ?? (await this.rpc.send(MemberRpc.get, { id: event.memberId })).sector;
     await manager
       .createQueryBuilder()
@@ -43,18 +44,9 @@ export class RequestLifecycleHandler {
         id: event.requestId,
         memberId: event.memberId,
         memberSector,
-        domain: event.domain,
-        title: event.title,
-        description: event.description,
-        startDate: event.startDate,
-        endDate: event.endDate,
-        estimatedHours: event.estimatedHours,
-        language: event.language,
+        ...termsOf(event),
         region: event.region ?? null,
-        onSite: event.onSite,
-        urgency: event.urgency,
-        autoAssign: event.autoAssign,
-        status: 'matching',
+        status: 'submitted',
         submittedAt: new Date(event.submittedAt),
       })
       .orIgnore()
@@ -64,7 +56,7 @@ export class RequestLifecycleHandler {
 
   /** Gives the booking back, then matches again without the one who declined. */
   @OnEvent(AssignmentEvents.declined)
-  async onDeclined(event: AssignmentDeclinedEvent, _envelope: unknown, manager: EntityManager, delivery: EventDelivery): Promise<void> {
+  async onDeclined(event: AssignmentDeclinedEvent, _envelope: EventEnvelope, manager: EntityManager, delivery: EventDelivery): Promise<void> {
     await this.professionals.release(event.assignmentId);
     await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
   }

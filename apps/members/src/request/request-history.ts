@@ -1,28 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestHistoryEntry, RequestHistoryType } from '@coop/contracts';
 import { RequestHistoryDetails, RequestHistoryEntity } from './request-history.entity.js';
-import type { LifecycleEvent } from './request-lifecycle.js';
 import type { ServiceRequestEntity } from './service-request.entity.js';
-
-const TYPE_OF: Record<LifecycleEvent['kind'] | 'submitted', RequestHistoryType> = {
-  submitted: 'submitted',
-  pendingReview: 'pending_review',
-  assigned: 'assigned',
-  unmatched: 'unmatched',
-  declined: 'declined',
-  completed: 'completed',
-  cancelled: 'cancelled',
-};
 
 /** Adds a step to the request's history, in the caller's transaction (the one that changes its status). */
 export async function recordHistory(
   manager: EntityManager,
   request: ServiceRequestEntity,
-  kind: LifecycleEvent['kind'] | 'submitted',
+  type: RequestHistoryType,
   details: RequestHistoryDetails,
   occurredAt: Date,
 ): Promise<void> {
-  await manager.insert(RequestHistoryEntity, { requestId: request.id, type: TYPE_OF[kind], status: request.status, occurredAt, details });
+  await manager.insert(RequestHistoryEntity, { requestId: request.id, type, status: request.status, occurredAt, details });
 }
 
 /** An assignment a later one replaced (an override): its own events, arriving late, are stale. */

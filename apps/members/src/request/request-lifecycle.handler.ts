@@ -9,11 +9,14 @@ import {
   RequestEvents,
   RequestPendingReviewEvent,
   RequestUnmatchedEvent,
+  isOpen,
+  type LifecycleEvent,
+  transition,
+  type Transition,
 } from '@coop/contracts';
 import { OnEvent, retryWhileYoung } from '@coop/platform';
 import { recordHistory, wasReplaced } from './request-history.js';
 import type { RequestHistoryDetails } from './request-history.entity.js';
-import { isOpen, LifecycleEvent, transition, type Transition } from './request-lifecycle.js';
 import { ServiceRequestEntity } from './service-request.entity.js';
 
 /**
@@ -28,7 +31,7 @@ export class RequestLifecycleHandler {
 
   @OnEvent(RequestEvents.pendingReview)
   onPendingReview(data: RequestPendingReviewEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    return this.apply(manager, envelope, data, { kind: 'pendingReview' }, { availableCandidates: data.availableCandidates }, (request) => {
+    return this.apply(manager, envelope, data, { kind: 'pending_review' }, { availableCandidates: data.availableCandidates }, (request) => {
       request.statusReason = null;
     });
   }

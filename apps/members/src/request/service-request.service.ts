@@ -8,6 +8,7 @@ import {
   ListServiceRequestsRequest,
   RequestEvents,
   RequestHistoryView,
+  type RequestTerms,
   ServiceRequestIdRequest,
   ServiceRequestPage,
   ServiceRequestView,
@@ -15,7 +16,9 @@ import {
   SubmissionResult,
   SubmitServiceRequestCommand,
   formatDay,
+  termsOf,
   today,
+  transition,
 } from '@coop/contracts';
 import { keysetPage, OutboxService } from '@coop/platform';
 import { MembersConfig } from '../config.js';
@@ -23,7 +26,6 @@ import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { MemberEntity } from '../member/member.entity.js';
 import { RequestHistoryEntity } from './request-history.entity.js';
 import { recordHistory, toHistoryEntry } from './request-history.js';
-import { transition } from './request-lifecycle.js';
 import { windowProblems } from './request-window.js';
 import { ServiceRequestEntity } from './service-request.entity.js';
 
@@ -102,18 +104,8 @@ export class ServiceRequestService {
     const entity = await manager.save(
       manager.create(ServiceRequestEntity, {
         memberId: member.id,
-        domain: request.domain,
-        title: request.title,
-        description: request.description,
-        startDate: request.startDate,
-        endDate: request.endDate,
-        estimatedHours: request.estimatedHours,
-        language: request.language ?? member.language,
-        region: request.region ?? member.region,
-        onSite: request.onSite ?? false,
-        urgency: request.urgency ?? 'normal',
+        ...resolvedTerms(request, member),
         autoAssignOverride: request.autoAssign ?? null,
-        autoAssign: request.autoAssign ?? member.autoAssign,
         status: 'submitted',
       }),
     );
@@ -121,22 +113,24 @@ export class ServiceRequestService {
     await this.outbox.record(manager, RequestEvents.submitted, {
       requestId: entity.id,
       memberId: entity.memberId,
-      domain: entity.domain,
-      title: entity.title,
-      description: entity.description,
-      startDate: entity.startDate,
-      endDate: entity.endDate,
-      estimatedHours: entity.estimatedHours,
-      language: entity.language,
-      region: entity.region,
-      onSite: entity.onSite,
-      urgency: entity.urgency,
-      autoAssign: entity.autoAssign,
+      ...termsOf(entity),
       submittedAt: entity.createdAt.toISOString(),
       memberSector: member.sector,
     });
     return { id: entity.id, status: entity.status };
   }
+}
+
+/** The request's terms: what was sent, and the member's defaults for what was not. */
+function resolvedTerms(request: NewRequest, member: MemberEntity): RequestTerms {
+  return termsOf({
+    ...request,
+    language: request.language ?? member.language,
+    region: request.region ?? member.region,
+    onSite: request.onSite ?? false,
+    urgency: request.urgency ?? 'normal',
+    autoAssign: request.autoAssign ?? member.autoAssign,
+  });
 }
 
 function withoutReason(entry: RequestHistoryEntity): RequestHistoryEntity {
@@ -148,18 +142,8 @@ export function toView(request: ServiceRequestEntity): ServiceRequestView {
   return {
     id: request.id,
     memberId: request.memberId,
-    domain: request.domain,
-    title: request.title,
-    description: request.description,
-    startDate: request.startDate,
-    endDate: request.endDate,
-    estimatedHours: request.estimatedHours,
-    language: request.language,
-    region: request.region,
-    onSite: request.onSite,
-    urgency: request.urgency,
+    ...termsOf(request),
     autoAssignOverride: request.autoAssignOverride,
-    autoAssign: request.autoAssign,
     status: request.status,
     statusReason: request.statusReason,
     assignment: request.assignmentId
