@@ -11,7 +11,8 @@ import { withCorrelationId } from '../logging/correlation.js';
 import { NatsConnectionProvider } from '../messaging/nats-connection.js';
 import { namespacedSubject } from '../messaging/subject-namespace.js';
 import { EventArrivedEarly } from './event-arrived-early.js';
-import { EventDelivery, EventHandlerRegistry, RegisteredEventHandler } from './event-handler-registry.js';
+import { EventHandlerRegistry, RegisteredEventHandler } from './event-handler-registry.js';
+import type { EventDelivery } from './on-event.decorator.js';
 import { ensureEventStream } from './jetstream-stream.js';
 import { CONSUMER_NAME } from './tokens.js';
 
@@ -36,7 +37,7 @@ export function retryDelayMs(failedDelivery: number): number {
 /** An event that has a handler and keeps to its contract, ready to be handled. */
 interface AcceptedEvent {
   registered: RegisteredEventHandler;
-  envelope: EventEnvelope;
+  envelope: EventEnvelope<object>;
   data: object;
 }
 
@@ -176,9 +177,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       message.ack();
       return undefined;
     }
-    let envelope: EventEnvelope;
+    let envelope: EventEnvelope<object>;
     try {
-      envelope = message.json<EventEnvelope>();
+      envelope = message.json<EventEnvelope<object>>();
     } catch {
       this.logger.error({ msg: 'dropping an event that is not JSON', subject });
       message.term();
@@ -213,7 +214,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
-  private async applyOnce(registered: RegisteredEventHandler, data: object, envelope: EventEnvelope, delivery: EventDelivery): Promise<void> {
+  private async applyOnce(registered: RegisteredEventHandler, data: object, envelope: EventEnvelope<object>, delivery: EventDelivery): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         'INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
