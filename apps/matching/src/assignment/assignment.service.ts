@@ -16,8 +16,9 @@ import {
 import { OutboxService, roundCents } from '@coop/platform';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-import { contextOfRequest } from '../matching/match-context.js';
-import { declinedProfessionals, newAssignment } from './assignment-matcher.js';
+import { contextOfRequest } from '../match-request/match-context.js';
+import { AssignmentRepository } from './assignment.repository.js';
+import { newAssignment } from './new-assignment.js';
 import { AssignmentEntity } from './assignment.entity.js';
 import { toAssignmentView } from './assignment.view.js';
 import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
@@ -38,12 +39,13 @@ export class AssignmentService {
     private readonly professionals: ProfessionalsPort,
     private readonly outbox: OutboxService,
     private readonly earlierAttempts: EarlierAttempts,
+    private readonly assignments: AssignmentRepository,
   ) {}
 
   /** Assigns a professional, replacing the current assignment if there is one (override). */
   async assign(command: AssignRequest): Promise<AssignmentView> {
     const request = await this.openRequest(this.dataSource.manager, command.requestId);
-    const declined = await declinedProfessionals(this.dataSource.manager, request.id);
+    const declined = await this.assignments.declinedProfessionals(this.dataSource.manager, request.id);
     if (declined.has(command.professionalId)) {
       throw new DomainException(ErrorCode.Conflict, 'This professional declined this request', [
         { field: 'professionalId', message: 'declined this request' },

@@ -23,7 +23,7 @@ import {
   toHours,
   weekLabel,
 } from '@coop/contracts';
-import { ProfessionalChanges } from '../professional/professional-changes.js';
+import { ProfessionalChanges } from '../search/professional-changes.js';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
 import { BookingEntity, BookingWeekEntity } from './booking.entity.js';
 import { CapacityLedger } from './capacity-ledger.js';

@@ -5,12 +5,12 @@ import type { OutboxService } from '@coop/platform';
 import type { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-import type { MatchService, RankOptions } from '../matching/match.service.js';
-import type { NearestFitsService } from '../matching/nearest-fits.service.js';
+import type { MatchService, RankOptions } from './match.service.js';
+import type { NearestFitsService } from './nearest-fits.service.js';
 import { rankCandidates, type Ranking } from '../ranking/rank.js';
 import { legalAdviser, legalRequest } from '../ranking/ranking.fixtures.js';
 import { AssignmentMatcher } from './assignment-matcher.js';
-import type { EarlierAttempts } from './earlier-attempts.js';
+import type { EarlierAttempts } from '../assignment/earlier-attempts.js';
 
 const REQUEST_ID = '0d6c8f3e-6a43-4c1e-9a57-3b8e3f1f2a01';
 

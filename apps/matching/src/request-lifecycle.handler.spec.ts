@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, RequestCancelledEvent } from '@coop/contracts';
 import { RequestEvents } from '@coop/contracts';
 import { EventArrivedEarly, PREDECESSOR_WAIT_MS, type RpcClient } from '@coop/platform';
-import type { AssignmentMatcher } from '../assignment/assignment-matcher.js';
-import type { EarlierAttempts } from '../assignment/earlier-attempts.js';
-import type { ProfessionalsPort } from '../candidates/professionals.port.js';
-import { MatchingConfig } from '../config.js';
+import type { AssignmentMatcher } from './matches/assignment-matcher.js';
+import type { EarlierAttempts } from './assignment/earlier-attempts.js';
+import type { ProfessionalsPort } from './candidates/professionals.port.js';
+import { MatchingConfig } from './config.js';
 import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
 
 const cancellation: RequestCancelledEvent = { requestId: '7f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7', memberId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' };

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainException, isOpen, MatchListView, MatchSearchRequest, RequestMatchesRequest } from '@coop/contracts';
-import { declinedProfessionals } from '../assignment/assignment-matcher.js';
+import { AssignmentRepository } from '../assignment/assignment.repository.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-import { contextOfRequest, contextOfSearch, textOfRequest } from './match-context.js';
+import { contextOfRequest, contextOfSearch, textOfRequest } from '../match-request/match-context.js';
 import { MatchService } from './match.service.js';
 import { NearestFitsService } from './nearest-fits.service.js';
 
@@ -16,6 +16,7 @@ export class MatchQueries {
   constructor(
     private readonly matches: MatchService,
     private readonly nearestFits: NearestFitsService,
+    private readonly assignments: AssignmentRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -23,7 +24,7 @@ export class MatchQueries {
   async forRequest(query: RequestMatchesRequest): Promise<MatchListView> {
     const request = await this.dataSource.manager.findOneBy(MatchRequestEntity, { id: query.requestId });
     if (!request) throw DomainException.notFound('Request', query.requestId);
-    const context = contextOfRequest(request, await declinedProfessionals(this.dataSource.manager, request.id));
+    const context = contextOfRequest(request, await this.assignments.declinedProfessionals(this.dataSource.manager, request.id));
     const text = textOfRequest(request);
     const lang = query.lang ?? request.language;
     // An unmatched request shows them unless told not to; any other only when asked. Their search

@@ -1,18 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainException, ErrorCode, RequestEvents, type RequestBooking } from '@coop/contracts';
-import { OutboxService, roundCents } from '@coop/platform';
+import { OutboxService } from '@coop/platform';
 import { ProfessionalsPort, ProfessionalFacts } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-import { contextOfRequest } from '../matching/match-context.js';
-import { MatchService } from '../matching/match.service.js';
-import { NearestFitsService } from '../matching/nearest-fits.service.js';
+import { contextOfRequest } from '../match-request/match-context.js';
+import { MatchService } from './match.service.js';
+import { NearestFitsService } from './nearest-fits.service.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 import type { Ranking } from '../ranking/rank.js';
-import { derivedAssignmentId } from './assignment-id.js';
-import { AssignmentEntity } from './assignment.entity.js';
-import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
+import { derivedAssignmentId } from '../assignment/assignment-id.js';
+import { AssignmentEntity } from '../assignment/assignment.entity.js';
+import { EarlierAttempts, hasTerms } from '../assignment/earlier-attempts.js';
+import { newAssignment } from '../assignment/new-assignment.js';
 
 /**
  * Sends a request through matching: on submission and again after a decline. Stores the ranking
@@ -155,33 +156,4 @@ export class AssignmentMatcher {
   private async finish(manager: EntityManager, request: MatchRequestEntity, status: MatchRequestEntity['status']): Promise<void> {
     await manager.update(MatchRequestEntity, { id: request.id }, { status, updatedAt: new Date(), lastMatches: request.lastMatches });
   }
-}
-
-export async function declinedProfessionals(manager: EntityManager, requestId: string): Promise<Set<string>> {
-  const rows = await manager.find(AssignmentEntity, { where: { requestId, status: 'declined' }, select: { professionalId: true } });
-  return new Set(rows.map((row) => row.professionalId));
-}
-
-export function newAssignment(
-  id: string,
-  request: MatchRequestEntity,
-  facts: Pick<ProfessionalFacts, 'professionalId' | 'costRate'>,
-  hours: number,
-  automatic: boolean,
-): AssignmentEntity {
-  return Object.assign(new AssignmentEntity(), {
-    id,
-    requestId: request.id,
-    memberId: request.memberId,
-    professionalId: facts.professionalId,
-    hours,
-    costRate: facts.costRate,
-    estimatedCost: roundCents(hours * facts.costRate),
-    status: 'active',
-    automatic,
-    hoursSpent: null,
-    declineReason: null,
-    createdAt: new Date(),
-    endedAt: null,
-  });
 }

@@ -1,6 +1,6 @@
 import { MatchSearchRequest, termsOf } from '@coop/contracts';
 import { MatchContext, RANKED_TERMS } from '../ranking/candidate-facts.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { MatchRequestEntity } from './match-request.entity.js';
 
 export function contextOfRequest(request: MatchRequestEntity, declinedBy: Iterable<string>): MatchContext {
   return {

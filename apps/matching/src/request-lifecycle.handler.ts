@@ -15,12 +15,12 @@ import {
 } from '@coop/contracts';
 import type { EventEnvelope } from '@coop/contracts';
 import { OnEvent, retryWhileYoung, RpcClient, type EventDelivery } from '@coop/platform';
-import { AssignmentMatcher } from '../assignment/assignment-matcher.js';
-import { AssignmentEntity } from '../assignment/assignment.entity.js';
-import { EarlierAttempts } from '../assignment/earlier-attempts.js';
-import { ProfessionalsPort } from '../candidates/professionals.port.js';
-import { MatchingConfig } from '../config.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { AssignmentMatcher } from './matches/assignment-matcher.js';
+import { AssignmentEntity } from './assignment/assignment.entity.js';
+import { EarlierAttempts } from './assignment/earlier-attempts.js';
+import { ProfessionalsPort } from './candidates/professionals.port.js';
+import { MatchingConfig } from './config.js';
+import { MatchRequestEntity } from './match-request/match-request.entity.js';
 
 /** The request's life as matching sees it, driven by durable events (each handled once, retried on failure). */
 @Injectable()
