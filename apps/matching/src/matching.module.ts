@@ -7,6 +7,7 @@ import { EarlierAttempts } from './assignment/earlier-attempts.js';
 import { ProfessionalsAdapter } from './candidates/professionals.adapter.js';
 import { ProfessionalsPort } from './candidates/professionals.port.js';
 import { ProfessionalsSearch } from './candidates/professionals-search.js';
+import { MatchRequestRepository } from './match-request/match-request.repository.js';
 import { AssignmentMatcher } from './matches/assignment-matcher.js';
 import { MatchQueries } from './matches/match-queries.js';
 import { MatchService } from './matches/match.service.js';
@@ -27,6 +28,7 @@ import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
     AssignmentService,
     AssignmentQueries,
     AssignmentRepository,
+    MatchRequestRepository,
     RequestLifecycleHandler,
     BookingReconciler,
     EarlierAttempts,

@@ -1,17 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainException, ErrorCode, RequestEvents, type RequestBooking } from '@coop/contracts';
 import { OutboxService } from '@coop/platform';
 import { ProfessionalsPort, ProfessionalFacts } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { MatchRequestRepository } from '../match-request/match-request.repository.js';
 import { contextOfRequest } from '../match-request/match-context.js';
 import { MatchService } from './match.service.js';
 import { NearestFitsService } from './nearest-fits.service.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 import type { Ranking } from '../ranking/rank.js';
 import { derivedAssignmentId } from '../assignment/assignment-id.js';
-import { AssignmentEntity } from '../assignment/assignment.entity.js';
+import { AssignmentRepository } from '../assignment/assignment.repository.js';
 import { EarlierAttempts, hasTerms } from '../assignment/earlier-attempts.js';
 import { newAssignment } from '../assignment/new-assignment.js';
 
@@ -33,6 +34,8 @@ export class AssignmentMatcher {
     private readonly earlierAttempts: EarlierAttempts,
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
     private readonly nearestFits: NearestFitsService,
+    private readonly requests: MatchRequestRepository,
+    private readonly assignments: AssignmentRepository,
   ) {}
 
   /**
@@ -40,12 +43,9 @@ export class AssignmentMatcher {
    * assignment was saved: what it booked is adopted or released before anything is ranked again.
    */
   async run(manager: EntityManager, requestId: string, { retry = false }: { retry?: boolean } = {}): Promise<void> {
-    const request = await manager.findOne(MatchRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+    const request = await this.requests.find(manager, requestId, { lock: true });
     if (!request || request.status !== 'submitted') return;
-    const earlier = await manager.find(AssignmentEntity, {
-      where: { requestId, status: In(['active', 'declined']) },
-      select: { professionalId: true, status: true },
-    });
+    const earlier = await this.assignments.earlier(manager, requestId);
     if (earlier.some((assignment) => assignment.status === 'active')) return;
 
     const declined = new Set(earlier.map((assignment) => assignment.professionalId));
@@ -105,7 +105,7 @@ export class AssignmentMatcher {
 
   private async assign(manager: EntityManager, request: MatchRequestEntity, assignmentId: string, facts: ProfessionalFacts): Promise<void> {
     const assignment = newAssignment(assignmentId, request, facts, request.estimatedHours, true);
-    await manager.insert(AssignmentEntity, assignment);
+    await this.assignments.insert(manager, assignment);
     await this.finish(manager, request, 'assigned');
     await this.outbox.record(manager, RequestEvents.assigned, {
       requestId: request.id,
@@ -154,6 +154,6 @@ export class AssignmentMatcher {
   }
 
   private async finish(manager: EntityManager, request: MatchRequestEntity, status: MatchRequestEntity['status']): Promise<void> {
-    await manager.update(MatchRequestEntity, { id: request.id }, { status, updatedAt: new Date(), lastMatches: request.lastMatches });
+    await this.requests.setStatus(manager, request.id, status, request.lastMatches);
   }
 }
