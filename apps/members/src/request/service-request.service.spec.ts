@@ -88,14 +88,9 @@ describe(ServiceRequestService.name, () => {
 
       expect(await sut.submit(submission)).toEqual({ id: REQUEST_ID, status: 'submitted', replayed: false });
 
+      // What was sent, with the member's language, region and policy, and the defaults.
       expect(requests.insert).toHaveBeenCalledWith(manager, {
-        memberId: MEMBER_ID,
-        domain: 'legal',
-        title: submission.title,
-        description: submission.description,
-        startDate: submission.startDate,
-        endDate: submission.endDate,
-        estimatedHours: 20,
+        ...submission,
         language: 'fr',
         region: 'montreal',
         onSite: false,
