@@ -9,12 +9,15 @@ import {
   RequestEvents,
   RequestPendingReviewEvent,
   RequestUnmatchedEvent,
+  isOpen,
+  type LifecycleEvent,
+  transition,
+  type Transition,
 } from '@coop/contracts';
 import { OnEvent, retryWhileYoung } from '@coop/platform';
-import { recordHistory, wasReplaced } from './request-history.js';
 import type { RequestHistoryDetails } from './request-history.entity.js';
-import { isOpen, LifecycleEvent, transition, type Transition } from './request-lifecycle.js';
-import { ServiceRequestEntity } from './service-request.entity.js';
+import type { ServiceRequestEntity } from './service-request.entity.js';
+import { ServiceRequestRepository } from './service-request.repository.js';
 
 /**
  * Keeps each request's status in step with what matching decides. Each handler runs once per event
@@ -26,9 +29,11 @@ import { ServiceRequestEntity } from './service-request.entity.js';
 export class RequestLifecycleHandler {
   private readonly logger = new Logger(RequestLifecycleHandler.name);
 
+  constructor(private readonly requests: ServiceRequestRepository) {}
+
   @OnEvent(RequestEvents.pendingReview)
   onPendingReview(data: RequestPendingReviewEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    return this.apply(manager, envelope, data, { kind: 'pendingReview' }, { availableCandidates: data.availableCandidates }, (request) => {
+    return this.apply(manager, envelope, data, { kind: 'pending_review' }, { availableCandidates: data.availableCandidates }, (request) => {
       request.statusReason = null;
     });
   }
@@ -91,7 +96,7 @@ export class RequestLifecycleHandler {
     update: (request: ServiceRequestEntity) => void,
   ): Promise<void> {
     const context = { eventId: envelope.id, event: envelope.type, requestId: data.requestId };
-    const request = await manager.findOne(ServiceRequestEntity, { where: { id: data.requestId }, lock: { mode: 'pessimistic_write' } });
+    const request = await this.requests.lock(manager, { id: data.requestId });
     if (!request || request.memberId !== data.memberId) {
       this.logger.warn({ msg: 'ignoring an event about an unknown request', ...context, memberId: data.memberId });
       return;
@@ -107,8 +112,8 @@ export class RequestLifecycleHandler {
     }
     request.status = next.to;
     update(request);
-    await manager.save(request);
-    await recordHistory(manager, request, event.kind, details, new Date(envelope.occurredAt));
+    await this.requests.save(manager, request);
+    await this.requests.recordHistory(manager, request, event.kind, details, new Date(envelope.occurredAt));
     this.logger.log({ msg: 'request status changed', ...context, status: next.to });
   }
 
@@ -125,7 +130,7 @@ export class RequestLifecycleHandler {
     next: Extract<Transition, { unchanged: unknown }>,
   ): Promise<string | undefined> {
     if (next.unchanged === 'repeat' || !isOpen(request.status)) return next.why;
-    if ('assignmentId' in event && (await wasReplaced(manager, request.id, event.assignmentId))) return 'its assignment was replaced by a later one';
+    if ('assignmentId' in event && (await this.requests.wasReplaced(manager, request.id, event.assignmentId))) return 'its assignment was replaced by a later one';
     return undefined;
   }
 }

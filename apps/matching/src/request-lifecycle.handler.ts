@@ -14,12 +14,12 @@ import {
 } from '@coop/contracts';
 import type { EventEnvelope } from '@coop/contracts';
 import { OnEvent, retryWhileYoung, RpcClient, type EventDelivery } from '@coop/platform';
-import { AssignmentMatcher } from '../assignment/assignment-matcher.js';
-import { AssignmentEntity } from '../assignment/assignment.entity.js';
-import { EarlierAttempts } from '../assignment/earlier-attempts.js';
-import { ProfessionalsPort } from '../candidates/professionals.port.js';
-import { MatchingConfig } from '../config.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { AssignmentMatcher } from './matches/assignment-matcher.js';
+import { AssignmentRepository } from './assignment/assignment.repository.js';
+import { EarlierAttempts } from './assignment/earlier-attempts.js';
+import { ProfessionalsPort } from './candidates/professionals.port.js';
+import { MatchingConfig } from './config.js';
+import { MatchRequestRepository } from './match-request/match-request.repository.js';
 
 /** The request's life as matching sees it, driven by durable events (each handled once, retried on failure). */
 @Injectable()
@@ -30,41 +30,20 @@ export class RequestLifecycleHandler {
     private readonly earlierAttempts: EarlierAttempts,
     private readonly rpc: RpcClient,
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
+    private readonly requests: MatchRequestRepository,
+    private readonly assignments: AssignmentRepository,
   ) {}
 
   @OnEvent(RequestEvents.submitted)
-  async onSubmitted(event: RequestSubmittedEvent, _envelope: unknown, manager: EntityManager, delivery: EventDelivery): Promise<void> {
+  async onSubmitted(event: RequestSubmittedEvent, _envelope: EventEnvelope, manager: EntityManager, delivery: EventDelivery): Promise<void> {
     const memberSector = event.memberSector ?? (await this.rpc.send(MemberRpc.get, { id: event.memberId })).sector;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(MatchRequestEntity)
-      .values({
-        id: event.requestId,
-        memberId: event.memberId,
-        memberSector,
-        domain: event.domain,
-        title: event.title,
-        description: event.description,
-        startDate: event.startDate,
-        endDate: event.endDate,
-        estimatedHours: event.estimatedHours,
-        language: event.language,
-        region: event.region ?? null,
-        onSite: event.onSite,
-        urgency: event.urgency,
-        autoAssign: event.autoAssign,
-        status: 'matching',
-        submittedAt: new Date(event.submittedAt),
-      })
-      .orIgnore()
-      .execute();
+    await this.requests.insertSubmitted(manager, { ...event, memberSector });
     await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
   }
 
   /** Gives the booking back, then matches again without the one who declined. */
   @OnEvent(AssignmentEvents.declined)
-  async onDeclined(event: AssignmentDeclinedEvent, _envelope: unknown, manager: EntityManager, delivery: EventDelivery): Promise<void> {
+  async onDeclined(event: AssignmentDeclinedEvent, _envelope: EventEnvelope, manager: EntityManager, delivery: EventDelivery): Promise<void> {
     await this.professionals.release(event.assignmentId);
     await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
   }
@@ -83,20 +62,20 @@ export class RequestLifecycleHandler {
 
   @OnEvent(RequestEvents.cancelled)
   async onCancelled(event: RequestCancelledEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    const request = await manager.findOne(MatchRequestEntity, { where: { id: event.requestId }, lock: { mode: 'pessimistic_write' } });
+    const request = await this.requests.find(manager, event.requestId, { lock: true });
     if (!request) {
       // Its submission may still be in another replica's hands: retry rather than let the request
       // be matched after it was cancelled. One never submitted to matching is let go in the end.
       retryWhileYoung(envelope, `request ${event.requestId} is not known yet`);
       return;
     }
-    const active = await manager.findOneBy(AssignmentEntity, { requestId: event.requestId, status: 'active' });
+    const active = await this.assignments.active(manager, event.requestId);
     if (active) {
       await this.professionals.release(active.id);
-      await manager.update(AssignmentEntity, { id: active.id }, { status: 'cancelled', endedAt: new Date() });
+      await this.assignments.cancel(manager, active.id);
     }
     // Whatever an attempt that died left booked for it is of no use now.
     await this.earlierAttempts.settle(manager, request.id);
-    await manager.update(MatchRequestEntity, { id: request.id }, { status: 'cancelled', updatedAt: new Date() });
+    await this.requests.setStatus(manager, request.id, 'cancelled');
   }
 }

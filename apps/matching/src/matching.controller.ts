@@ -15,9 +15,9 @@ import {
   StatementView,
 } from '@coop/contracts';
 import { RpcHandler } from '@coop/platform';
-import { AssignmentQueries } from '../assignment/assignment-queries.js';
-import { AssignmentService } from '../assignment/assignment.service.js';
-import { MatchQueries } from './match-queries.js';
+import { AssignmentQueries } from './assignment/assignment-queries.js';
+import { AssignmentService } from './assignment/assignment.service.js';
+import { MatchQueries } from './matches/match-queries.js';
 
 @Controller()
 export class MatchingController {

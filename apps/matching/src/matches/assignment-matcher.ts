@@ -1,18 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainException, ErrorCode, RequestEvents, type RequestBooking } from '@coop/contracts';
-import { OutboxService, roundCents } from '@coop/platform';
+import { OutboxService } from '@coop/platform';
 import { ProfessionalsPort, ProfessionalFacts } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-import { contextOfRequest } from '../matching/match-context.js';
-import { MatchService } from '../matching/match.service.js';
-import { NearestFitsService } from '../matching/nearest-fits.service.js';
+import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { MatchRequestRepository } from '../match-request/match-request.repository.js';
+import { contextOfRequest } from '../match-request/match-context.js';
+import { MatchService } from './match.service.js';
+import { NearestFitsService } from './nearest-fits.service.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 import type { Ranking } from '../ranking/rank.js';
-import { derivedAssignmentId } from './assignment-id.js';
-import { AssignmentEntity } from './assignment.entity.js';
-import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
+import { derivedAssignmentId } from '../assignment/assignment-id.js';
+import { AssignmentRepository } from '../assignment/assignment.repository.js';
+import { EarlierAttempts, hasTerms } from '../assignment/earlier-attempts.js';
+import { newAssignment } from '../assignment/new-assignment.js';
 
 /**
  * Sends a request through matching: on submission and again after a decline. Stores the ranking
@@ -32,6 +34,8 @@ export class AssignmentMatcher {
     private readonly earlierAttempts: EarlierAttempts,
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
     private readonly nearestFits: NearestFitsService,
+    private readonly requests: MatchRequestRepository,
+    private readonly assignments: AssignmentRepository,
   ) {}
 
   /**
@@ -39,12 +43,9 @@ export class AssignmentMatcher {
    * assignment was saved: what it booked is adopted or released before anything is ranked again.
    */
   async run(manager: EntityManager, requestId: string, { retry = false }: { retry?: boolean } = {}): Promise<void> {
-    const request = await manager.findOne(MatchRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
-    if (!request || request.status !== 'matching') return;
-    const earlier = await manager.find(AssignmentEntity, {
-      where: { requestId, status: In(['active', 'declined']) },
-      select: { professionalId: true, status: true },
-    });
+    const request = await this.requests.find(manager, requestId, { lock: true });
+    if (!request || request.status !== 'submitted') return;
+    const earlier = await this.assignments.earlier(manager, requestId);
     if (earlier.some((assignment) => assignment.status === 'active')) return;
 
     const declined = new Set(earlier.map((assignment) => assignment.professionalId));
@@ -104,7 +105,7 @@ export class AssignmentMatcher {
 
   private async assign(manager: EntityManager, request: MatchRequestEntity, assignmentId: string, facts: ProfessionalFacts): Promise<void> {
     const assignment = newAssignment(assignmentId, request, facts, request.estimatedHours, true);
-    await manager.insert(AssignmentEntity, assignment);
+    await this.assignments.insert(manager, assignment);
     await this.finish(manager, request, 'assigned');
     await this.outbox.record(manager, RequestEvents.assigned, {
       requestId: request.id,
@@ -153,35 +154,6 @@ export class AssignmentMatcher {
   }
 
   private async finish(manager: EntityManager, request: MatchRequestEntity, status: MatchRequestEntity['status']): Promise<void> {
-    await manager.update(MatchRequestEntity, { id: request.id }, { status, updatedAt: new Date(), lastMatches: request.lastMatches });
+    await this.requests.setStatus(manager, request.id, status, request.lastMatches);
   }
-}
-
-export async function declinedProfessionals(manager: EntityManager, requestId: string): Promise<Set<string>> {
-  const rows = await manager.find(AssignmentEntity, { where: { requestId, status: 'declined' }, select: { professionalId: true } });
-  return new Set(rows.map((row) => row.professionalId));
-}
-
-export function newAssignment(
-  id: string,
-  request: MatchRequestEntity,
-  facts: Pick<ProfessionalFacts, 'professionalId' | 'costRate'>,
-  hours: number,
-  automatic: boolean,
-): AssignmentEntity {
-  return Object.assign(new AssignmentEntity(), {
-    id,
-    requestId: request.id,
-    memberId: request.memberId,
-    professionalId: facts.professionalId,
-    hours,
-    costRate: facts.costRate,
-    estimatedCost: roundCents(hours * facts.costRate),
-    status: 'active',
-    automatic,
-    hoursSpent: null,
-    declineReason: null,
-    createdAt: new Date(),
-    endedAt: null,
-  });
 }
