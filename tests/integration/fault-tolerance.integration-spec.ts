@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startMeilisearch, startNats, type MeiliDeployment, type NatsDeployment } from '../../tools/chaos/engines.js';
 import { runFault, type Fault, type FaultResult } from '../../tools/chaos/fault-run.js';
 import { WebhookSink } from '../../tools/chaos/webhook-sink.js';
+import { adminQuery } from '@coop/platform';
 import { repositoryRoot } from '../../tools/repository-root.js';
 
 const REQUESTS = 30;
@@ -14,6 +15,8 @@ const REQUESTS = 30;
  */
 function ownEngines(natsNodes: 1 | 3) {
   const dir = mkdtempSync(join(tmpdir(), 'coop-faults-'));
+  // Named by this process too: two test runs on one machine (two checkouts) must not share them.
+  const names = { database: `coop_faults_${natsNodes}_${process.pid}`, namespace: `faults${natsNodes}p${process.pid}`, indexPrefix: `faults${natsNodes}p${process.pid}_` };
   const engines = {} as { nats: NatsDeployment; meili: MeiliDeployment; sink: WebhookSink };
   beforeAll(async () => {
     [engines.nats, engines.meili, engines.sink] = await Promise.all([
@@ -26,6 +29,7 @@ function ownEngines(natsNodes: 1 | 3) {
     await engines.sink?.stop();
     await engines.meili?.engine.stop();
     await engines.nats?.stop();
+    await adminQuery(process.env.COOP_TEST_DATABASE_URL!, `DROP DATABASE IF EXISTS ${names.database} WITH (FORCE)`);
     rmSync(dir, { recursive: true, force: true });
   });
   return (fault: Fault, replicas: number, log: (line: string) => void): Promise<FaultResult> =>
@@ -37,7 +41,7 @@ function ownEngines(natsNodes: 1 | 3) {
       requests: REQUESTS,
       professionals: 4,
       replicas,
-      names: { database: `coop_faults_${natsNodes}`, namespace: `faults${natsNodes}`, indexPrefix: `faults${natsNodes}_` },
+      names,
       log,
     });
 }
