@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { DeliveryInfo, JsMsg } from '@nats-io/jetstream';
 import { IsUUID } from 'class-validator';
 import { defineEvent, type EventEnvelope } from '@coop/contracts';
-import { inlineTransactions, mockManager, mockOf } from '@coop/platform/testing';
+import { inlineTransactions, mockManager, mockOf } from '../testing/mocks.js';
 import { ServiceConfig } from '../config/base-config.js';
 import type { NatsConnectionProvider } from '../messaging/nats-connection.js';
 import { EventArrivedEarly } from './event-arrived-early.js';

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@coop/contracts';
-import { mockOf } from '@coop/platform/testing';
+import { mockOf } from '../testing/mocks.js';
 import { ServiceConfig } from '../config/base-config.js';
 import { EventPublisher } from './event-publisher.js';
 import { OutboxRelay } from './outbox-relay.js';
