@@ -92,6 +92,8 @@ export const en = {
     submitted: 'Submitted',
     assignment: 'Assigned to',
     aProfessional: 'A professional',
+    shared: 'Shared',
+    part: 'Part of {{name}}',
     description: 'Description',
     matching: 'Matching is running; this page follows it.',
     nobodyFits: 'Nobody fits every constraint. Below: who came closest, and what blocks each person.',
@@ -164,7 +166,7 @@ export const en = {
     apply: 'Apply',
     applied: 'Applied: {{reason}}',
     hard: 'Changes a hard constraint: ask the member',
-    withMember: 'This changes the request itself (its window, or sharing it): agree on it with the member first.',
+    withMember: 'This changes the request’s window: agree on it with the member first.',
     kind: { fewer_hours: 'Fewer hours', stretched_window: 'A longer window', shifted_window: 'A shifted window', split: 'Shared by two', other_language: 'Another language' },
   },
   newRequest: {

@@ -53,7 +53,13 @@ export default function RequestScreen() {
 
   // Names of the professionals the assignment and the history speak of (coordinators may read profiles).
   const professionalIds = [
-    ...new Set([request.data?.assignment?.professionalId, ...(history.data?.entries ?? []).map((entry) => entry.professionalId)].filter((value): value is string => !!value)),
+    ...new Set(
+      [
+        request.data?.assignment?.professionalId,
+        ...(request.data?.assignment?.parts ?? []).map((part) => part.professionalId),
+        ...(history.data?.entries ?? []).map((entry) => entry.professionalId),
+      ].filter((value): value is string => !!value),
+    ),
   ];
   const profiles = useQueries({
     queries: professionalIds.map((professionalId) => ({
@@ -108,10 +114,22 @@ export default function RequestScreen() {
       <div className="request__grid">
         <section aria-labelledby="facts-title" className="panel">
           <h2 id="facts-title">{t('request.facts')}</h2>
-          <Facts request={current} memberName={memberName} professionalName={assignedId ? professionalName(assignedId) : undefined} />
+          <Facts request={current} memberName={memberName} professionalName={assignedId ? professionalName(assignedId) : undefined} nameOf={professionalName} />
           {OPEN.has(current.status) && (
             <div className="actions">
-              {coordinator && current.assignment && (
+              {coordinator && current.assignment?.parts && (
+                // A shared request: each professional declines or completes their own part.
+                <>
+                  {current.assignment.parts.map((part) => (
+                    <div key={part.assignmentId} className="actions" role="group" aria-label={t('request.part', { name: professionalName(part.professionalId) ?? t('request.aProfessional') })}>
+                      <strong>{t('request.part', { name: professionalName(part.professionalId) ?? t('request.aProfessional') })}</strong>
+                      <DeclineForm key={`decline-${part.assignmentId}`} assignmentId={part.assignmentId} onDone={() => refresh(t('actions.declined'))} />
+                      <CompleteForm key={`complete-${part.assignmentId}`} assignmentId={part.assignmentId} defaultHours={part.hours} onDone={() => refresh(t('actions.completed'))} />
+                    </div>
+                  ))}
+                </>
+              )}
+              {coordinator && current.assignment && !current.assignment.parts && (
                 <>
                   {/* Keyed by the assignment: a new one (after a decline) starts with empty forms. */}
                   <DeclineForm key={`decline-${current.assignment.id}`} assignmentId={current.assignment.id} onDone={() => refresh(t('actions.declined'))} />

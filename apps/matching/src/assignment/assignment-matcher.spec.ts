@@ -11,6 +11,7 @@ import { rankCandidates, type Ranking } from '../ranking/rank.js';
 import { legalAdviser, legalRequest } from '../ranking/ranking.fixtures.js';
 import { AssignmentMatcher } from './assignment-matcher.js';
 import type { EarlierAttempts } from './earlier-attempts.js';
+import type { ShareMatcher } from './share-matcher.js';
 
 const REQUEST_ID = '0d6c8f3e-6a43-4c1e-9a57-3b8e3f1f2a01';
 
@@ -33,7 +34,7 @@ const busy = legalAdviser('p-busy', { availability: { capacityHours: 70, bookedH
 const free = legalAdviser('p-free');
 const ranking = (...facts: Parameters<typeof rankCandidates>[0]): Ranking => rankCandidates(facts, legalRequest());
 
-function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; everyone: Ranking }, leftBooked?: RequestBooking) {
+function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; everyone: Ranking }, leftBooked?: RequestBooking, splitBooked = true) {
   const rank = jest.fn(async (_context: unknown, options: RankOptions) => (options.fittingOnly ? rankings.fitting : rankings.everyone));
   const matches = { rank, toView: () => ({ candidates: [] }) } as unknown as MatchService;
   const reserve = jest.fn(async () => undefined);
@@ -55,8 +56,10 @@ function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; 
   const summary = { requestedHours: 20, availableProfessionals: 0, hoursPossibleNow: 12, suggestions: 1, text: { fr: 'Personne pour 20 h', en: 'Nobody for 20 h' } };
   const ofUnmatched = jest.fn(async () => ({ view: { summary, suggestions: [] }, summary }));
   const nearestFits = { ofUnmatched } as unknown as NearestFitsService;
-  const matcher = new AssignmentMatcher(matches, professionals, outbox, earlierAttempts, new MatchingConfig(), nearestFits);
-  return { run: (options?: { retry: boolean }) => matcher.run(manager, REQUEST_ID, options), rank, reserve, release, record, settle, ofUnmatched, summary };
+  const assignSplit = jest.fn(async () => splitBooked);
+  const shares = { assignSplit } as unknown as ShareMatcher;
+  const matcher = new AssignmentMatcher(matches, professionals, outbox, earlierAttempts, new MatchingConfig(), nearestFits, shares);
+  return { run: (options?: { retry: boolean }) => matcher.run(manager, REQUEST_ID, options), rank, reserve, release, record, settle, ofUnmatched, summary, assignSplit };
 }
 
 describe(AssignmentMatcher.name, () => {
@@ -145,5 +148,25 @@ describe(AssignmentMatcher.name, () => {
       expect(sut.settle).not.toHaveBeenCalled();
       expect(sut.reserve).toHaveBeenCalledWith(expect.objectContaining({ professionalId: 'p-free' }));
     });
+  });
+
+  it('shares a request nobody is free for between two only when the member allows a split', async () => {
+    const without = matcherWith(matchingRequest(true), { fitting: ranking(busy), everyone: ranking(busy) });
+    await without.run();
+    expect(without.assignSplit).not.toHaveBeenCalled();
+    expect(without.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.unmatched, expect.anything());
+
+    const allowed = Object.assign(matchingRequest(true), { autoAssignSplit: true });
+    const sut = matcherWith(allowed, { fitting: ranking(busy), everyone: ranking(busy) });
+    await sut.run();
+    expect(sut.assignSplit).toHaveBeenCalledTimes(1);
+    expect(sut.record).not.toHaveBeenCalledWith(expect.anything(), RequestEvents.unmatched, expect.anything());
+  });
+
+  it('is unmatched when the split it may take was booked meanwhile', async () => {
+    const sut = matcherWith(Object.assign(matchingRequest(true), { autoAssignSplit: true }), { fitting: ranking(busy), everyone: ranking(busy) }, undefined, false);
+    await sut.run();
+    expect(sut.assignSplit).toHaveBeenCalledTimes(1);
+    expect(sut.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.unmatched, expect.anything());
   });
 });

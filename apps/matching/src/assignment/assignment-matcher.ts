@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainException, ErrorCode, RequestEvents, type RequestBooking } from '@coop/contracts';
-import { OutboxService, roundCents } from '@coop/platform';
+import { OutboxService } from '@coop/platform';
 import { ProfessionalsPort, ProfessionalFacts } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
@@ -13,6 +13,8 @@ import type { Ranking } from '../ranking/rank.js';
 import { derivedAssignmentId } from './assignment-id.js';
 import { AssignmentEntity } from './assignment.entity.js';
 import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
+import { newAssignment } from './new-assignment.js';
+import { ShareMatcher } from './share-matcher.js';
 
 /**
  * Sends a request through matching: on submission and again after a decline. Stores the ranking
@@ -32,6 +34,7 @@ export class AssignmentMatcher {
     private readonly earlierAttempts: EarlierAttempts,
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
     private readonly nearestFits: NearestFitsService,
+    private readonly shares: ShareMatcher,
   ) {}
 
   /**
@@ -41,13 +44,13 @@ export class AssignmentMatcher {
   async run(manager: EntityManager, requestId: string, { retry = false }: { retry?: boolean } = {}): Promise<void> {
     const request = await manager.findOne(MatchRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
     if (!request || request.status !== 'matching') return;
-    const earlier = await manager.find(AssignmentEntity, {
-      where: { requestId, status: In(['active', 'declined']) },
-      select: { professionalId: true, status: true },
-    });
-    if (earlier.some((assignment) => assignment.status === 'active')) return;
+    const earlier = await manager.find(AssignmentEntity, { where: { requestId, status: In(['active', 'declined', 'completed']) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    if (earlier.some((assignment) => assignment.status === 'active' && assignment.shareId === null)) return;
 
-    const declined = new Set(earlier.map((assignment) => assignment.professionalId));
+    const declined = new Set(earlier.filter((assignment) => assignment.status === 'declined').map((assignment) => assignment.professionalId));
+    // A part of a share declined: the other parts stay, and matching looks for the hours it lacks.
+    const standing = earlier.filter((assignment) => assignment.shareId !== null && assignment.status !== 'declined');
+    if (standing.length > 0) return this.shares.fillShare(manager, request, standing, declined, retry);
     const context = contextOfRequest(request, declined);
     if (retry && (await this.adoptEarlierBooking(manager, request, context))) return;
 
@@ -58,6 +61,8 @@ export class AssignmentMatcher {
     if (available.length === 0) {
       const nearest = await this.nearestFits.ofUnmatched(request, context, ranking, manager);
       request.lastMatches = { ...request.lastMatches, nearestFits: nearest.view };
+      // Nobody for all of it: two together, when the member's policy allows a split.
+      if (request.autoAssign && request.autoAssignSplit && (await this.shares.assignSplit(manager, request, nearest.view.suggestions, declined))) return;
       await this.finish(manager, request, 'unmatched');
       await this.outbox.record(manager, RequestEvents.unmatched, {
         requestId,
@@ -160,28 +165,4 @@ export class AssignmentMatcher {
 export async function declinedProfessionals(manager: EntityManager, requestId: string): Promise<Set<string>> {
   const rows = await manager.find(AssignmentEntity, { where: { requestId, status: 'declined' }, select: { professionalId: true } });
   return new Set(rows.map((row) => row.professionalId));
-}
-
-export function newAssignment(
-  id: string,
-  request: MatchRequestEntity,
-  facts: Pick<ProfessionalFacts, 'professionalId' | 'costRate'>,
-  hours: number,
-  automatic: boolean,
-): AssignmentEntity {
-  return Object.assign(new AssignmentEntity(), {
-    id,
-    requestId: request.id,
-    memberId: request.memberId,
-    professionalId: facts.professionalId,
-    hours,
-    costRate: facts.costRate,
-    estimatedCost: roundCents(hours * facts.costRate),
-    status: 'active',
-    automatic,
-    hoursSpent: null,
-    declineReason: null,
-    createdAt: new Date(),
-    endedAt: null,
-  });
 }

@@ -16,10 +16,12 @@ import { OutboxService, roundCents } from '@coop/platform';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import { contextOfRequest } from '../matching/match-context.js';
-import { declinedProfessionals, newAssignment } from './assignment-matcher.js';
+import { declinedProfessionals } from './assignment-matcher.js';
+import { newAssignment } from './new-assignment.js';
 import { AssignmentEntity } from './assignment.entity.js';
 import { toAssignmentView } from './assignment.view.js';
 import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
+import { activeAssignments, toSharePart } from './share-parts.js';
 
 const CLOSED: ReadonlyArray<MatchRequestEntity['status']> = ['cancelled', 'completed'];
 
@@ -62,8 +64,10 @@ export class AssignmentService {
         // Locked before anything is booked: a concurrent assignment of this request waits here, so
         // what it finds unheld below is what an attempt that died left, never one still at work.
         const locked = await this.openRequest(manager, request.id, true);
-        const previous = await manager.findOneBy(AssignmentEntity, { requestId: locked.id, status: 'active' });
-        if (previous?.professionalId === facts.professionalId) {
+        // Held alone, or the parts of a share: all of them are replaced.
+        const replaced = await activeAssignments(manager, locked.id);
+        const previous = replaced[0];
+        if (replaced.length === 1 && previous.shareId === null && previous.professionalId === facts.professionalId) {
           throw new DomainException(ErrorCode.Conflict, 'This professional is already assigned to this request');
         }
         // A retry of an assignment that died after booking finds its booking here and holds it.
@@ -73,7 +77,7 @@ export class AssignmentService {
           await this.professionals.reserve({ assignmentId, professionalId: facts.professionalId, requestId: locked.id, ...terms });
           reserved = assignmentId;
         }
-        if (previous) await manager.update(AssignmentEntity, { id: previous.id }, { status: 'cancelled', endedAt: new Date() });
+        for (const held of replaced) await manager.update(AssignmentEntity, { id: held.id }, { status: 'cancelled', endedAt: new Date() });
         const assignment = await manager.save(newAssignment(assignmentId, locked, facts, hours, false));
         await manager.update(MatchRequestEntity, { id: locked.id }, { status: 'assigned', updatedAt: new Date() });
         await this.outbox.record(manager, RequestEvents.assigned, {
@@ -85,6 +89,7 @@ export class AssignmentService {
           estimatedCost: assignment.estimatedCost,
           automatic: false,
           ...(previous ? { replacesAssignmentId: previous.id } : {}),
+          ...(replaced.length > 1 ? { replacesAssignmentIds: replaced.map((held) => held.id) } : {}),
           ...(command.reason ? { reason: command.reason } : {}),
         });
         return toAssignmentView(assignment);
@@ -117,6 +122,7 @@ export class AssignmentService {
       assignment.declineReason = command.reason;
       assignment.endedAt = new Date();
       await manager.save(assignment);
+      // A part of a share: the other parts stay; matching looks for someone for the declined hours.
       await manager.update(MatchRequestEntity, { id: assignment.requestId }, { status: 'matching', updatedAt: new Date() });
       await this.outbox.record(manager, AssignmentEvents.declined, {
         assignmentId: assignment.id,
@@ -124,6 +130,7 @@ export class AssignmentService {
         memberId: assignment.memberId,
         professionalId: assignment.professionalId,
         reason: command.reason,
+        ...(assignment.shareId ? { shareId: assignment.shareId, keptParts: (await activeAssignments(manager, assignment.requestId)).map(toSharePart) } : {}),
       });
       return toAssignmentView(assignment);
     });
@@ -136,7 +143,9 @@ export class AssignmentService {
       assignment.hoursSpent = command.hoursSpent;
       assignment.endedAt = new Date();
       await manager.save(assignment);
-      await manager.update(MatchRequestEntity, { id: assignment.requestId }, { status: 'completed', updatedAt: new Date() });
+      // A shared request is completed with its last part; each part records its own hours spent.
+      const openParts = assignment.shareId ? (await activeAssignments(manager, assignment.requestId)).length : 0;
+      if (openParts === 0) await manager.update(MatchRequestEntity, { id: assignment.requestId }, { status: 'completed', updatedAt: new Date() });
       await this.outbox.record(manager, AssignmentEvents.completed, {
         assignmentId: assignment.id,
         requestId: assignment.requestId,
@@ -144,6 +153,7 @@ export class AssignmentService {
         professionalId: assignment.professionalId,
         hoursSpent: command.hoursSpent,
         cost: roundCents(command.hoursSpent * assignment.costRate),
+        ...(assignment.shareId ? { shareId: assignment.shareId, openParts } : {}),
       });
       return toAssignmentView(assignment);
     });
@@ -158,7 +168,14 @@ export class AssignmentService {
     return request;
   }
 
+  /**
+   * The assignment, locked after its request (the order every change of a request's assignments
+   * takes), so two parts of a share declined or completed at once see each other's outcome.
+   */
   private async activeAssignment(manager: EntityManager, assignmentId: string): Promise<AssignmentEntity> {
+    const unlocked = await manager.findOne(AssignmentEntity, { where: { id: assignmentId }, select: { id: true, requestId: true } });
+    if (!unlocked) throw DomainException.notFound('Assignment', assignmentId);
+    await manager.findOne(MatchRequestEntity, { where: { id: unlocked.requestId }, lock: { mode: 'pessimistic_write' } });
     const assignment = await manager.findOne(AssignmentEntity, { where: { id: assignmentId }, lock: { mode: 'pessimistic_write' } });
     if (!assignment) throw DomainException.notFound('Assignment', assignmentId);
     if (assignment.status !== 'active') {

@@ -4,6 +4,8 @@ import { AssignmentQueries } from '../assignment/assignment-queries.js';
 import { AssignmentService } from '../assignment/assignment.service.js';
 import { BookingReconciler } from '../assignment/booking-reconciler.js';
 import { EarlierAttempts } from '../assignment/earlier-attempts.js';
+import { ShareMatcher } from '../assignment/share-matcher.js';
+import { SharedAssignmentService } from '../assignment/shared-assignment.service.js';
 import { ProfessionalsAdapter } from '../candidates/professionals.adapter.js';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { ProfessionalsSearch } from '../candidates/professionals-search.js';
@@ -27,6 +29,8 @@ import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
     RequestLifecycleHandler,
     BookingReconciler,
     EarlierAttempts,
+    ShareMatcher,
+    SharedAssignmentService,
   ],
 })
 export class MatchingModule {}

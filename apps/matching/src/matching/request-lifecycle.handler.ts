@@ -54,6 +54,7 @@ export class RequestLifecycleHandler {
         onSite: event.onSite,
         urgency: event.urgency,
         autoAssign: event.autoAssign,
+        autoAssignSplit: event.autoAssignSplit ?? false,
         status: 'matching',
         submittedAt: new Date(event.submittedAt),
       })
@@ -69,10 +70,11 @@ export class RequestLifecycleHandler {
     await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
   }
 
-  /** An override replaced an assignment: give its booking back. */
+  /** An override replaced an assignment (or every part of a shared one): give their bookings back. */
   @OnEvent(RequestEvents.assigned)
   async onAssigned(event: RequestAssignedEvent): Promise<void> {
-    if (event.replacesAssignmentId) await this.professionals.release(event.replacesAssignmentId);
+    const replaced = event.replacesAssignmentIds ?? (event.replacesAssignmentId ? [event.replacesAssignmentId] : []);
+    for (const assignmentId of replaced) await this.professionals.release(assignmentId);
   }
 
   /** The work is done: the weeks after the day it was completed are given back. */
@@ -90,8 +92,8 @@ export class RequestLifecycleHandler {
       retryWhileYoung(envelope, `request ${event.requestId} is not known yet`);
       return;
     }
-    const active = await manager.findOneBy(AssignmentEntity, { requestId: event.requestId, status: 'active' });
-    if (active) {
+    // The one assignment, or every part of a shared request.
+    for (const active of await manager.findBy(AssignmentEntity, { requestId: event.requestId, status: 'active' })) {
       await this.professionals.release(active.id);
       await manager.update(AssignmentEntity, { id: active.id }, { status: 'cancelled', endedAt: new Date() });
     }

@@ -132,6 +132,7 @@ export class ServiceRequestService {
       onSite: entity.onSite,
       urgency: entity.urgency,
       autoAssign: entity.autoAssign,
+      autoAssignSplit: member.autoAssignSplit,
       submittedAt: entity.createdAt.toISOString(),
       memberSector: member.sector,
     });
@@ -169,6 +170,7 @@ export function toView(request: ServiceRequestEntity): ServiceRequestView {
           hours: request.assignedHours!,
           estimatedCost: request.estimatedCost!,
           automatic: request.assignedAutomatically!,
+          ...(request.shareId && request.assignmentParts ? { shareId: request.shareId, parts: request.assignmentParts } : {}),
         }
       : null,
     createdAt: request.createdAt.toISOString(),

@@ -11,6 +11,7 @@ import {
   RequestSubmittedEvent,
   RequestUnmatchedEvent,
   type EventEnvelope,
+  type SharePart,
   type Urgency,
   type WebhookEventType,
 } from '@coop/contracts';
@@ -19,7 +20,7 @@ import { EmailOutbox } from '../email/email-outbox.js';
 import type { EmailFacts } from '../email/email-templates.js';
 import { FeedService } from '../feed/feed.service.js';
 import { WebhookDeliveryService } from '../webhooks/webhook-delivery.service.js';
-import { TrackedRequestEntity } from './tracked-request.entity.js';
+import { TrackedRequestEntity, type TrackedPart } from './tracked-request.entity.js';
 
 const URGENT: ReadonlySet<Urgency> = new Set<Urgency>(['high', 'critical']);
 
@@ -63,15 +64,28 @@ export class LifecycleEventsHandler {
 
   @OnEvent(RequestEvents.assigned)
   async assigned(data: RequestAssignedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
+    const parts = data.shareId && data.parts ? data.parts : null;
     await manager.query(
-      `INSERT INTO tracked_request (request_id, member_id, assignment_id, professional_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (request_id) DO UPDATE SET assignment_id = EXCLUDED.assignment_id, professional_id = EXCLUDED.professional_id`,
-      [data.requestId, data.memberId, data.assignmentId, data.professionalId],
+      `INSERT INTO tracked_request (request_id, member_id, assignment_id, professional_id, share_parts) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (request_id) DO UPDATE SET assignment_id = EXCLUDED.assignment_id, professional_id = EXCLUDED.professional_id, share_parts = EXCLUDED.share_parts`,
+      [data.requestId, data.memberId, data.assignmentId, data.professionalId, parts ? JSON.stringify(parts.map(trackedPart)) : null],
     );
     // The coordinator's reason for the choice is an internal note: the member's systems don't get it.
     const { reason: _coordinatorNote, ...published } = data;
     await this.toWebhooks(manager, 'request.assigned', published, envelope);
-    const facts = { ...(await this.requestFacts(manager, data)), professionalId: data.professionalId, hours: data.hours };
+    const request = await this.requestFacts(manager, data);
+    if (parts) {
+      // A shared request: each professional hears of their own hours and who shares it; the member of everyone.
+      const shared = parts.map((part) => ({ professionalId: part.professionalId, hours: part.hours }));
+      for (const part of parts) {
+        const facts = { ...request, professionalId: part.professionalId, hours: part.hours, sharedWith: shared.filter((other) => other.professionalId !== part.professionalId) };
+        await this.emails.enqueue(manager, { eventId: envelope.id, kind: 'professional.assigned', recipientType: 'professional', recipientId: part.professionalId, facts });
+      }
+      const facts = { ...request, professionalId: data.professionalId, hours: data.hours, sharedWith: shared };
+      await this.emails.enqueue(manager, { eventId: envelope.id, kind: 'member.assigned', recipientType: 'member', recipientId: data.memberId, facts });
+      return;
+    }
+    const facts = { ...request, professionalId: data.professionalId, hours: data.hours };
     await this.emails.enqueue(manager, { eventId: envelope.id, kind: 'professional.assigned', recipientType: 'professional', recipientId: data.professionalId, facts });
     await this.emails.enqueue(manager, { eventId: envelope.id, kind: 'member.assigned', recipientType: 'member', recipientId: data.memberId, facts });
   }
@@ -95,10 +109,15 @@ export class LifecycleEventsHandler {
   async cancelled(data: RequestCancelledEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
     await this.toWebhooks(manager, 'request.cancelled', data, envelope);
     const tracked = await manager.findOneBy(TrackedRequestEntity, { requestId: data.requestId });
-    if (!tracked?.professionalId) return; // nobody was assigned: no professional to tell
-    const facts = { ...factsFrom(tracked, data), professionalId: tracked.professionalId, reason: data.reason };
-    await this.emails.enqueue(manager, { eventId: envelope.id, kind: 'professional.cancelled', recipientType: 'professional', recipientId: tracked.professionalId, facts });
+    // Whoever holds it: the one professional, or each part's of a shared request.
+    const holders = tracked?.shareParts?.length ? tracked.shareParts.map((part) => part.professionalId) : tracked?.professionalId ? [tracked.professionalId] : [];
+    if (!tracked || holders.length === 0) return; // nobody was assigned: no professional to tell
+    for (const professionalId of holders) {
+      const facts = { ...factsFrom(tracked, data), professionalId, reason: data.reason };
+      await this.emails.enqueue(manager, { eventId: envelope.id, kind: 'professional.cancelled', recipientType: 'professional', recipientId: professionalId, facts });
+    }
     await this.releaseAssignment(manager, data.requestId, tracked.assignmentId);
+    await this.forgetParts(manager, data.requestId, tracked.shareParts?.map((part) => part.assignmentId) ?? []);
   }
 
   @OnEvent(AssignmentEvents.declined)
@@ -115,12 +134,22 @@ export class LifecycleEventsHandler {
       data: { requestId: data.requestId, title: facts.title ?? null, assignmentId: data.assignmentId, professionalId: data.professionalId, reason: data.reason },
     });
     await this.releaseAssignment(manager, data.requestId, data.assignmentId);
+    await this.forgetParts(manager, data.requestId, [data.assignmentId]);
   }
 
   @OnEvent(AssignmentEvents.completed)
   async completed(data: AssignmentCompletedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
     await this.toWebhooks(manager, 'assignment.completed', data, envelope);
     await this.releaseAssignment(manager, data.requestId, data.assignmentId);
+    await this.forgetParts(manager, data.requestId, [data.assignmentId]);
+  }
+
+  /** Parts of a shared request no one holds any more (declined, completed, cancelled). */
+  private async forgetParts(manager: EntityManager, requestId: string, assignmentIds: string[]): Promise<void> {
+    const tracked = await manager.findOneBy(TrackedRequestEntity, { requestId });
+    if (!tracked?.shareParts) return;
+    const left = tracked.shareParts.filter((part) => !assignmentIds.includes(part.assignmentId));
+    await manager.query('UPDATE tracked_request SET share_parts = $2 WHERE request_id = $1', [requestId, left.length > 0 ? JSON.stringify(left) : null]);
   }
 
   private toWebhooks(manager: EntityManager, type: WebhookEventType, data: { requestId: string; memberId: string }, envelope: EventEnvelope): Promise<number> {
@@ -143,4 +172,8 @@ export class LifecycleEventsHandler {
 
 function factsFrom(tracked: TrackedRequestEntity | null, data: { requestId: string; memberId: string }): EmailFacts {
   return { requestId: data.requestId, memberId: data.memberId, title: tracked?.title ?? null, startDate: tracked?.startDate ?? null, endDate: tracked?.endDate ?? null };
+}
+
+function trackedPart(part: SharePart): TrackedPart {
+  return { assignmentId: part.assignmentId, professionalId: part.professionalId };
 }

@@ -44,31 +44,38 @@ export class BookingService {
   async reserve(request: ReserveRequest): Promise<BookingView> {
     const existing = await this.find(this.dataSource.manager, request.assignmentId);
     if (existing) return sameTermsOrConflict(existing, request);
-    return this.dataSource.transaction(async (manager) => {
-      const professional = await this.ledger.lockProfessional(manager, request.professionalId, 'share');
-      if (!professional.active) {
-        throw new DomainException(ErrorCode.Conflict, `Professional ${professional.id} is inactive and cannot be booked`);
-      }
-      const [start, end] = [parseDay(request.startDate), parseDay(request.endDate)];
-      const parts = positiveParts(spreadByWeek(toCents(request.hours), start, end));
-      if (request.hours > 0 && parts.size === 0) {
-        throw DomainException.validation([{ field: 'endDate', message: 'the window from startDate to endDate has no working day (Monday to Friday)' }]);
-      }
-      const inserted: Array<{ created_at: Date }> = await manager.query(
-        `INSERT INTO booking (assignment_id, professional_id, request_id, start_date, end_date, hours) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (assignment_id) DO NOTHING RETURNING created_at`,
-        [request.assignmentId, professional.id, request.requestId ?? null, request.startDate, request.endDate, request.hours],
-      );
-      if (inserted.length === 0) {
-        // The same assignment was booked concurrently and committed first.
-        return sameTermsOrConflict((await this.find(manager, request.assignmentId))!, request);
-      }
-      const weeks = await this.ledger.lockWeeks(manager, professional, [...parts.keys()]);
-      await this.ledger.addBooked(manager, professional.id, weeks, parts);
-      await this.saveParts(manager, request.assignmentId, parts);
-      await this.changes.record(manager, [professional.id]);
-      return toBookingView({ ...request, createdAt: inserted[0].created_at }, parts);
-    });
+    return this.dataSource.transaction((manager) => this.reserveWithin(manager, request));
+  }
+
+  /**
+   * Books within the caller's transaction (several bookings that stand or fall together): the
+   * professional locked, then its weeks in order. A booking of this assignment with the same terms
+   * is returned as it is.
+   */
+  async reserveWithin(manager: EntityManager, request: ReserveRequest): Promise<BookingView> {
+    const professional = await this.ledger.lockProfessional(manager, request.professionalId, 'share');
+    if (!professional.active) {
+      throw new DomainException(ErrorCode.Conflict, `Professional ${professional.id} is inactive and cannot be booked`);
+    }
+    const [start, end] = [parseDay(request.startDate), parseDay(request.endDate)];
+    const parts = positiveParts(spreadByWeek(toCents(request.hours), start, end));
+    if (request.hours > 0 && parts.size === 0) {
+      throw DomainException.validation([{ field: 'endDate', message: 'the window from startDate to endDate has no working day (Monday to Friday)' }]);
+    }
+    const inserted: Array<{ created_at: Date }> = await manager.query(
+      `INSERT INTO booking (assignment_id, professional_id, request_id, start_date, end_date, hours) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (assignment_id) DO NOTHING RETURNING created_at`,
+      [request.assignmentId, professional.id, request.requestId ?? null, request.startDate, request.endDate, request.hours],
+    );
+    if (inserted.length === 0) {
+      // The same assignment was booked concurrently and committed first.
+      return sameTermsOrConflict((await this.find(manager, request.assignmentId))!, request);
+    }
+    const weeks = await this.ledger.lockWeeks(manager, professional, [...parts.keys()]);
+    await this.ledger.addBooked(manager, professional.id, weeks, parts);
+    await this.saveParts(manager, request.assignmentId, parts);
+    await this.changes.record(manager, [professional.id]);
+    return toBookingView({ ...request, createdAt: inserted[0].created_at }, parts);
   }
 
   /**

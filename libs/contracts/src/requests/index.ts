@@ -1,3 +1,4 @@
 export * from './request-events.js';
 export * from './service-request.dto.js';
 export * from './service-request.contracts.js';
+export * from './share-part.js';

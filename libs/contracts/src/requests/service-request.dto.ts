@@ -7,6 +7,7 @@ import { REGION_MAX_LENGTH, REGION_PATTERN } from '../members/member.dto.js';
 import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
+import { SharePart } from './share-part.js';
 
 /** A request's status: submitted -> pending_review | assigned | unmatched; assigned -> completed | cancelled. */
 export const REQUEST_STATUSES = ['submitted', 'pending_review', 'assigned', 'unmatched', 'completed', 'cancelled'] as const;
@@ -177,6 +178,10 @@ export class AssignmentSummary {
   estimatedCost: number;
   @ApiProperty({ description: 'Assigned by the system rather than a coordinator' })
   automatic: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A shared request: the share (id, professionalId are then its first part; hours and estimatedCost, all parts together)' })
+  shareId?: string;
+  @ApiPropertyOptional({ type: [SharePart], description: 'A shared request: every professional and their hours' })
+  parts?: SharePart[];
 }
 
 export class ServiceRequestView {
@@ -254,6 +259,10 @@ export class RequestHistoryEntry {
   availableCandidates?: number;
   @ApiPropertyOptional({ description: 'unmatched, declined, cancelled: why; assigned: the coordinator’s reason for the choice' })
   reason?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'assigned: a shared request’s share (assignmentId and professionalId are its first part, hours all of them)' })
+  shareId?: string;
+  @ApiPropertyOptional({ type: [SharePart], description: 'assigned: a shared request’s parts, each professional and their hours' })
+  parts?: SharePart[];
 }
 
 export class RequestHistoryView {
