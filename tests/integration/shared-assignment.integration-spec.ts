@@ -129,19 +129,21 @@ describe('shared assignment: a request two professionals share, every part booke
   });
 
   it('books none of the parts when one of them no longer fits', async () => {
-    const ana = await hire('web', 'Ana Premier', 9);
-    const ben = await hire('web', 'Ben Second', 6);
+    // 15 h each over two weeks: 7.5 h a week, of 9. The part booked last (parts are booked in the
+    // order of the professionals' ids) is the one that no longer fits.
+    const [first, last] = [await hire('web', 'Ana Premier', 9), await hire('web', 'Ben Second', 9)].sort((a, b) => (a.id < b.id ? -1 : 1));
     const { key } = await partnerOf({ autoAssign: false });
     const requestId = await submit(key, 'web');
     await settled(requestId, 'unmatched');
-    // Ben's first week is taken meanwhile by another booking.
-    await stack.app('gateway').get(RpcClient).send(BookingRpc.reserve, { assignmentId: '9d3f4152-6e70-4182-9d9e-0f1a2b3c4d5e', professionalId: ben.id, hours: 6, startDate: weekDay(3), endDate: weekDay(3, 4) });
+    // The last one's first week is taken meanwhile by another booking: 4 h are left of 9.
+    await stack.app('gateway').get(RpcClient).send(BookingRpc.reserve, { assignmentId: '9d3f4152-6e70-4182-9d9e-0f1a2b3c4d5e', professionalId: last.id, hours: 5, startDate: weekDay(3), endDate: weekDay(3, 4) });
 
-    const refused = await share(requestId, [{ professionalId: ana.id, hours: 18 }, { professionalId: ben.id, hours: 12 }]);
+    const refused = await share(requestId, [{ professionalId: first.id, hours: 15 }, { professionalId: last.id, hours: 15 }]);
 
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('capacity_exceeded');
-    expect(await booked(ana.id)).toBe(0);
+    expect(await booked(first.id)).toBe(0);
+    expect(await booked(last.id)).toBe(5);
     expect(await bookingsOf(requestId)).toEqual([]);
     expect((await settled(requestId, 'unmatched')).assignment).toBeNull();
   });
