@@ -1,6 +1,7 @@
 import pg from 'pg';
 import {
   BookingRpc,
+  SharedBookingRpc,
   type AvailabilityView,
   type CreateProfessionalRequest,
   type ExpertiseDomainCode,
@@ -20,6 +21,7 @@ import { MailCatcher } from '../support/mail-catcher.js';
 import { aProfessional, weekDay } from '../support/professionals.js';
 import { settledRequest } from '../support/request-status.js';
 import { TestStack } from '../support/test-stack.js';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 // Everyone identical but for what a test is about, so text relevance cannot decide.
 const SAME_TEXT = { skills: ['assemblée générale', 'congrès'], bio: 'Accompagne des coopératives.', region: 'quebec', languages: ['fr'] as Array<'fr' | 'en'> };
@@ -34,9 +36,11 @@ describe('shared assignment: a request two professionals share, every part booke
   let coordinator: string;
   let smtp: MailCatcher;
   let db: pg.Client;
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
     smtp = await MailCatcher.start();
+    receiver = await WebhookReceiver.start();
     stack = await TestStack.start(['members', 'professionals', 'matching', 'notifications', 'gateway'], {
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
@@ -52,6 +56,7 @@ describe('shared assignment: a request two professionals share, every part booke
     await db?.end();
     await stack?.dispose();
     await smtp?.stop();
+    await receiver?.stop();
   });
 
   const hire = async (domain: ExpertiseDomainCode, fullName: string, weeklyCapacityHours: number, overrides: Partial<CreateProfessionalRequest> = {}) => {
@@ -93,6 +98,8 @@ describe('shared assignment: a request two professionals share, every part booke
     const rita = await hire('marketing', 'Rita Junior', 6, { domains: [{ code: 'marketing', level: 2, years: 2 }] });
     await searchable('marketing', 2);
     const { key } = await partnerOf({ autoAssign: true });
+    const hook = await call(url, 'POST', '/v1/webhooks', { key, body: { url: receiver.endpoint('/marketing'), eventTypes: ['request.assigned'] } });
+    expect(hook.status).toBe(201);
     const requestId = await submit(key, 'marketing');
     await settled(requestId, 'unmatched');
 
@@ -119,6 +126,14 @@ describe('shared assignment: a request two professionals share, every part booke
     const assigned = await settled(requestId, 'assigned');
     expect(assigned.assignment).toMatchObject({ id: applied.body.parts[0].id, professionalId: paul.id, hours: 30, shareId: applied.body.shareId });
     expect(assigned.assignment!.parts!.map((p) => [p.professionalId, p.hours])).toEqual([[paul.id, 18], [rita.id, 12]]);
+    const webhook = await eventually(() => {
+      const bodies = receiver.on('/marketing').map((delivery) => JSON.parse(delivery.body) as { type: string; data: Record<string, unknown> });
+      const assignedHook = bodies.find((body) => body.type === 'request.assigned' && body.data.requestId === requestId);
+      expect(assignedHook).toBeDefined();
+      return assignedHook!.data;
+    }, 20_000);
+    expect(webhook).toMatchObject({ shareId: applied.body.shareId, hours: 30, assignmentId: applied.body.parts[0].id, professionalId: paul.id });
+    expect(webhook.parts).toEqual(applied.body.parts.map((p) => ({ assignmentId: p.id, professionalId: p.professionalId, hours: p.hours, estimatedCost: p.estimatedCost })));
     await eventually(() => {
       const toRita = smtp.mails.find((mail) => mail.to === rita.email && /Nouvelle affectation/.test(mail.subject));
       expect(toRita?.text).toMatch(/Heures prévues : 12/);
@@ -269,6 +284,34 @@ describe('shared assignment: a request two professionals share, every part booke
     const bad = await call<Problem>(url, 'PATCH', `/v1/members/${on.member.id}`, { body: { autoAssignSplit: 'yes' } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors!.map((e) => e.field)).toEqual(['autoAssignSplit']);
+  });
+
+  it('adopts what a shared assignment that died after booking left, and books nothing twice when asked again', async () => {
+    const nora = await hire('finance', 'Nora Neuf', 9);
+    const omar = await hire('finance', 'Omar Six', 6);
+    const { key } = await partnerOf({ autoAssign: false });
+    const requestId = await submit(key, 'finance');
+    await settled(requestId, 'unmatched');
+    // What an attempt that died between booking and saving its parts left: both parts booked,
+    // naming the request, and no assignment holding them.
+    const leftBehind = { nora: '1e4a5b6c-7d8e-4f90-a1b2-c3d4e5f6a7b8', omar: '2f5b6c7d-8e9f-4a01-b2c3-d4e5f6a7b8c9' };
+    await stack.app('gateway').get(RpcClient).send(SharedBookingRpc, {
+      bookings: [
+        { assignmentId: leftBehind.nora, professionalId: nora.id, requestId, hours: 18, ...TWO_WEEKS },
+        { assignmentId: leftBehind.omar, professionalId: omar.id, requestId, hours: 12, ...TWO_WEEKS },
+      ],
+    });
+
+    const retried = await share(requestId, [{ professionalId: nora.id, hours: 18 }, { professionalId: omar.id, hours: 12 }]);
+
+    expect(retried.status).toBe(201);
+    expect(retried.body.parts.map((p) => p.id)).toEqual([leftBehind.nora, leftBehind.omar]);
+    expect([await booked(nora.id), await booked(omar.id)]).toEqual([18, 12]);
+    // The same share again, while it holds: refused, nothing booked twice.
+    const again = await share(requestId, [{ professionalId: nora.id, hours: 18 }, { professionalId: omar.id, hours: 12 }]);
+    expect(again.status).toBe(409);
+    expect([await booked(nora.id), await booked(omar.id)]).toEqual([18, 12]);
+    expect(await bookingsOf(requestId)).toHaveLength(2);
   });
 
   it('refuses a malformed share with problem+json naming the field', async () => {
