@@ -144,6 +144,7 @@ export const en = {
   actions: {
     assignTo: 'Assign {{name}}',
     overrideTo: 'Override: assign {{name}}',
+    joinShare: 'Share with {{name}} for the {{hours}} missing',
     confirmAssign: 'Confirm the assignment',
     confirmOverride: 'Confirm the override',
     overrideReason: 'Why this person (required for an override)',

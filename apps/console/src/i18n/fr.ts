@@ -146,6 +146,7 @@ export const fr: Catalog = {
   actions: {
     assignTo: 'Affecter {{name}}',
     overrideTo: 'Dérogation : affecter {{name}}',
+    joinShare: 'Partager avec {{name}} pour les {{hours}} manquantes',
     confirmAssign: 'Confirmer l’affectation',
     confirmOverride: 'Confirmer la dérogation',
     overrideReason: 'Pourquoi cette personne (obligatoire pour une dérogation)',

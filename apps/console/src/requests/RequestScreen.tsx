@@ -7,7 +7,7 @@ import { ApiProblem } from '../api/problem';
 import { useSession } from '../auth/AuthContext';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { Empty, Loading } from '../ui/states';
-import { useMembers } from '../ui/hooks';
+import { useFormat, useMembers } from '../ui/hooks';
 import { AssignForm, CancelForm, CompleteForm, DeclineForm } from './actions';
 import { CandidateList, ExcludedList } from './CandidateList';
 import { Facts } from './Facts';
@@ -26,6 +26,7 @@ const HAS_MATCHES = new Set<ServiceRequest['status']>(['pending_review', 'assign
 export default function RequestScreen() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const session = useSession();
   const coordinator = session.role === 'coordinator';
   const queryClient = useQueryClient();
@@ -94,6 +95,11 @@ export default function RequestScreen() {
   };
   const candidates = matches.data?.candidates ?? [];
   const assignedId = current.assignment?.professionalId;
+  // A part of a shared request declined: the others keep theirs, a candidate takes the hours missing.
+  const share =
+    current.status !== 'assigned' && current.assignment?.parts
+      ? { kept: current.assignment.parts.map(({ professionalId, hours }) => ({ professionalId, hours })), missingHours: current.estimatedHours - current.assignment.hours }
+      : undefined;
   const memberName = members.data?.items.find((member) => member.id === current.memberId)?.name;
 
   return (
@@ -168,13 +174,18 @@ export default function RequestScreen() {
                       requestId={current.id}
                       candidates={candidates}
                       candidate={candidate}
-                      hasAssignment={!!current.assignment}
+                      hasAssignment={!!current.assignment && !share}
+                      share={share}
                       onCancel={() => setChosen(undefined)}
                       onDone={() => refresh(t('actions.assigned', { name: candidate.fullName }))}
                     />
                   ) : (
                     <button type="button" className={candidate.rank === 1 && !current.assignment ? 'primary' : undefined} onClick={() => setChosen(candidate.professionalId)}>
-                      {current.assignment ? t('actions.overrideTo', { name: candidate.fullName }) : t('actions.assignTo', { name: candidate.fullName })}
+                      {share
+                        ? t('actions.joinShare', { name: candidate.fullName, hours: format.hours(share.missingHours) })
+                        : current.assignment
+                          ? t('actions.overrideTo', { name: candidate.fullName })
+                          : t('actions.assignTo', { name: candidate.fullName })}
                     </button>
                   )
                 }
