@@ -60,10 +60,10 @@ describe('crash-safe assignment: a retry adopts or releases what an attempt that
   // One week, 20 h, for someone with 35 h a week: a second booking of the same 20 h cannot fit.
   const window = { startDate: weekDay(2), endDate: weekDay(2, 4) };
   // Each test has a domain of its own, so no test's professionals are another's candidates.
-  const hire = async (domain: ExpertiseDomainCode, fullName: string) => {
+  const hire = async (domain: ExpertiseDomainCode, fullName: string, weeklyCapacityHours = 35) => {
     const response = await call<ProfessionalView>(url, 'POST', '/v1/professionals', {
       key: coordinator,
-      body: aProfessional({ fullName, domains: [{ code: domain, level: 5, years: 15 }], weeklyCapacityHours: 35, languages: ['fr'] }),
+      body: aProfessional({ fullName, domains: [{ code: domain, level: 5, years: 15 }], weeklyCapacityHours, languages: ['fr'] }),
     });
     expect(response.status).toBe(201);
     return response.body;
@@ -172,6 +172,42 @@ describe('crash-safe assignment: a retry adopts or releases what an attempt that
     expect(other.status).toBe(201);
     expect(await booked(first.id)).toBe(0);
     expect(await booked(second.id)).toBe(20);
+  });
+
+  it('an override back to the first professional books them again, while the replaced booking is still being given back', async () => {
+    // Room for two bookings of the window, so the new one fits beside the replaced one not yet released.
+    const first = await hire('it', 'Hélène Septième', 45);
+    const second = await hire('it', 'Igor Huitième');
+    await Promise.all([searchable('it', first.id), searchable('it', second.id)]);
+    const requestId = await submit('it', false);
+    await settled(requestId, 'pending_review');
+    const assignTo = (professionalId: string) =>
+      call<AssignmentView>(url, 'POST', `/v1/requests/${requestId}/assignments`, { key: coordinator, body: { professionalId } });
+    const original = (await assignTo(first.id)).body;
+
+    // The replaced booking's release waits on this row lock, as it would on a slow or restarting
+    // professionals service: the replaced assignment has ended, its hours are not given back yet.
+    const holder = new pg.Client({ connectionString: stack.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM professionals.booking WHERE assignment_id = $1 FOR UPDATE', [original.id]);
+      expect((await assignTo(second.id)).status).toBe(201);
+      const back = assignTo(first.id);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await holder.query('COMMIT');
+      const again = await back;
+
+      expect(again.status).toBe(201);
+      expect(again.body.id).not.toBe(original.id);
+      await eventually(async () => {
+        expect(await bookingsOf(requestId)).toEqual([expect.objectContaining({ assignmentId: again.body.id, professionalId: first.id, hours: 20 })]);
+        expect(await booked(first.id)).toBe(20);
+        expect(await booked(second.id)).toBe(0);
+      }, 30_000);
+    } finally {
+      await holder.end();
+    }
   });
 
   it('a cancelled request frees what an attempt that died booked for it', async () => {

@@ -49,7 +49,7 @@ import {
 import { namespacedSubject, type RpcClient } from '@coop/platform';
 import { candidateQueries } from '../../apps/matching/src/candidates/professionals-search.js';
 import { MatchingConfig } from '../../apps/matching/src/config.js';
-import { contextOfSearch } from '../../apps/matching/src/matching/match-context.js';
+import { contextOfSearch } from '../../apps/matching/src/match-request/match-context.js';
 import { SeededRandom, type Weighted } from '../generator/random.js';
 import { SKILL_KEYWORDS } from '../generator/skill-keywords.js';
 import { repositoryRoot } from '../repository-root.js';

@@ -20,8 +20,6 @@ export interface SystemState {
   pendingEmails: number;
 }
 
-/** What members says, and what matching says, for the same state (matching says 'matching' while members says 'submitted'). */
-const SAME_STATE = `(m.status = s.status OR (m.status = 'matching' AND s.status = 'submitted'))`;
 
 export async function readState(db: pg.Client, requestIds: string[]): Promise<SystemState> {
   const one = async (sql: string, params: unknown[] = []): Promise<number> => Number((await db.query<{ n: string | null }>(sql, params)).rows[0].n ?? 0);
@@ -29,7 +27,7 @@ export async function readState(db: pg.Client, requestIds: string[]): Promise<Sy
     unsettledRequests: await one(`SELECT count(*) AS n FROM members.service_request WHERE id = ANY($1::uuid[]) AND status = 'submitted'`, [requestIds]),
     disagreeingRequests: await one(
       `SELECT count(*) AS n FROM members.service_request s LEFT JOIN matching.match_request m ON m.id = s.id
-       WHERE s.id = ANY($1::uuid[]) AND (m.id IS NULL OR NOT ${SAME_STATE})`,
+       WHERE s.id = ANY($1::uuid[]) AND (m.id IS NULL OR m.status <> s.status)`,
       [requestIds],
     ),
     requestsWithTwoActiveAssignments: await one(

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { meilisearchCheck, ServiceKitModule } from '@coop/platform';
 import { MatchingConfig } from './config.js';
 import { matchingDatabase } from './database.js';
-import { MatchingModule } from './matching/matching.module.js';
+import { MatchingModule } from './matching.module.js';
 
 @Module({})
 export class MatchingAppModule {

@@ -3,7 +3,7 @@ import { meilisearchCheck, ServiceKitModule } from '@coop/platform';
 import { AvailabilityModule } from './availability/availability.module.js';
 import { ProfessionalsConfig } from './config.js';
 import { professionalsDatabase } from './database.js';
-import { ProfessionalModule } from './professional/professional.module.js';
+import { ProfessionalModule } from './profiles/professional.module.js';
 import { SearchModule } from './search/search.module.js';
 
 @Module({})

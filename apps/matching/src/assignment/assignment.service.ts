@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import {
   AssignmentEvents,
   AssignmentView,
@@ -10,20 +8,21 @@ import {
   DeclineAssignmentRequest,
   DomainException,
   ErrorCode,
+  isOpen,
   RequestEvents,
 } from '@coop/contracts';
-import { OutboxService, roundCents } from '@coop/platform';
+import { OutboxService, roundCents, Transactions } from '@coop/platform';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-import { contextOfRequest } from '../matching/match-context.js';
-import { declinedProfessionals } from './assignment-matcher.js';
-import { newAssignment } from './new-assignment.js';
-import { AssignmentEntity } from './assignment.entity.js';
+import { EntityManager } from 'typeorm';
+import { contextOfRequest } from '../match-request/match-context.js';
+import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { MatchRequestRepository } from '../match-request/match-request.repository.js';
+import type { AssignmentEntity } from './assignment.entity.js';
+import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView } from './assignment.view.js';
 import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
-import { activeAssignments, toSharePart } from './share-parts.js';
-
-const CLOSED: ReadonlyArray<MatchRequestEntity['status']> = ['cancelled', 'completed'];
+import { newAssignment } from './new-assignment.js';
+import { toSharePart } from './share-parts.js';
 
 /**
  * Coordinators' actions on assignments. A booking is taken (refused if it breaks the availability
@@ -37,7 +36,9 @@ export class AssignmentService {
   private readonly logger = new Logger(AssignmentService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly requests: MatchRequestRepository,
+    private readonly assignments: AssignmentRepository,
     private readonly professionals: ProfessionalsPort,
     private readonly outbox: OutboxService,
     private readonly earlierAttempts: EarlierAttempts,
@@ -45,8 +46,8 @@ export class AssignmentService {
 
   /** Assigns a professional, replacing the current assignment if there is one (override). */
   async assign(command: AssignRequest): Promise<AssignmentView> {
-    const request = await this.openRequest(this.dataSource.manager, command.requestId);
-    const declined = await declinedProfessionals(this.dataSource.manager, request.id);
+    const request = await this.openRequest(this.transactions.manager, command.requestId);
+    const declined = await this.assignments.declinedProfessionals(this.transactions.manager, request.id);
     if (declined.has(command.professionalId)) {
       throw new DomainException(ErrorCode.Conflict, 'This professional declined this request', [
         { field: 'professionalId', message: 'declined this request' },
@@ -60,12 +61,12 @@ export class AssignmentService {
     const terms = { startDate: request.startDate, endDate: request.endDate, hours };
     let reserved: string | undefined;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.transactions.run(async (manager) => {
         // Locked before anything is booked: a concurrent assignment of this request waits here, so
         // what it finds unheld below is what an attempt that died left, never one still at work.
         const locked = await this.openRequest(manager, request.id, true);
         // Held alone, or the parts of a share: all of them are replaced.
-        const replaced = await activeAssignments(manager, locked.id);
+        const replaced = await this.assignments.allActive(manager, locked.id);
         const previous = replaced[0];
         if (replaced.length === 1 && previous.shareId === null && previous.professionalId === facts.professionalId) {
           throw new DomainException(ErrorCode.Conflict, 'This professional is already assigned to this request');
@@ -77,9 +78,10 @@ export class AssignmentService {
           await this.professionals.reserve({ assignmentId, professionalId: facts.professionalId, requestId: locked.id, ...terms });
           reserved = assignmentId;
         }
-        for (const held of replaced) await manager.update(AssignmentEntity, { id: held.id }, { status: 'cancelled', endedAt: new Date() });
-        const assignment = await manager.save(newAssignment(assignmentId, locked, facts, hours, false));
-        await manager.update(MatchRequestEntity, { id: locked.id }, { status: 'assigned', updatedAt: new Date() });
+        for (const held of replaced) await this.assignments.cancel(manager, held.id);
+        const assignment = newAssignment(assignmentId, locked, facts, hours, false);
+        await this.assignments.insert(manager, assignment);
+        await this.requests.setStatus(manager, locked.id, 'assigned');
         await this.outbox.record(manager, RequestEvents.assigned, {
           requestId: locked.id,
           memberId: locked.memberId,
@@ -107,7 +109,7 @@ export class AssignmentService {
    */
   private async giveBackUnlessHeld(assignmentId: string): Promise<void> {
     try {
-      if (await this.dataSource.manager.existsBy(AssignmentEntity, { id: assignmentId })) return;
+      if (await this.assignments.exists(assignmentId)) return;
       await this.professionals.release(assignmentId);
     } catch (releaseError: unknown) {
       this.logger.error({ msg: 'could not give back a booking after a failed assignment; the next attempt or the reconciler will', assignmentId, err: releaseError });
@@ -116,36 +118,36 @@ export class AssignmentService {
 
   /** The professional cannot do it: the request goes back through matching, without them. */
   async decline(command: DeclineAssignmentRequest): Promise<AssignmentView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const assignment = await this.activeAssignment(manager, command.assignmentId);
       assignment.status = 'declined';
       assignment.declineReason = command.reason;
       assignment.endedAt = new Date();
-      await manager.save(assignment);
+      await this.assignments.save(manager, assignment);
       // A part of a share: the other parts stay; matching looks for someone for the declined hours.
-      await manager.update(MatchRequestEntity, { id: assignment.requestId }, { status: 'matching', updatedAt: new Date() });
+      await this.requests.setStatus(manager, assignment.requestId, 'submitted');
       await this.outbox.record(manager, AssignmentEvents.declined, {
         assignmentId: assignment.id,
         requestId: assignment.requestId,
         memberId: assignment.memberId,
         professionalId: assignment.professionalId,
         reason: command.reason,
-        ...(assignment.shareId ? { shareId: assignment.shareId, keptParts: (await activeAssignments(manager, assignment.requestId)).map(toSharePart) } : {}),
+        ...(assignment.shareId ? { shareId: assignment.shareId, keptParts: (await this.assignments.allActive(manager, assignment.requestId)).map(toSharePart) } : {}),
       });
       return toAssignmentView(assignment);
     });
   }
 
   async complete(command: CompleteAssignmentRequest): Promise<AssignmentView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const assignment = await this.activeAssignment(manager, command.assignmentId);
       assignment.status = 'completed';
       assignment.hoursSpent = command.hoursSpent;
       assignment.endedAt = new Date();
-      await manager.save(assignment);
+      await this.assignments.save(manager, assignment);
       // A shared request is completed with its last part; each part records its own hours spent.
-      const openParts = assignment.shareId ? (await activeAssignments(manager, assignment.requestId)).length : 0;
-      if (openParts === 0) await manager.update(MatchRequestEntity, { id: assignment.requestId }, { status: 'completed', updatedAt: new Date() });
+      const openParts = assignment.shareId ? (await this.assignments.allActive(manager, assignment.requestId)).length : 0;
+      if (openParts === 0) await this.requests.setStatus(manager, assignment.requestId, 'completed');
       await this.outbox.record(manager, AssignmentEvents.completed, {
         assignmentId: assignment.id,
         requestId: assignment.requestId,
@@ -160,9 +162,9 @@ export class AssignmentService {
   }
 
   private async openRequest(manager: EntityManager, requestId: string, lock = false): Promise<MatchRequestEntity> {
-    const request = await manager.findOne(MatchRequestEntity, { where: { id: requestId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const request = await this.requests.find(manager, requestId, { lock });
     if (!request) throw DomainException.notFound('Request', requestId);
-    if (CLOSED.includes(request.status)) {
+    if (!isOpen(request.status)) {
       throw new DomainException(ErrorCode.InvalidStateTransition, `The request is ${request.status}`);
     }
     return request;
@@ -173,10 +175,10 @@ export class AssignmentService {
    * takes), so two parts of a share declined or completed at once see each other's outcome.
    */
   private async activeAssignment(manager: EntityManager, assignmentId: string): Promise<AssignmentEntity> {
-    const unlocked = await manager.findOne(AssignmentEntity, { where: { id: assignmentId }, select: { id: true, requestId: true } });
-    if (!unlocked) throw DomainException.notFound('Assignment', assignmentId);
-    await manager.findOne(MatchRequestEntity, { where: { id: unlocked.requestId }, lock: { mode: 'pessimistic_write' } });
-    const assignment = await manager.findOne(AssignmentEntity, { where: { id: assignmentId }, lock: { mode: 'pessimistic_write' } });
+    const requestId = await this.assignments.requestOf(manager, assignmentId);
+    if (!requestId) throw DomainException.notFound('Assignment', assignmentId);
+    await this.requests.find(manager, requestId, { lock: true });
+    const assignment = await this.assignments.lock(manager, assignmentId);
     if (!assignment) throw DomainException.notFound('Assignment', assignmentId);
     if (assignment.status !== 'active') {
       throw new DomainException(ErrorCode.InvalidStateTransition, `The assignment is ${assignment.status}, not active`);

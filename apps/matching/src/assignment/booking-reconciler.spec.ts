@@ -1,8 +1,8 @@
-import { jest } from '@jest/globals';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { BookingSummaryPage } from '@coop/contracts';
-import type { ProfessionalsPort } from '../candidates/professionals.port.js';
+import { inlineTransactions, mockOf } from '@coop/platform/testing';
+import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
+import { AssignmentRepository } from './assignment.repository.js';
 import { BookingReconciler } from './booking-reconciler.js';
 
 const ORPHAN = '0b6f7e0a-1c2d-4e3f-8a9b-0c1d2e3f4a5b';
@@ -13,15 +13,12 @@ function reconcilerWith(leader: boolean) {
   const page: BookingSummaryPage = {
     items: [ORPHAN, HELD].map((assignmentId) => ({ assignmentId, professionalId: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c', createdAt: '2026-11-01T00:00:00.000Z' })),
   };
-  const listBookings = jest.fn(async () => page);
-  const release = jest.fn(async () => undefined);
-  const manager = {
-    query: async () => [{ leader }],
-    find: async () => [{ id: HELD }],
-  } as unknown as EntityManager;
-  const dataSource = { transaction: (work: (m: EntityManager) => Promise<unknown>) => work(manager) } as unknown as DataSource;
-  const reconciler = new BookingReconciler({ listBookings, release } as unknown as ProfessionalsPort, dataSource, new MatchingConfig());
-  return { reconciler, listBookings, release };
+  const professionals = mockOf<ProfessionalsPort>({ listBookings: async () => page, release: async () => undefined });
+  const transactions = inlineTransactions();
+  transactions.tryLock.mockResolvedValue(leader);
+  const assignments = mockOf<AssignmentRepository>({ holdingBookings: async (_manager, ids) => new Set(ids.filter((id) => id === HELD)) });
+  const reconciler = new BookingReconciler(professionals, transactions, assignments, new MatchingConfig());
+  return { reconciler, listBookings: professionals.listBookings, release: professionals.release };
 }
 
 describe(BookingReconciler.name, () => {

@@ -1,10 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { formatDay, today } from '@coop/contracts';
+import { Transactions } from '@coop/platform';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
-import { AssignmentEntity } from './assignment.entity.js';
+import { AssignmentRepository } from './assignment.repository.js';
 
 const PAGE_SIZE = 500;
 const LOCK_NAME = 'matching:booking-reconciler';
@@ -27,7 +27,8 @@ export class BookingReconciler implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     private readonly professionals: ProfessionalsPort,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly assignments: AssignmentRepository,
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
   ) {}
 
@@ -46,10 +47,7 @@ export class BookingReconciler implements OnApplicationBootstrap, BeforeApplicat
    * others skip it); resolves with the assignment ids whose bookings it released.
    */
   async reconcile(now: Date = new Date()): Promise<string[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ leader }] = await manager.query<Array<{ leader: boolean }>>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS leader', [LOCK_NAME]);
-      return leader ? this.releaseOrphans(manager, now) : [];
-    });
+    return this.transactions.run(async (manager) => ((await this.transactions.tryLock(manager, LOCK_NAME)) ? this.releaseOrphans(manager, now) : []));
   }
 
   private async releaseOrphans(manager: EntityManager, now: Date): Promise<string[]> {
@@ -59,7 +57,7 @@ export class BookingReconciler implements OnApplicationBootstrap, BeforeApplicat
     let after: string | undefined;
     do {
       const page = await this.professionals.listBookings({ createdBefore, endingFrom, afterAssignmentId: after, limit: PAGE_SIZE });
-      const held = await this.heldBookings(manager, page.items.map((booking) => booking.assignmentId));
+      const held = await this.assignments.holdingBookings(manager, page.items.map((booking) => booking.assignmentId));
       for (const booking of page.items.filter((item) => !held.has(item.assignmentId))) {
         await this.professionals.release(booking.assignmentId);
         this.logger.warn({ msg: 'released a booking no assignment holds', assignmentId: booking.assignmentId, professionalId: booking.professionalId });
@@ -80,15 +78,5 @@ export class BookingReconciler implements OnApplicationBootstrap, BeforeApplicat
         });
     }, this.config.BOOKING_RECONCILE_MS);
     this.timer.unref();
-  }
-
-  /** The assignments among these that keep their booking: active, or completed (the hours were worked). */
-  private async heldBookings(manager: EntityManager, assignmentIds: string[]): Promise<Set<string>> {
-    if (assignmentIds.length === 0) return new Set();
-    const rows = await manager.find(AssignmentEntity, {
-      where: { id: In(assignmentIds), status: In(['active', 'completed']) },
-      select: { id: true },
-    });
-    return new Set(rows.map((row) => row.id));
   }
 }

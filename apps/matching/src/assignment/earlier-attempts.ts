@@ -25,8 +25,8 @@ export class EarlierAttempts {
   constructor(private readonly professionals: ProfessionalsPort) {}
 
   /**
-   * Releases every booking of the request that no active or completed assignment holds, except the
-   * oldest one `adoptable` accepts, which it returns for the caller to hold.
+   * Releases every booking of the request that no assignment holds, except the oldest one
+   * `adoptable` accepts, which it returns for the caller to hold.
    */
   async settle(manager: EntityManager, requestId: string, adoptable: (booking: RequestBooking) => boolean = () => false): Promise<RequestBooking | undefined> {
     const orphans = await this.orphansOf(manager, requestId);
@@ -58,11 +58,16 @@ export class EarlierAttempts {
     }
   }
 
+  /**
+   * Bookings whose assignment was never saved. One whose assignment exists but has ended (declined,
+   * replaced, cancelled) is not an orphan: the event that ended it gives it back, and adopting it
+   * meanwhile would hand a new assignment hours that are about to be released.
+   */
   private async orphansOf(manager: EntityManager, requestId: string): Promise<RequestBooking[]> {
     const bookings = await this.professionals.bookingsOfRequest(requestId);
     if (bookings.length === 0) return [];
     const held = await manager.find(AssignmentEntity, {
-      where: { id: In(bookings.map((booking) => booking.assignmentId)), status: In(['active', 'completed']) },
+      where: { id: In(bookings.map((booking) => booking.assignmentId)) },
       select: { id: true },
     });
     const heldIds = new Set(held.map((assignment) => assignment.id));

@@ -3,7 +3,7 @@ import type { ProfessionalFacts } from '../candidates/professionals.port.js';
 import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import { AssignmentEntity } from './assignment.entity.js';
 
-/** An active assignment of a professional to a request (a part of a share when `shareId` is set). */
+/** A new active assignment of a professional to a request, at their cost rate (automatic or a coordinator's; a part of a share when `shareId` is set). */
 export function newAssignment(
   id: string,
   request: MatchRequestEntity,

@@ -1,18 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { AssignSharedRequest, DomainException, ErrorCode, RequestEvents, SharedAssignmentView, toCents, type SharePartInput } from '@coop/contracts';
-import { OutboxService } from '@coop/platform';
+import { EntityManager } from 'typeorm';
+import { AssignSharedRequest, DomainException, ErrorCode, isOpen, RequestEvents, SharedAssignmentView, toCents, type SharePartInput } from '@coop/contracts';
+import { OutboxService, Transactions } from '@coop/platform';
 import { ProfessionalsPort, type ProfessionalFacts } from '../candidates/professionals.port.js';
-import { contextOfRequest } from '../matching/match-context.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-import { declinedProfessionals } from './assignment-matcher.js';
-import { newAssignment } from './new-assignment.js';
-import { AssignmentEntity } from './assignment.entity.js';
+import { contextOfRequest } from '../match-request/match-context.js';
+import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { MatchRequestRepository } from '../match-request/match-request.repository.js';
+import type { AssignmentEntity } from './assignment.entity.js';
+import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView } from './assignment.view.js';
 import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
-import { activeAssignments, checkShare, openRequest, toSharePart, totalCost, totalHours } from './share-parts.js';
+import { newAssignment } from './new-assignment.js';
+import { checkShare, toSharePart, totalCost, totalHours } from './share-parts.js';
 
 /**
  * A coordinator shares a request between professionals. Like a single assignment: the request is
@@ -26,22 +26,24 @@ export class SharedAssignmentService {
   private readonly logger = new Logger(SharedAssignmentService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly requests: MatchRequestRepository,
+    private readonly assignments: AssignmentRepository,
     private readonly professionals: ProfessionalsPort,
     private readonly outbox: OutboxService,
     private readonly earlierAttempts: EarlierAttempts,
   ) {}
 
   async assign(command: AssignSharedRequest): Promise<SharedAssignmentView> {
-    const request = await openRequest(this.dataSource.manager, command.requestId);
+    const request = await this.openRequest(this.transactions.manager, command.requestId);
     checkShare(command.parts, request.estimatedHours);
     const facts = await this.factsOf(request, command.parts);
 
     const reserved: string[] = [];
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const locked = await openRequest(manager, request.id, true);
-        const active = await activeAssignments(manager, locked.id);
+      return await this.transactions.run(async (manager) => {
+        const locked = await this.openRequest(manager, request.id, true);
+        const active = await this.assignments.allActive(manager, locked.id);
         const kept = active.filter((a) => a.shareId !== null && command.parts.some((part) => sameAs(a, part)));
         const replaced = active.filter((a) => !kept.includes(a));
         if (kept.length === command.parts.length && replaced.length === 0) {
@@ -62,12 +64,12 @@ export class SharedAssignmentService {
           await this.professionals.reserveShared(bookings);
           reserved.push(...bookings.map((booking) => booking.assignmentId));
         }
-        for (const previous of replaced) await manager.update(AssignmentEntity, { id: previous.id }, { status: 'cancelled', endedAt: new Date() });
+        for (const previous of replaced) await this.assignments.cancel(manager, previous.id);
         const added = toBook.map((part) => newAssignment(ids.get(part.professionalId)!, locked, facts.get(part.professionalId)!, part.hours, false, shareId));
-        if (added.length > 0) await manager.insert(AssignmentEntity, added);
+        await this.assignments.insertAll(manager, added);
         // In the order asked: the first part is the share's face (assignmentId, professionalId of the event).
         const parts = command.parts.map((part) => kept.find((a) => sameAs(a, part)) ?? added.find((a) => a.professionalId === part.professionalId)!);
-        await manager.update(MatchRequestEntity, { id: locked.id }, { status: 'assigned', updatedAt: new Date() });
+        await this.requests.setStatus(manager, locked.id, 'assigned');
         await this.outbox.record(manager, RequestEvents.assigned, {
           requestId: locked.id,
           memberId: locked.memberId,
@@ -91,7 +93,7 @@ export class SharedAssignmentService {
 
   /** Each part's professional: known, active, and not one who declined the request. */
   private async factsOf(request: MatchRequestEntity, parts: SharePartInput[]): Promise<Map<string, ProfessionalFacts>> {
-    const declined = await declinedProfessionals(this.dataSource.manager, request.id);
+    const declined = await this.assignments.declinedProfessionals(this.transactions.manager, request.id);
     const context = contextOfRequest(request, declined);
     const facts = new Map<string, ProfessionalFacts>();
     for (const [index, part] of parts.entries()) {
@@ -108,11 +110,18 @@ export class SharedAssignmentService {
   /** As AssignmentService: release unless the assignment exists after all (a commit whose answer was lost). */
   private async giveBackUnlessHeld(assignmentId: string): Promise<void> {
     try {
-      if (await this.dataSource.manager.existsBy(AssignmentEntity, { id: assignmentId })) return;
+      if (await this.assignments.exists(assignmentId)) return;
       await this.professionals.release(assignmentId);
     } catch (releaseError: unknown) {
       this.logger.error({ msg: 'could not give back a booking after a failed shared assignment; the next attempt or the reconciler will', assignmentId, err: releaseError });
     }
+  }
+
+  private async openRequest(manager: EntityManager, requestId: string, lock = false): Promise<MatchRequestEntity> {
+    const request = await this.requests.find(manager, requestId, { lock });
+    if (!request) throw DomainException.notFound('Request', requestId);
+    if (!isOpen(request.status)) throw new DomainException(ErrorCode.InvalidStateTransition, `The request is ${request.status}`);
+    return request;
   }
 }
 

@@ -1,13 +1,23 @@
 import { numericColumn } from '@coop/platform';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CoopSectorCode, ExpertiseDomainCode, LanguageCode, MatchListView, Urgency } from '@coop/contracts';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import {
+  type CoopSectorCode,
+  type ExpertiseDomainCode,
+  type LanguageCode,
+  type MatchListView,
+  requestStatusCheck,
+  type RequestStatus,
+  type StoredTerms,
+  type Urgency,
+} from '@coop/contracts';
 
-export const MATCH_REQUEST_STATUSES = ['matching', 'pending_review', 'assigned', 'unmatched', 'cancelled', 'completed'] as const;
-export type MatchRequestStatus = (typeof MATCH_REQUEST_STATUSES)[number];
-
-/** The matching service's copy of a submitted request (from `request.submitted`), and where it stands. */
+/**
+ * The matching service's copy of a submitted request (its terms, from `request.submitted`), and
+ * where it stands, in the lifecycle's words (libs/contracts/src/requests/request-lifecycle.ts).
+ */
 @Entity({ name: 'match_request' })
-export class MatchRequestEntity {
+@Check('match_request_status_check', requestStatusCheck())
+export class MatchRequestEntity implements StoredTerms {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'match_request_pkey' })
   id: string;
 
@@ -55,7 +65,7 @@ export class MatchRequestEntity {
   autoAssignSplit: boolean;
 
   @Column({ type: 'text' })
-  status: MatchRequestStatus;
+  status: RequestStatus;
 
   /** The last ranking stored for coordinators (pending review), as returned by the match query. */
   @Column({ name: 'last_matches', type: 'jsonb', nullable: true })

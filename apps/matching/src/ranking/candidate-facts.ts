@@ -1,15 +1,10 @@
-import type { CoopSectorCode, ExpertiseDomainCode, LanguageCode, Urgency } from '@coop/contracts';
+import type { CoopSectorCode, ExpertiseDomainCode, LanguageCode, RequestTerms } from '@coop/contracts';
+
+/** The terms of a request that the ranking reads (not its text, which goes to search, nor its policy). */
+export const RANKED_TERMS = ['domain', 'language', 'startDate', 'endDate', 'estimatedHours', 'urgency', 'onSite', 'region'] as const satisfies ReadonlyArray<keyof RequestTerms>;
 
 /** What the ranking needs to know about the request being matched. */
-export interface MatchContext {
-  domain: ExpertiseDomainCode;
-  language: LanguageCode;
-  startDate: string;
-  endDate: string;
-  estimatedHours: number;
-  urgency: Urgency;
-  onSite: boolean;
-  region?: string;
+export interface MatchContext extends Pick<RequestTerms, (typeof RANKED_TERMS)[number]> {
   /** The requesting member's sector, when known. */
   memberSector?: CoopSectorCode;
   /** Professionals who declined this request: never candidates again. */

@@ -1,10 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainException, ErrorCode, IdempotencyKeyRef } from '@coop/contracts';
 import { canonicalJson } from './canonical-json.js';
-import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
 
 /** How long a key is remembered. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
@@ -30,7 +29,7 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(IdempotencyService.name);
   private sweeper: NodeJS.Timeout | undefined;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly records: IdempotencyRepository) {}
 
   async run<Response extends object>(
     manager: EntityManager,
@@ -39,16 +38,11 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
     work: () => Promise<Response>,
   ): Promise<IdempotentOutcome<Response>> {
     if (!ref) return { response: await work(), replayed: false };
-    const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [lockKey(ref)])) as { locked: boolean }[];
-    if (!locked) {
+    if (!(await this.records.tryLock(manager, ref))) {
       throw new DomainException(ErrorCode.IdempotencyRequestInFlight, 'A request with this Idempotency-Key is still being processed; retry later');
     }
     const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
-    const stored = await manager
-      .getRepository(IdempotencyRecordEntity)
-      .createQueryBuilder('k')
-      .where('k.scope = :scope AND k.key = :key AND k.expires_at > now()', { scope: ref.scope, key: ref.key })
-      .getOne();
+    const stored = await this.records.findLive(manager, ref);
     if (stored) {
       if (stored.requestHash !== requestHash) {
         throw new DomainException(ErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was already used with a different request');
@@ -56,14 +50,7 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
       return { response: stored.response as Response, replayed: true };
     }
     const response = await work();
-    // An expired row for the key may still be there: the new outcome replaces it.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(IdempotencyRecordEntity)
-      .values({ scope: ref.scope, key: ref.key, requestHash, response, expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS) })
-      .orUpdate(['request_hash', 'response', 'created_at', 'expires_at'], ['scope', 'key'])
-      .execute();
+    await this.records.save(manager, { scope: ref.scope, key: ref.key, requestHash, response, expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS) });
     return { response, replayed: false };
   }
 
@@ -79,17 +66,10 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
   /** Forgets expired keys (any replica may do it; the delete is harmless twice). */
   async sweep(): Promise<number> {
     try {
-      const result = await this.dataSource.getRepository(IdempotencyRecordEntity).createQueryBuilder().delete().where('expires_at <= now()').execute();
-      return result.affected ?? 0;
+      return await this.records.deleteExpired();
     } catch (error) {
       this.logger.warn({ msg: 'sweeping expired idempotency keys failed', err: error });
       return 0;
     }
   }
-}
-
-/** A 64-bit advisory lock id for (scope, key), namespaced: other services share the database. */
-function lockKey(ref: IdempotencyKeyRef): string {
-  const digest = createHash('sha256').update(`members.idempotency\n${ref.scope}\n${ref.key}`).digest();
-  return digest.readBigInt64BE(0).toString();
 }

@@ -9,15 +9,18 @@ import {
   RequestEvents,
   RequestPendingReviewEvent,
   RequestUnmatchedEvent,
+  isOpen,
+  type LifecycleEvent,
   type SharePart,
   toCents,
   toHours,
+  transition,
+  type Transition,
 } from '@coop/contracts';
 import { OnEvent, retryWhileYoung, roundCents } from '@coop/platform';
-import { recordHistory } from './request-history.js';
 import type { RequestHistoryDetails } from './request-history.entity.js';
-import { isOpen, LifecycleEvent, transition } from './request-lifecycle.js';
-import { ServiceRequestEntity } from './service-request.entity.js';
+import type { ServiceRequestEntity } from './service-request.entity.js';
+import { ServiceRequestRepository } from './service-request.repository.js';
 
 /**
  * Keeps each request's status in step with what matching decides. Each handler runs once per event
@@ -29,9 +32,11 @@ import { ServiceRequestEntity } from './service-request.entity.js';
 export class RequestLifecycleHandler {
   private readonly logger = new Logger(RequestLifecycleHandler.name);
 
+  constructor(private readonly requests: ServiceRequestRepository) {}
+
   @OnEvent(RequestEvents.pendingReview)
   onPendingReview(data: RequestPendingReviewEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    return this.apply(manager, envelope, data, { kind: 'pendingReview' }, { availableCandidates: data.availableCandidates }, (request) => {
+    return this.apply(manager, envelope, data, { kind: 'pending_review' }, { availableCandidates: data.availableCandidates }, (request) => {
       request.statusReason = null;
     });
   }
@@ -106,26 +111,42 @@ export class RequestLifecycleHandler {
     update: (request: ServiceRequestEntity) => void,
   ): Promise<void> {
     const context = { eventId: envelope.id, event: envelope.type, requestId: data.requestId };
-    const request = await manager.findOne(ServiceRequestEntity, { where: { id: data.requestId }, lock: { mode: 'pessimistic_write' } });
+    const request = await this.requests.lock(manager, { id: data.requestId });
     if (!request || request.memberId !== data.memberId) {
       this.logger.warn({ msg: 'ignoring an event about an unknown request', ...context, memberId: data.memberId });
       return;
     }
     const next = transition(request, event);
     if ('unchanged' in next) {
-      // With several replicas, the event this one follows (an assignment before its completion or
-      // decline) may still be in another replica's hands.
-      if (next.unchanged === 'refused' && isOpen(request.status)) retryWhileYoung(envelope, next.why);
-      const log = { msg: 'ignoring a request event that changes nothing', ...context, status: request.status, why: next.why };
+      const why = await this.whyUnchanged(manager, request, event, next);
+      if (why === undefined) retryWhileYoung(envelope, next.why);
+      const log = { msg: 'ignoring a request event that changes nothing', ...context, status: request.status, why: why ?? next.why };
       if (next.unchanged === 'repeat') this.logger.debug(log);
       else this.logger.warn(log);
       return;
     }
     request.status = next.to;
     update(request);
-    await manager.save(request);
-    await recordHistory(manager, request, event.kind, details, new Date(envelope.occurredAt));
+    await this.requests.save(manager, request);
+    await this.requests.recordHistory(manager, request, event.kind, details, new Date(envelope.occurredAt));
     this.logger.log({ msg: 'request status changed', ...context, status: next.to });
+  }
+
+  /**
+   * Why an event that changes nothing can be let go, or undefined while it may still fit: with
+   * several replicas, the event it follows (an assignment before its completion or decline) may be in
+   * another replica's hands. Not so for an assignment an override has replaced already: no later
+   * event makes it current again.
+   */
+  private async whyUnchanged(
+    manager: EntityManager,
+    request: ServiceRequestEntity,
+    event: LifecycleEvent,
+    next: Extract<Transition, { unchanged: unknown }>,
+  ): Promise<string | undefined> {
+    if (next.unchanged === 'repeat' || !isOpen(request.status)) return next.why;
+    if ('assignmentId' in event && (await this.requests.wasReplaced(manager, request.id, event.assignmentId))) return 'its assignment was replaced by a later one';
+    return undefined;
   }
 }
 

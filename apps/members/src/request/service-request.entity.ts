@@ -1,17 +1,17 @@
 import { numericColumn } from '@coop/platform';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ExpertiseDomainCode, LanguageCode, RequestStatus, SharePart, Urgency } from '@coop/contracts';
+import { type ExpertiseDomainCode, type LanguageCode, requestStatusCheck, type RequestStatus, type SharePart, type StoredTerms, type Urgency } from '@coop/contracts';
 import { MemberEntity } from '../member/member.entity.js';
 
-
+/** Members' copy of a request: its terms, its status in the lifecycle, and its current assignment. */
 @Entity({ name: 'service_request' })
 @Index('service_request_member_created_idx', ['memberId', 'createdAt', 'id'])
 @Index('service_request_created_idx', ['createdAt', 'id'])
-@Check('service_request_status_check', `"status" IN ('submitted', 'pending_review', 'assigned', 'unmatched', 'completed', 'cancelled')`)
+@Check('service_request_status_check', requestStatusCheck())
 @Check('service_request_window_check', `"start_date" <= "end_date"`)
 @Check('service_request_hours_check', `"estimated_hours" > 0`)
 @Check('service_request_assignment_check', `"status" NOT IN ('assigned', 'completed') OR "assignment_id" IS NOT NULL`)
-export class ServiceRequestEntity {
+export class ServiceRequestEntity implements StoredTerms {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'service_request_pkey' })
   id: string;
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   CancelServiceRequestCommand,
   DomainException,
@@ -15,17 +14,18 @@ import {
   SubmissionResult,
   SubmitServiceRequestCommand,
   formatDay,
+  termsOf,
   today,
+  transition,
 } from '@coop/contracts';
-import { keysetPage, OutboxService } from '@coop/platform';
+import { OutboxService, Transactions } from '@coop/platform';
 import { MembersConfig } from '../config.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
-import { MemberEntity } from '../member/member.entity.js';
-import { RequestHistoryEntity } from './request-history.entity.js';
-import { recordHistory, toHistoryEntry } from './request-history.js';
-import { transition } from './request-lifecycle.js';
+import type { MemberEntity } from '../member/member.entity.js';
+import type { RequestHistoryEntity } from './request-history.entity.js';
 import { windowProblems } from './request-window.js';
-import { ServiceRequestEntity } from './service-request.entity.js';
+import { ServiceRequestRepository } from './service-request.repository.js';
+import { toHistoryEntry, toView } from './service-request.view.js';
 
 type NewRequest = Omit<SubmitServiceRequestCommand, 'idempotency'>;
 
@@ -36,48 +36,42 @@ type NewRequest = Omit<SubmitServiceRequestCommand, 'idempotency'>;
 @Injectable()
 export class ServiceRequestService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly requests: ServiceRequestRepository,
     private readonly outbox: OutboxService,
     private readonly idempotency: IdempotencyService,
     @Inject(MembersConfig) private readonly config: MembersConfig,
   ) {}
 
   async submit({ idempotency, ...request }: SubmitServiceRequestCommand): Promise<SubmissionResult> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const outcome = await this.idempotency.run(manager, idempotency, request, () => this.create(manager, request));
       return { ...outcome.response, replayed: outcome.replayed };
     });
   }
 
-  async get({ id, memberId }: ServiceRequestIdRequest): Promise<ServiceRequestView> {
-    const request = await this.dataSource.getRepository(ServiceRequestEntity).findOneBy({ id, ...(memberId ? { memberId } : {}) });
-    if (!request) throw DomainException.notFound('Service request', id);
+  async get(scope: ServiceRequestIdRequest): Promise<ServiceRequestView> {
+    const request = await this.requests.find(scope);
+    if (!request) throw DomainException.notFound('Service request', scope.id);
     return toView(request);
   }
 
   /** The request's steps, oldest first; scoped like `get` (another member's request is not found). */
   async history(scope: ServiceRequestIdRequest): Promise<RequestHistoryView> {
     const request = await this.get(scope);
-    const entries = await this.dataSource.getRepository(RequestHistoryEntity).find({ where: { requestId: request.id }, order: { sequence: 'ASC' } });
+    const entries = await this.requests.history(request.id);
     // A coordinator's reason for an assignment is their own note: a partner (scoped call) does not see it.
     const shown = scope.memberId ? entries.map((entry) => (entry.type === 'assigned' ? withoutReason(entry) : entry)) : entries;
     return { requestId: request.id, entries: shown.map(toHistoryEntry) };
   }
 
   list(query: ListServiceRequestsRequest): Promise<ServiceRequestPage> {
-    const builder = this.dataSource.getRepository(ServiceRequestEntity).createQueryBuilder('r');
-    if (query.memberId) builder.andWhere('r.member_id = :memberId', { memberId: query.memberId });
-    if (query.status) builder.andWhere('r.status = :status', { status: query.status });
-    if (query.domain) builder.andWhere('r.domain = :domain', { domain: query.domain });
-    return keysetPage(builder, query, toView, 'DESC');
+    return this.requests.page(query);
   }
 
   async cancel({ id, memberId, reason }: CancelServiceRequestCommand): Promise<ServiceRequestView> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(ServiceRequestEntity, {
-        where: { id, ...(memberId ? { memberId } : {}) },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.transactions.run(async (manager) => {
+      const request = await this.requests.lock(manager, { id, memberId });
       if (!request) throw DomainException.notFound('Service request', id);
       const next = transition(request, { kind: 'cancelled' });
       if ('unchanged' in next) {
@@ -86,52 +80,29 @@ export class ServiceRequestService {
       }
       request.status = next.to;
       request.statusReason = reason ?? null;
-      const saved = await manager.save(request);
-      await recordHistory(manager, saved, 'cancelled', reason ? { reason } : {}, saved.updatedAt);
+      const saved = await this.requests.save(manager, request);
+      await this.requests.recordHistory(manager, saved, 'cancelled', reason ? { reason } : {}, saved.updatedAt);
       await this.outbox.record(manager, RequestEvents.cancelled, { requestId: id, memberId: request.memberId, ...(reason ? { reason } : {}) });
       return toView(saved);
     });
   }
 
   private async create(manager: EntityManager, request: NewRequest): Promise<SubmissionAccepted> {
-    // FOR SHARE: the member's policy applied here is the one committed with the request.
-    const member = await manager.findOne(MemberEntity, { where: { id: request.memberId }, lock: { mode: 'pessimistic_read' } });
+    const member = await this.requests.lockMember(manager, request.memberId);
     if (!member) throw DomainException.notFound('Member', request.memberId);
     const problems = windowProblems(request, formatDay(today(this.config.TIME_ZONE)));
     if (problems.length > 0) throw DomainException.validation(problems);
-    const entity = await manager.save(
-      manager.create(ServiceRequestEntity, {
-        memberId: member.id,
-        domain: request.domain,
-        title: request.title,
-        description: request.description,
-        startDate: request.startDate,
-        endDate: request.endDate,
-        estimatedHours: request.estimatedHours,
-        language: request.language ?? member.language,
-        region: request.region ?? member.region,
-        onSite: request.onSite ?? false,
-        urgency: request.urgency ?? 'normal',
-        autoAssignOverride: request.autoAssign ?? null,
-        autoAssign: request.autoAssign ?? member.autoAssign,
-        status: 'submitted',
-      }),
-    );
-    await recordHistory(manager, entity, 'submitted', {}, entity.createdAt);
+    const entity = await this.requests.insert(manager, {
+      memberId: member.id,
+      ...resolvedTerms(request, member),
+      autoAssignOverride: request.autoAssign ?? null,
+      status: 'submitted',
+    });
+    await this.requests.recordHistory(manager, entity, 'submitted', {}, entity.createdAt);
     await this.outbox.record(manager, RequestEvents.submitted, {
       requestId: entity.id,
       memberId: entity.memberId,
-      domain: entity.domain,
-      title: entity.title,
-      description: entity.description,
-      startDate: entity.startDate,
-      endDate: entity.endDate,
-      estimatedHours: entity.estimatedHours,
-      language: entity.language,
-      region: entity.region,
-      onSite: entity.onSite,
-      urgency: entity.urgency,
-      autoAssign: entity.autoAssign,
+      ...termsOf(entity),
       autoAssignSplit: member.autoAssignSplit,
       submittedAt: entity.createdAt.toISOString(),
       memberSector: member.sector,
@@ -140,40 +111,19 @@ export class ServiceRequestService {
   }
 }
 
+/** The request's terms: what was sent, and the member's defaults for what was not. */
+function resolvedTerms(request: NewRequest, member: MemberEntity) {
+  return termsOf({
+    ...request,
+    language: request.language ?? member.language,
+    region: request.region ?? member.region,
+    onSite: request.onSite ?? false,
+    urgency: request.urgency ?? 'normal',
+    autoAssign: request.autoAssign ?? member.autoAssign,
+  });
+}
+
 function withoutReason(entry: RequestHistoryEntity): RequestHistoryEntity {
   const { reason: _coordinatorNote, ...details } = entry.details;
   return { ...entry, details };
-}
-
-export function toView(request: ServiceRequestEntity): ServiceRequestView {
-  return {
-    id: request.id,
-    memberId: request.memberId,
-    domain: request.domain,
-    title: request.title,
-    description: request.description,
-    startDate: request.startDate,
-    endDate: request.endDate,
-    estimatedHours: request.estimatedHours,
-    language: request.language,
-    region: request.region,
-    onSite: request.onSite,
-    urgency: request.urgency,
-    autoAssignOverride: request.autoAssignOverride,
-    autoAssign: request.autoAssign,
-    status: request.status,
-    statusReason: request.statusReason,
-    assignment: request.assignmentId
-      ? {
-          id: request.assignmentId,
-          professionalId: request.professionalId!,
-          hours: request.assignedHours!,
-          estimatedCost: request.estimatedCost!,
-          automatic: request.assignedAutomatically!,
-          ...(request.shareId && request.assignmentParts ? { shareId: request.shareId, parts: request.assignmentParts } : {}),
-        }
-      : null,
-    createdAt: request.createdAt.toISOString(),
-    updatedAt: request.updatedAt.toISOString(),
-  };
 }

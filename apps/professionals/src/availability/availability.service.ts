@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AvailabilityView, DomainException, parseDay, ProfessionalAvailability } from '@coop/contracts';
 import { inOrderOf } from '../professional/in-order-of.js';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
-import { CalendarLoader, CalendarSubject } from './calendar-loader.js';
+import { CalendarLoader, CalendarSubject } from '../calendar/calendar-loader.js';
 import { TimeOffEntity } from './time-off.entity.js';
 import { toTimeOffView } from './time-off.service.js';
 

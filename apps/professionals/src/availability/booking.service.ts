@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   BookingSummaryPage,
   BookingView,
@@ -23,9 +22,10 @@ import {
   toHours,
   weekLabel,
 } from '@coop/contracts';
-import { ProfessionalChanges } from '../professional/professional-changes.js';
-import { ProfessionalEntity } from '../professional/professional.entity.js';
-import { BookingEntity, BookingWeekEntity } from './booking.entity.js';
+import { Transactions } from '@coop/platform';
+import { ProfessionalChanges } from '../search/professional-changes.js';
+import type { BookingEntity } from './booking.entity.js';
+import { BookingRepository } from './booking.repository.js';
 import { CapacityLedger } from './capacity-ledger.js';
 
 /**
@@ -36,15 +36,16 @@ import { CapacityLedger } from './capacity-ledger.js';
 @Injectable()
 export class BookingService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly bookings: BookingRepository,
     private readonly ledger: CapacityLedger,
     private readonly changes: ProfessionalChanges,
   ) {}
 
   async reserve(request: ReserveRequest): Promise<BookingView> {
-    const existing = await this.find(this.dataSource.manager, request.assignmentId);
+    const existing = await this.find(this.transactions.manager, request.assignmentId);
     if (existing) return sameTermsOrConflict(existing, request);
-    return this.dataSource.transaction((manager) => this.reserveWithin(manager, request));
+    return this.transactions.run((manager) => this.reserveWithin(manager, request));
   }
 
   /**
@@ -62,20 +63,23 @@ export class BookingService {
     if (request.hours > 0 && parts.size === 0) {
       throw DomainException.validation([{ field: 'endDate', message: 'the window from startDate to endDate has no working day (Monday to Friday)' }]);
     }
-    const inserted: Array<{ created_at: Date }> = await manager.query(
-      `INSERT INTO booking (assignment_id, professional_id, request_id, start_date, end_date, hours) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (assignment_id) DO NOTHING RETURNING created_at`,
-      [request.assignmentId, professional.id, request.requestId ?? null, request.startDate, request.endDate, request.hours],
-    );
-    if (inserted.length === 0) {
+    const createdAt = await this.bookings.insert(manager, {
+      assignmentId: request.assignmentId,
+      professionalId: professional.id,
+      requestId: request.requestId ?? null,
+      startDate: request.startDate,
+      endDate: request.endDate,
+      hours: request.hours,
+    });
+    if (!createdAt) {
       // The same assignment was booked concurrently and committed first.
       return sameTermsOrConflict((await this.find(manager, request.assignmentId))!, request);
     }
     const weeks = await this.ledger.lockWeeks(manager, professional, [...parts.keys()]);
     await this.ledger.addBooked(manager, professional.id, weeks, parts);
-    await this.saveParts(manager, request.assignmentId, parts);
+    await this.bookings.saveParts(manager, request.assignmentId, parts);
     await this.changes.record(manager, [professional.id]);
-    return toBookingView({ ...request, createdAt: inserted[0].created_at }, parts);
+    return toBookingView({ ...request, createdAt }, parts);
   }
 
   /**
@@ -83,23 +87,23 @@ export class BookingService {
    * given back; earlier weeks keep theirs (no week ever gets more). Idempotent.
    */
   async end(request: EndBookingRequest): Promise<EndBookingResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const unlocked = await manager.findOneBy(BookingEntity, { assignmentId: request.assignmentId });
+    return this.transactions.run(async (manager) => {
+      const unlocked = await this.bookings.find(request.assignmentId, manager);
       if (!unlocked) return { assignmentId: request.assignmentId, found: false, hours: 0, releasedHours: 0 };
       // Same lock order as reserve: the professional first, then the booking, then its weeks.
       const professional = await this.ledger.lockProfessional(manager, unlocked.professionalId, 'share');
-      const booking = await this.lockBooking(manager, request.assignmentId);
+      const booking = await this.bookings.lock(manager, request.assignmentId);
       if (!booking) return { assignmentId: request.assignmentId, found: false, hours: 0, releasedHours: 0 };
       const lastMonday = mondayOf(parseDay(request.endDate));
-      const parts = await this.partsOf(manager, request.assignmentId);
+      const parts = await this.bookings.parts(manager, request.assignmentId);
       const after = new Map([...parts].filter(([monday]) => monday > lastMonday));
       const kept = [...parts].filter(([monday]) => monday <= lastMonday).reduce((sum, [, cents]) => sum + cents, 0);
       if (after.size > 0) {
         const weeks = await this.ledger.lockWeeks(manager, professional, [...after.keys()]);
         await this.ledger.addBooked(manager, professional.id, weeks, negate(after));
-        await manager.query('DELETE FROM booking_week WHERE assignment_id = $1 AND week_start > $2::date', [request.assignmentId, formatDay(lastMonday)]);
+        await this.bookings.deleteParts(manager, request.assignmentId, lastMonday);
         const endDate = request.endDate < booking.startDate ? booking.startDate : request.endDate < booking.endDate ? request.endDate : booking.endDate;
-        await manager.update(BookingEntity, { assignmentId: request.assignmentId }, { hours: toHours(kept), endDate });
+        await this.bookings.update(manager, request.assignmentId, { hours: toHours(kept), endDate });
         await this.changes.record(manager, [professional.id]);
       }
       const released = [...after.values()].reduce((sum, cents) => sum + cents, 0);
@@ -109,22 +113,17 @@ export class BookingService {
 
   /** Bookings still holding capacity, made before a time, a page at a time (for reconciliation). */
   async list(request: ListBookingsRequest): Promise<BookingSummaryPage> {
-    const rows = await this.dataSource.query<Array<{ assignment_id: string; professional_id: string; created_at: Date }>>(
-      `SELECT assignment_id, professional_id, created_at FROM booking
-       WHERE created_at < $1 AND end_date >= $2 AND ($3::uuid IS NULL OR assignment_id > $3::uuid)
-       ORDER BY assignment_id LIMIT $4`,
-      [request.createdBefore, request.endingFrom, request.afterAssignmentId ?? null, request.limit + 1],
-    );
+    const rows = await this.bookings.holding({ createdBefore: request.createdBefore, endingFrom: request.endingFrom, after: request.afterAssignmentId, limit: request.limit + 1 });
     const page = rows.slice(0, request.limit);
     return {
-      items: page.map((row) => ({ assignmentId: row.assignment_id, professionalId: row.professional_id, createdAt: row.created_at.toISOString() })),
-      ...(rows.length > request.limit ? { nextAfter: page[page.length - 1].assignment_id } : {}),
+      items: page.map((row) => ({ assignmentId: row.assignmentId, professionalId: row.professionalId, createdAt: row.createdAt.toISOString() })),
+      ...(rows.length > request.limit ? { nextAfter: page[page.length - 1].assignmentId } : {}),
     };
   }
 
   /** Every booking that names this request, oldest first. */
   async ofRequest(requestId: string): Promise<RequestBookings> {
-    const rows = await this.dataSource.manager.find(BookingEntity, { where: { requestId }, order: { createdAt: 'ASC', assignmentId: 'ASC' } });
+    const rows = await this.bookings.ofRequest(requestId);
     return {
       items: rows.map((row) => ({
         assignmentId: row.assignmentId,
@@ -139,13 +138,13 @@ export class BookingService {
 
   /** Gives the booking's hours back. Idempotent: releasing an unknown or released assignment says so. */
   async release(assignmentId: string): Promise<ReleaseResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const booking = await this.lockBooking(manager, assignmentId);
+    return this.transactions.run(async (manager) => {
+      const booking = await this.bookings.lock(manager, assignmentId);
       if (!booking) return { assignmentId, released: false };
-      const parts = await this.partsOf(manager, assignmentId);
-      const weeks = await this.ledger.lockWeeks(manager, await this.professionalOf(manager, booking), [...parts.keys()]);
+      const parts = await this.bookings.parts(manager, assignmentId);
+      const weeks = await this.ledger.lockWeeks(manager, await this.bookings.professional(manager, booking.professionalId), [...parts.keys()]);
       await this.ledger.addBooked(manager, booking.professionalId, weeks, negate(parts));
-      await manager.delete(BookingEntity, { assignmentId });
+      await this.bookings.delete(manager, assignmentId);
       await this.changes.record(manager, [booking.professionalId]);
       return { assignmentId, released: true };
     });
@@ -153,12 +152,12 @@ export class BookingService {
 
   /** Changes the hours of a booking over the same window; growing is refused if a week would overbook. */
   async resize(request: ResizeRequest): Promise<BookingView> {
-    return this.dataSource.transaction(async (manager) => {
-      const unlocked = await manager.findOneBy(BookingEntity, { assignmentId: request.assignmentId });
+    return this.transactions.run(async (manager) => {
+      const unlocked = await this.bookings.find(request.assignmentId, manager);
       if (!unlocked) throw DomainException.notFound('Booking for assignment', request.assignmentId);
       // Same lock order as reserve: the professional first, then the booking, then its weeks.
       const professional = await this.ledger.lockProfessional(manager, unlocked.professionalId, 'share');
-      const booking = (await this.lockBooking(manager, request.assignmentId))!;
+      const booking = (await this.bookings.lock(manager, request.assignmentId))!;
       if (request.hours > booking.hours && !professional.active) {
         throw new DomainException(ErrorCode.Conflict, `Professional ${professional.id} is inactive: the booking can shrink but not grow`);
       }
@@ -167,47 +166,22 @@ export class BookingService {
       if (request.hours > 0 && next.size === 0) {
         throw DomainException.validation([{ field: 'hours', message: 'the booking window has no working day to spread hours over' }]);
       }
-      const previous = await this.partsOf(manager, request.assignmentId);
+      const previous = await this.bookings.parts(manager, request.assignmentId);
       const delta = new Map<Day, Cents>();
       for (const monday of new Set([...previous.keys(), ...next.keys()])) delta.set(monday, (next.get(monday) ?? 0) - (previous.get(monday) ?? 0));
       const weeks = await this.ledger.lockWeeks(manager, professional, [...delta.keys()]);
       await this.ledger.addBooked(manager, professional.id, weeks, delta);
-      await manager.delete(BookingWeekEntity, { assignmentId: request.assignmentId });
-      await this.saveParts(manager, request.assignmentId, next);
-      await manager.update(BookingEntity, { assignmentId: request.assignmentId }, { hours: request.hours });
+      await this.bookings.deleteParts(manager, request.assignmentId);
+      await this.bookings.saveParts(manager, request.assignmentId, next);
+      await this.bookings.update(manager, request.assignmentId, { hours: request.hours });
       await this.changes.record(manager, [professional.id]);
       return toBookingView({ ...booking, hours: request.hours }, next);
     });
   }
 
   private async find(manager: EntityManager, assignmentId: string): Promise<BookingView | undefined> {
-    const booking = await manager.findOneBy(BookingEntity, { assignmentId });
-    return booking ? toBookingView(booking, await this.partsOf(manager, assignmentId)) : undefined;
-  }
-
-  private async lockBooking(manager: EntityManager, assignmentId: string): Promise<BookingEntity | null> {
-    return manager.getRepository(BookingEntity).createQueryBuilder('b').setLock('pessimistic_write').where('b.assignment_id = :assignmentId', { assignmentId }).getOne();
-  }
-
-  private async professionalOf(manager: EntityManager, booking: BookingEntity): Promise<ProfessionalEntity> {
-    return manager.findOneByOrFail(ProfessionalEntity, { id: booking.professionalId });
-  }
-
-  /** The booking's hours per week, in week order. */
-  private async partsOf(manager: EntityManager, assignmentId: string): Promise<Map<Day, Cents>> {
-    const rows: Array<{ week_start: string; hours: string }> = await manager.query(
-      'SELECT week_start::text, hours FROM booking_week WHERE assignment_id = $1 ORDER BY week_start',
-      [assignmentId],
-    );
-    return new Map(rows.map((row) => [parseDay(row.week_start), toCents(Number(row.hours))]));
-  }
-
-  private async saveParts(manager: EntityManager, assignmentId: string, parts: Map<Day, Cents>): Promise<void> {
-    if (parts.size === 0) return;
-    await manager.insert(
-      BookingWeekEntity,
-      [...parts].map(([monday, cents]) => ({ assignmentId, weekStart: formatDay(monday), hours: toHours(cents) })),
-    );
+    const booking = await this.bookings.find(assignmentId, manager);
+    return booking ? toBookingView(booking, await this.bookings.parts(manager, assignmentId)) : undefined;
   }
 }
 

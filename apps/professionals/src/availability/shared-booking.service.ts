@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { ReserveSharedRequest, SharedBookingView } from '@coop/contracts';
+import { Transactions } from '@coop/platform';
 import { BookingService } from './booking.service.js';
 
 /**
@@ -13,13 +12,13 @@ import { BookingService } from './booking.service.js';
 @Injectable()
 export class SharedBookingService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly bookings: BookingService,
   ) {}
 
   async reserve(request: ReserveSharedRequest): Promise<SharedBookingView> {
     const inLockOrder = [...request.bookings].sort((a, b) => (a.professionalId < b.professionalId ? -1 : a.professionalId > b.professionalId ? 1 : 0));
-    const booked = await this.dataSource.transaction(async (manager) => {
+    const booked = await this.transactions.run(async (manager) => {
       const views = [];
       for (const booking of inLockOrder) views.push(await this.bookings.reserveWithin(manager, booking));
       return views;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CreateTimeOffRequest, DeleteTimeOffRequest, DomainException, ErrorCode, parseDay, TimeOffView } from '@coop/contracts';
-import { ProfessionalChanges } from '../professional/professional-changes.js';
+import { ProfessionalChanges } from '../search/professional-changes.js';
 import { CapacityLedger } from './capacity-ledger.js';
 import { TimeOffEntity } from './time-off.entity.js';
 

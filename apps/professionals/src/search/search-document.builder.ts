@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Day, ProfessionalSearchDocument } from '@coop/contracts';
-import { CalendarLoader } from '../availability/calendar-loader.js';
+import { CalendarLoader } from '../calendar/calendar-loader.js';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
 import { horizonEnd, toSearchDocument } from './search-document.js';
 

@@ -1,5 +1,5 @@
 import { parseDay, toCents } from '@coop/contracts';
-import { ProfessionalCalendar } from '../availability/professional-calendar.js';
+import { ProfessionalCalendar } from '../calendar/professional-calendar.js';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
 import { toSearchDocument } from './search-document.js';
 

@@ -1,5 +1,5 @@
 import { Day, EXPERTISE_DOMAINS, formatDay, freeHoursField, ProfessionalSearchDocument, SEARCH_HORIZON_WEEKS, toHours } from '@coop/contracts';
-import { ProfessionalCalendar } from '../availability/professional-calendar.js';
+import { ProfessionalCalendar } from '../calendar/professional-calendar.js';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
 
 const DOMAIN_LABELS = new Map(EXPERTISE_DOMAINS.map((domain) => [domain.code, domain.labels]));

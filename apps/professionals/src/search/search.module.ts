@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
-import { AvailabilityModule } from '../availability/availability.module.js';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { ProfessionalChanges } from './professional-changes.js';
 import { ProfessionalsIndex } from './professionals-index.js';
 import { SearchDocumentBuilder } from './search-document.builder.js';
 import { SearchIndexRebuilder } from './search-index.rebuilder.js';
 import { SearchIndexer } from './search-indexer.js';
 import { SearchController } from './search.controller.js';
 
+/** The search index: its queue of changed professionals (ProfessionalChanges, for the other features), and what writes it. */
 @Module({
-  imports: [AvailabilityModule],
+  imports: [CalendarModule],
   controllers: [SearchController],
-  providers: [ProfessionalsIndex, SearchDocumentBuilder, SearchIndexer, SearchIndexRebuilder],
+  providers: [ProfessionalsIndex, SearchDocumentBuilder, SearchIndexer, SearchIndexRebuilder, ProfessionalChanges],
+  exports: [ProfessionalChanges],
 })
 export class SearchModule {}

@@ -1,5 +1,5 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { DATE_PATTERN } from '../requests/request-events.js';
+import { DATE_PATTERN } from '../requests/request-terms.js';
 
 /** `YYYY-MM-DD` naming a day that exists (not 2026-02-30). */
 export function isCalendarDate(value: unknown): value is string {

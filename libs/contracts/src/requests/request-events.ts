@@ -4,29 +4,13 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsO
 import { defineEvent } from '../messaging/event-contract.js';
 import { SharePart } from './share-part.js';
 import { COOP_SECTOR_CODES, type CoopSectorCode } from '../taxonomy/coop-sectors.js';
-import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
-import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
-
-/** Dates of a request window are calendar days, `YYYY-MM-DD`. */
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+import { DATE_PATTERN, RequestTerms } from './request-terms.js';
 
 /** Emitted by members when a request is accepted. Matching computes candidates from it. */
-export class RequestSubmittedEvent {
+export class RequestSubmittedEvent extends RequestTerms {
   @IsUUID() requestId: string;
   @IsUUID() memberId: string;
-  @IsIn(EXPERTISE_DOMAIN_CODES) domain: ExpertiseDomainCode;
-  @IsString() title: string;
-  @IsString() description: string;
-  @Matches(DATE_PATTERN) startDate: string;
-  @Matches(DATE_PATTERN) endDate: string;
-  @IsNumber() @Min(0) estimatedHours: number;
-  @IsIn(LANGUAGE_CODES) language: LanguageCode;
-  @IsOptional() @IsString() region?: string;
-  @IsBoolean() onSite: boolean;
-  @IsIn(URGENCY_LEVELS) urgency: Urgency;
-  /** The member's policy with the request's override applied: may matching assign on its own? */
-  @IsBoolean() autoAssign: boolean;
   @IsISO8601() submittedAt: string;
   /** The member's cooperative sector when the request was submitted (absent from events written before it existed). */
   @IsOptional() @IsIn(COOP_SECTOR_CODES) memberSector?: CoopSectorCode;

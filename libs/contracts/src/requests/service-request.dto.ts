@@ -7,11 +7,8 @@ import { REGION_MAX_LENGTH, REGION_PATTERN } from '../members/member.dto.js';
 import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
+import { REQUEST_HISTORY_TYPES, REQUEST_STATUSES, type RequestHistoryType, type RequestStatus } from './request-lifecycle.js';
 import { SharePart } from './share-part.js';
-
-/** A request's status: submitted -> pending_review | assigned | unmatched; assigned -> completed | cancelled. */
-export const REQUEST_STATUSES = ['submitted', 'pending_review', 'assigned', 'unmatched', 'completed', 'cancelled'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** A request's window lasts at most this many days (a year, leap day included). */
 export const MAX_REQUEST_WINDOW_DAYS = 366;
@@ -231,10 +228,6 @@ export class ServiceRequestPage {
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
   nextCursor: string | null;
 }
-
-/** What happened to a request, one entry per step of its life (GET /v1/requests/:id/history). */
-export const REQUEST_HISTORY_TYPES = ['submitted', 'pending_review', 'assigned', 'unmatched', 'declined', 'completed', 'cancelled'] as const;
-export type RequestHistoryType = (typeof REQUEST_HISTORY_TYPES)[number];
 
 export class RequestHistoryEntry {
   @ApiProperty({ enum: REQUEST_HISTORY_TYPES, enumName: 'RequestHistoryType' })

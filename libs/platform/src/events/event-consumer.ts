@@ -3,16 +3,18 @@ import { AckPolicy, ConsumerMessages, DeliverPolicy, jetstream, jetstreamManager
 import { nanos } from '@nats-io/transport-node';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { EVENT_SUBJECT_ROOT, EventEnvelope } from '@coop/contracts';
 import { KeyedWorkPool } from '../concurrency/keyed-work-pool.js';
 import { ServiceConfig } from '../config/base-config.js';
 import { withCorrelationId } from '../logging/correlation.js';
 import { NatsConnectionProvider } from '../messaging/nats-connection.js';
 import { namespacedSubject } from '../messaging/subject-namespace.js';
+import { Transactions } from '../persistence/transactions.js';
 import { EventArrivedEarly } from './event-arrived-early.js';
-import { EventDelivery, EventHandlerRegistry, RegisteredEventHandler } from './event-handler-registry.js';
+import { EventHandlerRegistry, RegisteredEventHandler } from './event-handler-registry.js';
+import type { EventDelivery } from './on-event.decorator.js';
 import { ensureEventStream } from './jetstream-stream.js';
+import { ProcessedEvents } from './processed-events.js';
 import { CONSUMER_NAME } from './tokens.js';
 
 /** How long a pull for events waits on the server before the client pulls again (its heartbeats come twice as often). */
@@ -36,7 +38,7 @@ export function retryDelayMs(failedDelivery: number): number {
 /** An event that has a handler and keeps to its contract, ready to be handled. */
 interface AcceptedEvent {
   registered: RegisteredEventHandler;
-  envelope: EventEnvelope;
+  envelope: EventEnvelope<object>;
   data: object;
 }
 
@@ -52,7 +54,7 @@ interface AcceptedEvent {
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumer.name);
-  private handlers = new Map<string, RegisteredEventHandler>();
+  private discovered: Map<string, RegisteredEventHandler> | undefined;
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> | undefined;
   private stopped = false;
@@ -66,15 +68,21 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(CONSUMER_NAME) private readonly consumerName: string,
     private readonly registry: EventHandlerRegistry,
     private readonly nats: NatsConnectionProvider,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly processed: ProcessedEvents,
   ) {
     this.pool = new KeyedWorkPool(config.EVENT_CONCURRENCY, (err, key) => this.logger.error({ msg: 'event processing failed', key, err }));
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.handlers = this.registry.discover();
     if (this.handlers.size === 0) return;
     await this.start();
+  }
+
+  /** The app's `@OnEvent` handlers, by subject (found once the app is wired). */
+  private get handlers(): Map<string, RegisteredEventHandler> {
+    this.discovered ??= this.registry.discover();
+    return this.discovered;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -82,8 +90,13 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     // Stop pulling, then let the events in hand finish; unacked prefetched ones are redelivered.
     await this.messages?.close().catch(() => undefined);
     await this.loop;
-    await this.pool.drain();
+    await this.idle();
     clearInterval(this.heartbeat);
+  }
+
+  /** Resolves when every event received so far is settled (acked, retried or dropped). */
+  idle(): Promise<void> {
+    return this.pool.drain();
   }
 
   private async start(): Promise<void> {
@@ -147,11 +160,19 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         message.nak();
         continue;
       }
-      const event = await this.accept(message);
-      if (!event) continue;
-      this.inHand.set(message, Date.now());
-      await this.pool.submit(event.registered.contract.orderKey(event.data), () => this.process(message, event).finally(() => this.inHand.delete(message)));
+      await this.receive(message);
     }
+  }
+
+  /**
+   * Takes one event: settles it at once when it cannot be handled (no handler here, not JSON, breaks
+   * its contract), else queues it behind the events of its order key. Resolves once it is queued.
+   */
+  async receive(message: JsMsg): Promise<void> {
+    const event = await this.accept(message);
+    if (!event) return;
+    this.inHand.set(message, Date.now());
+    await this.pool.submit(event.registered.contract.orderKey(event.data), () => this.process(message, event).finally(() => this.inHand.delete(message)));
   }
 
   /**
@@ -176,9 +197,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       message.ack();
       return undefined;
     }
-    let envelope: EventEnvelope;
+    let envelope: EventEnvelope<object>;
     try {
-      envelope = message.json<EventEnvelope>();
+      envelope = message.json<EventEnvelope<object>>();
     } catch {
       this.logger.error({ msg: 'dropping an event that is not JSON', subject });
       message.term();
@@ -213,13 +234,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
-  private async applyOnce(registered: RegisteredEventHandler, data: object, envelope: EventEnvelope, delivery: EventDelivery): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        'INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-        [this.consumerName, envelope.id],
-      );
-      if (inserted.length === 0) return; // already applied: only the ack was lost
+  private async applyOnce(registered: RegisteredEventHandler, data: object, envelope: EventEnvelope<object>, delivery: EventDelivery): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      if (!(await this.processed.markHandled(manager, this.consumerName, envelope.id))) return; // already applied: only the ack was lost
       await registered.handle(data, envelope, manager, delivery);
     });
   }

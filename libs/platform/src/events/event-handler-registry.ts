@@ -1,23 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { EntityManager } from 'typeorm';
-import { EventContract, EventEnvelope } from '@coop/contracts';
-import { ON_EVENT_METADATA } from './on-event.decorator.js';
+import { EventContract } from '@coop/contracts';
+import { EVENT_TABLE_METADATA, EventBinding, EventHandler, ON_EVENT_METADATA } from './on-event.decorator.js';
 
-/** How this event reached the handler. */
-export interface EventDelivery {
-  /** 1 on the first delivery; more when an earlier attempt failed, timed out or died with its process. */
-  attempt: number;
-}
+export type RegisteredEventHandler = EventBinding<object>;
 
-export type EventHandlerFn = (data: object, envelope: EventEnvelope, manager: EntityManager, delivery: EventDelivery) => Promise<unknown> | unknown;
-
-export interface RegisteredEventHandler {
-  contract: EventContract<object>;
-  handle: EventHandlerFn;
-}
-
-/** Finds every `@OnEvent` method of the app, keyed by subject (one handler per subject). */
+/** Finds every `@OnEvent` method and `@EventTable` binding of the app, keyed by subject (one handler per subject). */
 @Injectable()
 export class EventHandlerRegistry {
   constructor(
@@ -28,6 +16,10 @@ export class EventHandlerRegistry {
 
   discover(): Map<string, RegisteredEventHandler> {
     const handlers = new Map<string, RegisteredEventHandler>();
+    const add = (binding: RegisteredEventHandler): void => {
+      if (handlers.has(binding.contract.subject)) throw new Error(`Two handlers for ${binding.contract.subject} in one service`);
+      handlers.set(binding.contract.subject, binding);
+    };
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
@@ -35,11 +27,10 @@ export class EventHandlerRegistry {
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const fn = instance[method] as (...args: unknown[]) => unknown;
         const contract = this.reflector.get<EventContract<object> | undefined>(ON_EVENT_METADATA, fn);
-        if (!contract) continue;
-        if (handlers.has(contract.subject)) {
-          throw new Error(`Two handlers for ${contract.subject} in one service`);
+        if (contract) add({ contract, handle: fn.bind(instance) as EventHandler<object> });
+        if (this.reflector.get<boolean | undefined>(EVENT_TABLE_METADATA, fn)) {
+          for (const binding of fn.call(instance) as RegisteredEventHandler[]) add(binding);
         }
-        handlers.set(contract.subject, { contract, handle: fn.bind(instance) as EventHandlerFn });
       }
     }
     return handlers;

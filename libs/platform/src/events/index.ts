@@ -7,4 +7,3 @@ export * from './event-consumer.js';
 export * from './event-arrived-early.js';
 export * from './events.module.js';
 export * from './jetstream-stream.js';
-export type { EventDelivery } from './event-handler-registry.js';

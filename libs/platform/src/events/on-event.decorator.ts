@@ -1,12 +1,68 @@
 import { SetMetadata } from '@nestjs/common';
-import { EventContract } from '@coop/contracts';
+import type { EntityManager } from 'typeorm';
+import type { EventContract, EventEnvelope } from '@coop/contracts';
 
 export const ON_EVENT_METADATA = 'coop:on-event';
+export const EVENT_TABLE_METADATA = 'coop:event-table';
+
+/** How this event reached the handler. */
+export interface EventDelivery {
+  /** 1 on the first delivery; more when an earlier attempt failed, timed out or died with its process. */
+  attempt: number;
+}
 
 /**
- * Marks a provider method as the handler of a durable event. It is called inside a transaction
- * as `(data, envelope, manager, delivery)`; the event counts as processed only if that transaction commits.
+ * A handler of the events of a contract whose payload is `Payload`. It is called inside a
+ * transaction; the event counts as processed only if that transaction commits.
  */
-export function OnEvent(contract: EventContract<object>): MethodDecorator {
-  return SetMetadata(ON_EVENT_METADATA, contract);
+export type EventHandler<Payload> = (data: Payload, envelope: EventEnvelope<Payload>, manager: EntityManager, delivery: EventDelivery) => Promise<unknown> | unknown;
+
+/** The payload type of an event contract: `PayloadOf<typeof RequestEvents.submitted>`. */
+export type PayloadOf<Contract> = Contract extends EventContract<infer Payload> ? Payload : never;
+
+/**
+ * A contract and its handler, as a value (what an `@EventTable` method returns). `handle` is a
+ * method so that bindings of different payloads make one list.
+ */
+export interface EventBinding<Payload = object> {
+  readonly contract: EventContract<Payload>;
+  handle(data: Payload, envelope: EventEnvelope<Payload>, manager: EntityManager, delivery: EventDelivery): Promise<unknown> | unknown;
+}
+
+/** Binds a handler to a contract; the handler's parameters take their types from the contract. */
+export function onEvent<Payload>(contract: EventContract<Payload>, handle: EventHandler<Payload>): EventBinding<Payload> {
+  return { contract, handle };
+}
+
+/**
+ * Compiles only when a handler's first parameter is exactly the contract's payload (method
+ * parameters are compared both ways, so a wider or narrower class would otherwise pass).
+ */
+type TakesPayload<Method, Payload> = Method extends (...args: infer Args) => unknown
+  ? Args extends []
+    ? unknown
+    : [Args[0]] extends [Payload]
+      ? [Payload] extends [Args[0]]
+        ? unknown
+        : { "the handler's first parameter must be the contract's payload": Payload }
+      : { "the handler's first parameter must be the contract's payload": Payload }
+  : never;
+
+/**
+ * Marks a provider method as the handler of a durable event, called as
+ * `(data, envelope, manager, delivery)` (see EventHandler). Its `data` must be declared as the
+ * contract's payload class: the compiler refuses any other.
+ */
+export function OnEvent<Payload>(contract: EventContract<Payload>) {
+  return <Method extends EventHandler<Payload>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<Method> & TakesPayload<Method, Payload>): void => {
+    SetMetadata(ON_EVENT_METADATA, contract)(target, key, descriptor);
+  };
+}
+
+/**
+ * Marks a provider method that returns several handlers at once (`onEvent(...)` bindings), for a
+ * provider whose reactions to events are one table rather than one method each.
+ */
+export function EventTable(): MethodDecorator {
+  return SetMetadata(EVENT_TABLE_METADATA, true);
 }

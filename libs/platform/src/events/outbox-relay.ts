@@ -1,25 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { jetstream, JetStreamClient } from '@nats-io/jetstream';
-import { headers as natsHeaders } from '@nats-io/transport-node';
-import { CORRELATION_ID_HEADER, EventEnvelope } from '@coop/contracts';
 import { ServiceConfig } from '../config/base-config.js';
-import { NatsConnectionProvider } from '../messaging/nats-connection.js';
-import { namespacedSubject } from '../messaging/subject-namespace.js';
 import { CoalescedRun } from '../concurrency/coalesced-run.js';
-import { AdvisoryLockSession } from '../persistence/advisory-lock-session.js';
-import { ensureEventStream } from './jetstream-stream.js';
+import { EventPublisher } from './event-publisher.js';
+import { OutboxStore } from './outbox-store.js';
 import { SERVICE_SCHEMA } from './tokens.js';
 
 const BATCH_SIZE = 200;
 const LEADER_RETRY_MS = 2000;
 const PURGE_EVERY_MS = 3_600_000;
-
-interface PendingRow {
-  seq: string;
-  id: string;
-  subject: string;
-  envelope: EventEnvelope;
-}
 
 /**
  * Publishes committed outbox rows to JetStream, in order, with the event id as `Nats-Msg-Id` so a
@@ -31,25 +19,18 @@ interface PendingRow {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private readonly session: AdvisoryLockSession;
   private stopped = false;
   private readonly draining = new CoalescedRun(() => this.drainPass());
   private timer: NodeJS.Timeout | undefined;
-  private js: JetStreamClient | undefined;
   private lastPurge = 0;
 
   constructor(
     @Inject(ServiceConfig) private readonly config: ServiceConfig,
     @Inject(SERVICE_SCHEMA) private readonly schema: string,
-    private readonly nats: NatsConnectionProvider,
+    private readonly outbox: OutboxStore,
+    private readonly publisher: EventPublisher,
   ) {
-    this.session = new AdvisoryLockSession({
-      databaseUrl: config.DATABASE_URL,
-      schema,
-      lock: `outbox:${schema}`,
-      channel: `${schema}_outbox`,
-      onNotification: () => void this.drain().catch(() => undefined),
-    });
+    outbox.onCommitted(() => void this.drain().catch(() => undefined));
   }
 
   onApplicationBootstrap(): void {
@@ -61,7 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     clearTimeout(this.timer);
     // Flush what is committed so nothing waits for the next replica.
     await this.drain().catch((error: unknown) => this.logger.warn({ msg: 'final outbox flush failed', err: error }));
-    await this.session.release();
+    await this.outbox.release();
   }
 
   /** Publishes everything pending now; resolves when the outbox is empty or publishing failed. */
@@ -80,13 +61,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.stopped) return;
     try {
       await this.drain();
-      if (this.session.isHeld && Date.now() - this.lastPurge > PURGE_EVERY_MS) await this.purgeExpired();
+      if (this.outbox.leading && Date.now() - this.lastPurge > PURGE_EVERY_MS) await this.purgeExpired();
     } catch (error) {
       this.logger.warn({ msg: 'outbox relay will retry', err: error });
-      await this.session.release();
+      await this.outbox.release();
     }
     if (!this.stopped) {
-      const wait = this.session.isHeld ? this.config.OUTBOX_POLL_MS : LEADER_RETRY_MS;
+      const wait = this.outbox.leading ? this.config.OUTBOX_POLL_MS : LEADER_RETRY_MS;
       this.timer = setTimeout(() => void this.tick(), wait);
     }
   }
@@ -94,63 +75,35 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Deletes published events and records of handled ones older than EVENT_RETENTION_DAYS (the publisher only). */
   async purgeExpired(): Promise<{ outboxEvents: number; processedEvents: number }> {
     if (!(await this.ensureLeader())) return { outboxEvents: 0, processedEvents: 0 };
-    const days = String(this.config.EVENT_RETENTION_DAYS);
-    const outbox = await this.session.query<{ count: string }>(
-      "WITH gone AS (DELETE FROM outbox_event WHERE published_at < now() - make_interval(days => $1::int) RETURNING 1) SELECT count(*) FROM gone",
-      [days],
-    );
-    const processed = await this.session.query<{ count: string }>(
-      "WITH gone AS (DELETE FROM processed_event WHERE processed_at < now() - make_interval(days => $1::int) RETURNING 1) SELECT count(*) FROM gone",
-      [days],
-    );
+    const purged = await this.outbox.purge(this.config.EVENT_RETENTION_DAYS);
     this.lastPurge = Date.now();
-    return { outboxEvents: Number(outbox[0].count), processedEvents: Number(processed[0].count) };
+    return purged;
   }
 
   private async ensureLeader(): Promise<boolean> {
-    const wasLeader = this.session.isHeld;
-    const isLeader = await this.session.tryAcquire();
+    const wasLeader = this.outbox.leading;
+    const isLeader = await this.outbox.lead();
     if (isLeader && !wasLeader) this.logger.log({ msg: 'outbox relay is the publisher', schema: this.schema });
     return isLeader;
   }
 
+  /** Publishes one batch; true when all of it went out (there may be more). */
   private async publishBatch(): Promise<boolean> {
-    const rows = await this.session.query<PendingRow>(
-      'SELECT seq, id, subject, envelope FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT $1',
-      [BATCH_SIZE],
-    );
+    const rows = await this.outbox.pending(BATCH_SIZE);
     if (rows.length === 0) return false;
-    const js = await this.jetstream();
+    await this.publisher.ready();
     const published: string[] = [];
     for (const row of rows) {
-      const headers = natsHeaders();
-      if (row.envelope.correlationId) headers.set(CORRELATION_ID_HEADER, row.envelope.correlationId);
       try {
-        await js.publish(namespacedSubject(this.config.NATS_NAMESPACE, row.subject), JSON.stringify(row.envelope), {
-          msgID: row.id,
-          headers,
-        });
+        await this.publisher.publish(row.subject, row.envelope, row.id);
         published.push(row.seq);
       } catch (error) {
-        // Stop at the first failure so events leave in the order they were committed; the next
-        // pass makes sure the stream exists again (a NATS that lost its store has none).
+        // Stop at the first failure so events leave in the order they were committed.
         this.logger.warn({ msg: 'publishing an outbox event failed', eventId: row.id, err: error });
-        this.js = undefined;
         break;
       }
     }
-    if (published.length > 0) {
-      await this.session.query('UPDATE outbox_event SET published_at = now() WHERE seq = ANY($1::bigint[])', [published]);
-    }
+    if (published.length > 0) await this.outbox.markPublished(published);
     return published.length === rows.length;
-  }
-
-  private async jetstream(): Promise<JetStreamClient> {
-    if (!this.js) {
-      const nc = await this.nats.get();
-      await ensureEventStream(nc, this.config.NATS_NAMESPACE, this.config.EVENT_STREAM_REPLICAS);
-      this.js = jetstream(nc);
-    }
-    return this.js;
   }
 }

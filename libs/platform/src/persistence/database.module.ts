@@ -5,13 +5,15 @@ import { ServiceConfig } from '../config/base-config.js';
 import { buildDataSourceOptions } from './data-source.js';
 import { DatabaseDefinition } from './database-definition.js';
 import { migrate } from './migrate.js';
+import { Transactions } from './transactions.js';
 
-/** The service's TypeORM connection, migrated before anything else starts. */
+/** The service's TypeORM connection, migrated before anything else starts, and its transactions. */
 @Module({})
 export class DatabaseModule {
   static forService(definition: DatabaseDefinition): DynamicModule {
     return {
       module: DatabaseModule,
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [ServiceConfig],
@@ -25,7 +27,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      exports: [TypeOrmModule],
+      providers: [Transactions],
+      exports: [TypeOrmModule, Transactions],
     };
   }
 }

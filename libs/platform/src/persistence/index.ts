@@ -7,3 +7,4 @@ export * from './keyset-cursor.js';
 export * from './keyset-page.js';
 export * from './advisory-lock-session.js';
 export * from './numeric-column.js';
+export * from './transactions.js';

@@ -1,2 +1,3 @@
 export * from './test-environment.js';
 export * from './eventually.js';
+export * from './mocks.js';

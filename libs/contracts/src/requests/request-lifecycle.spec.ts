@@ -1,5 +1,4 @@
-import type { RequestStatus } from '@coop/contracts';
-import { LifecycleEvent, transition } from './request-lifecycle.js';
+import { type LifecycleEvent, type RequestStatus, transition } from './request-lifecycle.js';
 
 const CURRENT = 'a0000000-0000-4000-8000-000000000001';
 const OTHER = 'a0000000-0000-4000-8000-000000000002';
@@ -11,7 +10,7 @@ const repeat = { unchanged: 'repeat', why: expect.any(String) };
 
 describe('transition', () => {
   it.each<[string, ReturnType<typeof at>, LifecycleEvent, object]>([
-    ['matching waits for a coordinator', at('submitted'), { kind: 'pendingReview' }, to('pending_review')],
+    ['matching waits for a coordinator', at('submitted'), { kind: 'pending_review' }, to('pending_review')],
     ['matching assigns automatically', at('submitted'), { kind: 'assigned', assignmentId: CURRENT }, to('assigned')],
     ['a coordinator assigns after review', at('pending_review'), { kind: 'assigned', assignmentId: CURRENT }, to('assigned')],
     ['a coordinator assigns an unmatched request', at('unmatched'), { kind: 'assigned', assignmentId: CURRENT }, to('assigned')],
@@ -33,7 +32,7 @@ describe('transition', () => {
     ['a decline of an older assignment', at('assigned', CURRENT), { kind: 'declined', assignmentId: OTHER }, refused],
     ['a completion of a request never assigned', at('submitted'), { kind: 'completed', assignmentId: CURRENT }, refused],
     ['unmatched after being assigned', at('assigned', CURRENT), { kind: 'unmatched' }, refused],
-    ['pending review after being assigned', at('assigned', CURRENT), { kind: 'pendingReview' }, refused],
+    ['pending review after being assigned', at('assigned', CURRENT), { kind: 'pending_review' }, refused],
     ['a cancellation of completed work', at('completed', CURRENT), { kind: 'cancelled' }, refused],
   ])('changes nothing for %s', (_case, state, event, expected) => {
     expect(transition(state, event)).toEqual(expected);

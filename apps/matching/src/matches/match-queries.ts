@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainException, MatchListView, MatchSearchRequest, RequestMatchesRequest } from '@coop/contracts';
-import { declinedProfessionals } from '../assignment/assignment-matcher.js';
+import { DomainException, isOpen, MatchListView, MatchSearchRequest, RequestMatchesRequest } from '@coop/contracts';
+import { AssignmentRepository } from '../assignment/assignment.repository.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-import { contextOfRequest, contextOfSearch, textOfRequest } from './match-context.js';
+import { contextOfRequest, contextOfSearch, textOfRequest } from '../match-request/match-context.js';
 import { MatchService } from './match.service.js';
 import { NearestFitsService } from './nearest-fits.service.js';
 
 const DEFAULT_LIMIT = 10;
-/** No assignment can be made any more: nearest fits carry no action. */
-const CLOSED: ReadonlyArray<MatchRequestEntity['status']> = ['cancelled', 'completed'];
 
 /** The coordinators' questions: who is best for this request, or for this description, and why. */
 @Injectable()
@@ -18,6 +16,7 @@ export class MatchQueries {
   constructor(
     private readonly matches: MatchService,
     private readonly nearestFits: NearestFitsService,
+    private readonly assignments: AssignmentRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -25,7 +24,7 @@ export class MatchQueries {
   async forRequest(query: RequestMatchesRequest): Promise<MatchListView> {
     const request = await this.dataSource.manager.findOneBy(MatchRequestEntity, { id: query.requestId });
     if (!request) throw DomainException.notFound('Request', query.requestId);
-    const context = contextOfRequest(request, await declinedProfessionals(this.dataSource.manager, request.id));
+    const context = contextOfRequest(request, await this.assignments.declinedProfessionals(this.dataSource.manager, request.id));
     const text = textOfRequest(request);
     const lang = query.lang ?? request.language;
     // An unmatched request shows them unless told not to; any other only when asked. Their search
@@ -36,7 +35,8 @@ export class MatchQueries {
       wanted ? this.nearestFits.lookAround(context, { text, memberId: request.memberId }) : undefined,
     ]);
     const view = this.matches.toView(ranking, context, lang, query.limit ?? DEFAULT_LIMIT, query.explainExcluded ?? false);
-    const requestId = CLOSED.includes(request.status) ? undefined : request.id;
+    // No assignment can be made to a closed request: its nearest fits carry no action.
+    const requestId = isOpen(request.status) ? request.id : undefined;
     const nearestFits = around ? await this.nearestFits.view(context, ranking, around, { lang, requestId }) : undefined;
     return { requestId: request.id, ...view, ...(nearestFits ? { nearestFits } : {}) };
   }

@@ -17,10 +17,10 @@ import {
 import { keysetPage } from '@coop/platform';
 import { CapacityLedger } from '../availability/capacity-ledger.js';
 import { ProfessionalsConfig } from '../config.js';
-import { inOrderOf } from './in-order-of.js';
-import { ProfessionalChanges } from './professional-changes.js';
+import { inOrderOf } from '../professional/in-order-of.js';
+import { ProfessionalChanges } from '../search/professional-changes.js';
 import { newProfessionalColumns, NewProfessionalColumns, normalizeEmail, toContactView, toProfessionalView } from './professional-view.js';
-import { ProfessionalEntity } from './professional.entity.js';
+import { ProfessionalEntity } from '../professional/professional.entity.js';
 
 const EMAIL_CONSTRAINT = 'professional_email_key';
 

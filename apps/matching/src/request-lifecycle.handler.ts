@@ -10,16 +10,17 @@ import {
   RequestCancelledEvent,
   RequestEvents,
   RequestSubmittedEvent,
+  termsOf,
   today,
 } from '@coop/contracts';
 import type { EventEnvelope } from '@coop/contracts';
 import { OnEvent, retryWhileYoung, RpcClient, type EventDelivery } from '@coop/platform';
-import { AssignmentMatcher } from '../assignment/assignment-matcher.js';
-import { AssignmentEntity } from '../assignment/assignment.entity.js';
-import { EarlierAttempts } from '../assignment/earlier-attempts.js';
-import { ProfessionalsPort } from '../candidates/professionals.port.js';
-import { MatchingConfig } from '../config.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { AssignmentMatcher } from './matches/assignment-matcher.js';
+import { AssignmentEntity } from './assignment/assignment.entity.js';
+import { EarlierAttempts } from './assignment/earlier-attempts.js';
+import { ProfessionalsPort } from './candidates/professionals.port.js';
+import { MatchingConfig } from './config.js';
+import { MatchRequestEntity } from './match-request/match-request.entity.js';
 
 /** The request's life as matching sees it, driven by durable events (each handled once, retried on failure). */
 @Injectable()
@@ -33,7 +34,7 @@ export class RequestLifecycleHandler {
   ) {}
 
   @OnEvent(RequestEvents.submitted)
-  async onSubmitted(event: RequestSubmittedEvent, _envelope: unknown, manager: EntityManager, delivery: EventDelivery): Promise<void> {
+  async onSubmitted(event: RequestSubmittedEvent, _envelope: EventEnvelope, manager: EntityManager, delivery: EventDelivery): Promise<void> {
     const memberSector = event.memberSector ?? (await this.rpc.send(MemberRpc.get, { id: event.memberId })).sector;
     await manager
       .createQueryBuilder()
@@ -43,19 +44,10 @@ export class RequestLifecycleHandler {
         id: event.requestId,
         memberId: event.memberId,
         memberSector,
-        domain: event.domain,
-        title: event.title,
-        description: event.description,
-        startDate: event.startDate,
-        endDate: event.endDate,
-        estimatedHours: event.estimatedHours,
-        language: event.language,
+        ...termsOf(event),
         region: event.region ?? null,
-        onSite: event.onSite,
-        urgency: event.urgency,
-        autoAssign: event.autoAssign,
         autoAssignSplit: event.autoAssignSplit ?? false,
-        status: 'matching',
+        status: 'submitted',
         submittedAt: new Date(event.submittedAt),
       })
       .orIgnore()
@@ -65,7 +57,7 @@ export class RequestLifecycleHandler {
 
   /** Gives the booking back, then matches again without the one who declined. */
   @OnEvent(AssignmentEvents.declined)
-  async onDeclined(event: AssignmentDeclinedEvent, _envelope: unknown, manager: EntityManager, delivery: EventDelivery): Promise<void> {
+  async onDeclined(event: AssignmentDeclinedEvent, _envelope: EventEnvelope, manager: EntityManager, delivery: EventDelivery): Promise<void> {
     await this.professionals.release(event.assignmentId);
     await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
   }

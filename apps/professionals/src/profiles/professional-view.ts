@@ -1,5 +1,5 @@
 import type { CreateProfessionalRequest, ProfessionalContactView, ProfessionalView } from '@coop/contracts';
-import { ProfessionalEntity } from './professional.entity.js';
+import { ProfessionalEntity } from '../professional/professional.entity.js';
 
 export function toProfessionalView(professional: ProfessionalEntity): ProfessionalView {
   return {

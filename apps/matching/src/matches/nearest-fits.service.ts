@@ -10,7 +10,7 @@ import { computeNearestFits, type NearbyProfessional, nearestFitPool, type Neare
 import { nearestFitsView } from '../nearest-fits/nearest-fits.view.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 import type { Ranking } from '../ranking/rank.js';
-import { textOfRequest } from './match-context.js';
+import { textOfRequest } from '../match-request/match-context.js';
 import { MatchService } from './match.service.js';
 
 /** Professionals each set of the nearest fits' search returns, at most. */

@@ -1,19 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainException, ErrorCode, RequestEvents, type RequestBooking } from '@coop/contracts';
 import { OutboxService } from '@coop/platform';
 import { ProfessionalsPort, ProfessionalFacts } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-import { contextOfRequest } from '../matching/match-context.js';
-import { MatchService } from '../matching/match.service.js';
-import { NearestFitsService } from '../matching/nearest-fits.service.js';
+import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { MatchRequestRepository } from '../match-request/match-request.repository.js';
+import { contextOfRequest } from '../match-request/match-context.js';
+import { MatchService } from './match.service.js';
+import { NearestFitsService } from './nearest-fits.service.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 import type { Ranking } from '../ranking/rank.js';
-import { derivedAssignmentId } from './assignment-id.js';
-import { AssignmentEntity } from './assignment.entity.js';
-import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
-import { newAssignment } from './new-assignment.js';
+import { derivedAssignmentId } from '../assignment/assignment-id.js';
+import { AssignmentRepository } from '../assignment/assignment.repository.js';
+import { EarlierAttempts, hasTerms } from '../assignment/earlier-attempts.js';
+import { newAssignment } from '../assignment/new-assignment.js';
 import { ShareMatcher } from './share-matcher.js';
 
 /**
@@ -34,6 +35,8 @@ export class AssignmentMatcher {
     private readonly earlierAttempts: EarlierAttempts,
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
     private readonly nearestFits: NearestFitsService,
+    private readonly requests: MatchRequestRepository,
+    private readonly assignments: AssignmentRepository,
     private readonly shares: ShareMatcher,
   ) {}
 
@@ -42,9 +45,9 @@ export class AssignmentMatcher {
    * assignment was saved: what it booked is adopted or released before anything is ranked again.
    */
   async run(manager: EntityManager, requestId: string, { retry = false }: { retry?: boolean } = {}): Promise<void> {
-    const request = await manager.findOne(MatchRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
-    if (!request || request.status !== 'matching') return;
-    const earlier = await manager.find(AssignmentEntity, { where: { requestId, status: In(['active', 'declined', 'completed']) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const request = await this.requests.find(manager, requestId, { lock: true });
+    if (!request || request.status !== 'submitted') return;
+    const earlier = await this.assignments.standing(manager, requestId);
     if (earlier.some((assignment) => assignment.status === 'active' && assignment.shareId === null)) return;
 
     const declined = new Set(earlier.filter((assignment) => assignment.status === 'declined').map((assignment) => assignment.professionalId));
@@ -109,7 +112,7 @@ export class AssignmentMatcher {
 
   private async assign(manager: EntityManager, request: MatchRequestEntity, assignmentId: string, facts: ProfessionalFacts): Promise<void> {
     const assignment = newAssignment(assignmentId, request, facts, request.estimatedHours, true);
-    await manager.insert(AssignmentEntity, assignment);
+    await this.assignments.insert(manager, assignment);
     await this.finish(manager, request, 'assigned');
     await this.outbox.record(manager, RequestEvents.assigned, {
       requestId: request.id,
@@ -158,11 +161,6 @@ export class AssignmentMatcher {
   }
 
   private async finish(manager: EntityManager, request: MatchRequestEntity, status: MatchRequestEntity['status']): Promise<void> {
-    await manager.update(MatchRequestEntity, { id: request.id }, { status, updatedAt: new Date(), lastMatches: request.lastMatches });
+    await this.requests.setStatus(manager, request.id, status, request.lastMatches);
   }
-}
-
-export async function declinedProfessionals(manager: EntityManager, requestId: string): Promise<Set<string>> {
-  const rows = await manager.find(AssignmentEntity, { where: { requestId, status: 'declined' }, select: { professionalId: true } });
-  return new Set(rows.map((row) => row.professionalId));
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CapacityCellBooking, CapacityGridQuery, CapacityGridView, formatDay, mondayOf, parseDay, toHours, today, weekLabel, workingDaysBetween } from '@coop/contracts';
-import { CalendarLoader } from '../availability/calendar-loader.js';
+import { CalendarLoader } from '../calendar/calendar-loader.js';
 import { ProfessionalsConfig } from '../config.js';
 import { ProfessionalService } from './professional.service.js';
 

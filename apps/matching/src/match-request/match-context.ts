@@ -1,17 +1,10 @@
-import { MatchSearchRequest } from '@coop/contracts';
-import { MatchContext } from '../ranking/candidate-facts.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { MatchSearchRequest, termsOf } from '@coop/contracts';
+import { MatchContext, RANKED_TERMS } from '../ranking/candidate-facts.js';
+import { MatchRequestEntity } from './match-request.entity.js';
 
 export function contextOfRequest(request: MatchRequestEntity, declinedBy: Iterable<string>): MatchContext {
   return {
-    domain: request.domain,
-    language: request.language,
-    startDate: request.startDate,
-    endDate: request.endDate,
-    estimatedHours: request.estimatedHours,
-    urgency: request.urgency,
-    onSite: request.onSite,
-    ...(request.region ? { region: request.region } : {}),
+    ...termsOf(request, RANKED_TERMS),
     ...(request.memberSector ? { memberSector: request.memberSector } : {}),
     declinedBy: new Set(declinedBy),
   };

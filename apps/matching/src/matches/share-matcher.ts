@@ -4,15 +4,17 @@ import { DomainException, ErrorCode, RequestEvents, toCents, toHours, type Neare
 import { OutboxService } from '@coop/platform';
 import { ProfessionalsPort, type ProfessionalFacts } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
-import { contextOfRequest, textOfRequest } from '../matching/match-context.js';
-import { MatchService } from '../matching/match.service.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { contextOfRequest, textOfRequest } from '../match-request/match-context.js';
+import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { MatchRequestRepository } from '../match-request/match-request.repository.js';
+import { MatchService } from './match.service.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
-import { derivedAssignmentId } from './assignment-id.js';
-import { newAssignment } from './new-assignment.js';
-import { AssignmentEntity } from './assignment.entity.js';
-import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
-import { toSharePart, totalCost, totalHours } from './share-parts.js';
+import { derivedAssignmentId } from '../assignment/assignment-id.js';
+import type { AssignmentEntity } from '../assignment/assignment.entity.js';
+import { AssignmentRepository } from '../assignment/assignment.repository.js';
+import { EarlierAttempts, hasTerms } from '../assignment/earlier-attempts.js';
+import { newAssignment } from '../assignment/new-assignment.js';
+import { toSharePart, totalCost, totalHours } from '../assignment/share-parts.js';
 
 /**
  * Matching for shared requests, inside the event handler's transaction with the request locked
@@ -34,6 +36,8 @@ export class ShareMatcher {
     private readonly outbox: OutboxService,
     private readonly earlierAttempts: EarlierAttempts,
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
+    private readonly requests: MatchRequestRepository,
+    private readonly assignments: AssignmentRepository,
   ) {}
 
   /** `standing`: the share's parts still active or completed. `declined`: who declined the request. */
@@ -102,7 +106,7 @@ export class ShareMatcher {
     }));
     if (!(await this.booked(() => this.professionals.reserveShared(bookings), request))) return false;
     const parts = bookings.map((booking, index) => newAssignment(booking.assignmentId, request, facts[index], booking.hours, true, shareId));
-    await manager.insert(AssignmentEntity, parts);
+    await this.assignments.insertAll(manager, parts);
     await this.finish(manager, request, 'assigned');
     await this.recordAssigned(manager, request, parts, shareId);
     return true;
@@ -111,7 +115,7 @@ export class ShareMatcher {
   private async addPart(manager: EntityManager, request: MatchRequestEntity, standing: AssignmentEntity[], assignmentId: string, facts: ProfessionalFacts, hours: number): Promise<void> {
     const shareId = standing[0].shareId!;
     const part = newAssignment(assignmentId, request, facts, hours, true, shareId);
-    await manager.insert(AssignmentEntity, part);
+    await this.assignments.insert(manager, part);
     await this.finish(manager, request, 'assigned');
     await this.recordAssigned(manager, request, [...standing, part], shareId);
   }
@@ -145,6 +149,6 @@ export class ShareMatcher {
   }
 
   private async finish(manager: EntityManager, request: MatchRequestEntity, status: MatchRequestEntity['status']): Promise<void> {
-    await manager.update(MatchRequestEntity, { id: request.id }, { status, updatedAt: new Date(), lastMatches: request.lastMatches });
+    await this.requests.setStatus(manager, request.id, status, request.lastMatches);
   }
 }

@@ -1,17 +1,18 @@
-import { jest } from '@jest/globals';
-import type { EntityManager } from 'typeorm';
 import { RequestEvents, type RequestBooking } from '@coop/contracts';
 import type { OutboxService } from '@coop/platform';
-import type { ProfessionalsPort } from '../candidates/professionals.port.js';
+import { mockManager, mockOf } from '@coop/platform/testing';
+import { AssignmentRepository } from '../assignment/assignment.repository.js';
+import { EarlierAttempts } from '../assignment/earlier-attempts.js';
+import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
-import type { MatchService, RankOptions } from '../matching/match.service.js';
-import type { NearestFitsService } from '../matching/nearest-fits.service.js';
+import { MatchRequestRepository } from '../match-request/match-request.repository.js';
 import { rankCandidates, type Ranking } from '../ranking/rank.js';
 import { legalAdviser, legalRequest } from '../ranking/ranking.fixtures.js';
 import { AssignmentMatcher } from './assignment-matcher.js';
-import type { EarlierAttempts } from './earlier-attempts.js';
-import type { ShareMatcher } from './share-matcher.js';
+import { MatchService, type RankOptions } from './match.service.js';
+import { NearestFitsService } from './nearest-fits.service.js';
+import { ShareMatcher } from './share-matcher.js';
 
 const REQUEST_ID = '0d6c8f3e-6a43-4c1e-9a57-3b8e3f1f2a01';
 
@@ -25,7 +26,7 @@ function matchingRequest(autoAssign: boolean): MatchRequestEntity {
     description: 'Révision',
     region: context.region ?? null,
     autoAssign,
-    status: 'matching',
+    status: 'submitted',
     lastMatches: null,
   });
 }
@@ -35,31 +36,31 @@ const free = legalAdviser('p-free');
 const ranking = (...facts: Parameters<typeof rankCandidates>[0]): Ranking => rankCandidates(facts, legalRequest());
 
 function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; everyone: Ranking }, leftBooked?: RequestBooking, splitBooked = true) {
-  const rank = jest.fn(async (_context: unknown, options: RankOptions) => (options.fittingOnly ? rankings.fitting : rankings.everyone));
-  const matches = { rank, toView: () => ({ candidates: [] }) } as unknown as MatchService;
-  const reserve = jest.fn(async () => undefined);
-  const release = jest.fn(async () => undefined);
-  const professionals = { reserve, release, factsOf: async (id: string) => legalAdviser(id) } as unknown as ProfessionalsPort;
+  const matches = mockOf<MatchService>({
+    rank: async (_context, options: RankOptions) => (options.fittingOnly ? rankings.fitting : rankings.everyone),
+    toView: () => ({ candidates: [] }),
+  });
+  const professionals = mockOf<ProfessionalsPort>({ reserve: async () => undefined, release: async () => undefined, factsOf: async (id) => legalAdviser(id) });
   // What an earlier attempt left: adopted when the matcher's rule accepts it, released otherwise.
-  const settle = jest.fn(async (_manager: EntityManager, _requestId: string, adoptable: (booking: RequestBooking) => boolean) =>
-    leftBooked && adoptable(leftBooked) ? leftBooked : undefined,
-  );
-  const earlierAttempts = { settle } as unknown as EarlierAttempts;
-  const record = jest.fn(async () => undefined);
-  const outbox = { record } as unknown as OutboxService;
-  const manager = {
-    findOne: async () => request,
-    find: async () => [],
-    insert: async () => undefined,
-    update: async () => undefined,
-  } as unknown as EntityManager;
+  const earlierAttempts = mockOf<EarlierAttempts>({ settle: async (_manager, _requestId, adoptable) => (leftBooked && adoptable?.(leftBooked) ? leftBooked : undefined) });
+  const outbox = mockOf<OutboxService>();
+  const requests = mockOf<MatchRequestRepository>({ find: async () => request, setStatus: async () => undefined });
+  const assignments = mockOf<AssignmentRepository>({ standing: async () => [], insert: async () => undefined });
   const summary = { requestedHours: 20, availableProfessionals: 0, hoursPossibleNow: 12, suggestions: 1, text: { fr: 'Personne pour 20 h', en: 'Nobody for 20 h' } };
-  const ofUnmatched = jest.fn(async () => ({ view: { summary, suggestions: [] }, summary }));
-  const nearestFits = { ofUnmatched } as unknown as NearestFitsService;
-  const assignSplit = jest.fn(async () => splitBooked);
-  const shares = { assignSplit } as unknown as ShareMatcher;
-  const matcher = new AssignmentMatcher(matches, professionals, outbox, earlierAttempts, new MatchingConfig(), nearestFits, shares);
-  return { run: (options?: { retry: boolean }) => matcher.run(manager, REQUEST_ID, options), rank, reserve, release, record, settle, ofUnmatched, summary, assignSplit };
+  const nearestFits = mockOf<NearestFitsService>({ ofUnmatched: async () => ({ view: { summary, suggestions: [] }, summary }) });
+  const shares = mockOf<ShareMatcher>({ assignSplit: async () => splitBooked });
+  const matcher = new AssignmentMatcher(matches, professionals, outbox, earlierAttempts, new MatchingConfig(), nearestFits, requests, assignments, shares);
+  return {
+    run: (options?: { retry: boolean }) => matcher.run(mockManager(), REQUEST_ID, options),
+    rank: matches.rank,
+    reserve: professionals.reserve,
+    release: professionals.release,
+    record: outbox.record,
+    settle: earlierAttempts.settle,
+    ofUnmatched: nearestFits.ofUnmatched,
+    summary,
+    assignSplit: shares.assignSplit,
+  };
 }
 
 describe(AssignmentMatcher.name, () => {

@@ -17,10 +17,10 @@ import {
   StatementView,
 } from '@coop/contracts';
 import { RpcHandler } from '@coop/platform';
-import { AssignmentQueries } from '../assignment/assignment-queries.js';
-import { AssignmentService } from '../assignment/assignment.service.js';
-import { SharedAssignmentService } from '../assignment/shared-assignment.service.js';
-import { MatchQueries } from './match-queries.js';
+import { AssignmentQueries } from './assignment/assignment-queries.js';
+import { AssignmentService } from './assignment/assignment.service.js';
+import { MatchQueries } from './matches/match-queries.js';
+import { SharedAssignmentService } from './assignment/shared-assignment.service.js';
 
 @Controller()
 export class MatchingController {

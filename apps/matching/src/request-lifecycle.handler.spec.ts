@@ -1,12 +1,12 @@
-import { jest } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, RequestCancelledEvent } from '@coop/contracts';
 import { RequestEvents } from '@coop/contracts';
-import { EventArrivedEarly, PREDECESSOR_WAIT_MS, type RpcClient } from '@coop/platform';
-import type { AssignmentMatcher } from '../assignment/assignment-matcher.js';
-import type { EarlierAttempts } from '../assignment/earlier-attempts.js';
-import type { ProfessionalsPort } from '../candidates/professionals.port.js';
-import { MatchingConfig } from '../config.js';
+import { EventArrivedEarly, PREDECESSOR_WAIT_MS, RpcClient } from '@coop/platform';
+import { mockOf } from '@coop/platform/testing';
+import { EarlierAttempts } from './assignment/earlier-attempts.js';
+import { ProfessionalsPort } from './candidates/professionals.port.js';
+import { AssignmentMatcher } from './matches/assignment-matcher.js';
+import { MatchingConfig } from './config.js';
 import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
 
 const cancellation: RequestCancelledEvent = { requestId: '7f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7', memberId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' };
@@ -18,9 +18,9 @@ const envelope = (ageMs: number): EventEnvelope => ({
 });
 
 describe(`${RequestLifecycleHandler.name} on a cancellation of a request matching does not know`, () => {
-  const update = jest.fn(async () => undefined);
-  const manager = { findOne: async () => null, update } as unknown as EntityManager;
-  const handler = new RequestLifecycleHandler({} as AssignmentMatcher, {} as ProfessionalsPort, {} as EarlierAttempts, {} as RpcClient, new MatchingConfig());
+  const manager = mockOf<EntityManager>({ findOne: async () => null });
+  const { update } = manager;
+  const handler = new RequestLifecycleHandler(mockOf<AssignmentMatcher>(), mockOf<ProfessionalsPort>(), mockOf<EarlierAttempts>(), mockOf<RpcClient>(), new MatchingConfig());
 
   it('fails, to be retried, while its submission may still be on its way through another replica', async () => {
     await expect(handler.onCancelled(cancellation, envelope(1_000), manager)).rejects.toThrow(EventArrivedEarly);

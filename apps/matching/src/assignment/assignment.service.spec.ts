@@ -1,0 +1,177 @@
+import { ErrorCode, RequestEvents, AssignmentEvents, type RequestBooking } from '@coop/contracts';
+import type { OutboxService } from '@coop/platform';
+import { inlineTransactions, mockManager, mockOf } from '@coop/platform/testing';
+import { ProfessionalsPort } from '../candidates/professionals.port.js';
+import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { MatchRequestRepository } from '../match-request/match-request.repository.js';
+import { legalAdviser, legalRequest } from '../ranking/ranking.fixtures.js';
+import { AssignmentEntity } from './assignment.entity.js';
+import { AssignmentRepository } from './assignment.repository.js';
+import { AssignmentService } from './assignment.service.js';
+import { EarlierAttempts } from './earlier-attempts.js';
+
+const REQUEST = '0d6c8f3e-6a43-4c1e-9a57-3b8e3f1f2a01';
+const MEMBER = '5b0c0f4e-8f0e-4c47-b3a4-0f5f6a0f7c11';
+const CHOSEN = 'b0000000-0000-4000-8000-000000000001';
+const CURRENT = 'b0000000-0000-4000-8000-000000000002';
+const CURRENT_ASSIGNMENT = 'a0000000-0000-4000-8000-000000000009';
+
+function matchRequest(overrides: Partial<MatchRequestEntity> = {}): MatchRequestEntity {
+  const { declinedBy: _declined, ...context } = legalRequest();
+  return Object.assign(new MatchRequestEntity(), {
+    ...context,
+    id: REQUEST,
+    memberId: MEMBER,
+    memberSector: 'housing',
+    title: 'Règlements',
+    description: 'Révision',
+    region: context.region ?? null,
+    autoAssign: false,
+    status: 'pending_review',
+    lastMatches: null,
+    submittedAt: new Date(),
+    updatedAt: new Date(),
+    ...overrides,
+  });
+}
+
+function assignment(overrides: Partial<AssignmentEntity> = {}): AssignmentEntity {
+  return Object.assign(new AssignmentEntity(), {
+    id: CURRENT_ASSIGNMENT,
+    requestId: REQUEST,
+    memberId: MEMBER,
+    professionalId: CURRENT,
+    hours: 20,
+    costRate: 80,
+    estimatedCost: 1600,
+    status: 'active',
+    automatic: true,
+    hoursSpent: null,
+    declineReason: null,
+    createdAt: new Date(),
+    endedAt: null,
+    shareId: null,
+    ...overrides,
+  });
+}
+
+/** The service over fakes: the request as stored, who declined it, its active assignment, what earlier attempts left booked. */
+function setUp({
+  request = matchRequest(),
+  declined = new Set<string>(),
+  active = null as AssignmentEntity | null,
+  leftBooked = undefined as RequestBooking | undefined,
+  professional = legalAdviser(CHOSEN, { costRate: 90 }) as ReturnType<typeof legalAdviser> | null,
+} = {}) {
+  const manager = mockManager();
+  const requests = mockOf<MatchRequestRepository>({ find: async () => request, setStatus: async () => undefined });
+  const assignments = mockOf<AssignmentRepository>({
+    declinedProfessionals: async () => declined,
+    active: async () => active,
+    allActive: async () => (active ? [active] : []),
+    requestOf: async () => (active ? active.requestId : REQUEST),
+    lock: async () => active,
+    exists: async () => false,
+    insert: async () => undefined,
+    save: async (_manager, saved) => saved,
+    cancel: async () => undefined,
+  });
+  const professionals = mockOf<ProfessionalsPort>({ factsOf: async () => professional ?? undefined, reserve: async () => undefined, release: async () => undefined });
+  const outbox = mockOf<OutboxService>();
+  const earlierAttempts = mockOf<EarlierAttempts>({ settle: async (_manager, _requestId, adoptable) => (leftBooked && adoptable?.(leftBooked) ? leftBooked : undefined) });
+  const sut = new AssignmentService(inlineTransactions(manager), requests, assignments, professionals, outbox, earlierAttempts);
+  return { sut, requests, assignments, professionals, outbox, earlierAttempts, manager };
+}
+
+describe(AssignmentService.name, () => {
+  describe('assign', () => {
+    it("books the professional for the request's window, saves the assignment and announces it", async () => {
+      const { sut, professionals, assignments, requests, outbox, manager } = setUp();
+
+      const view = await sut.assign({ requestId: REQUEST, professionalId: CHOSEN, reason: 'Connaît la fédération' });
+
+      expect(professionals.reserve).toHaveBeenCalledWith({ assignmentId: view.id, professionalId: CHOSEN, requestId: REQUEST, startDate: '2027-03-01', endDate: '2027-03-12', hours: 20 });
+      expect(assignments.insert).toHaveBeenCalledWith(manager, expect.objectContaining({ id: view.id, professionalId: CHOSEN, hours: 20, estimatedCost: 1800, automatic: false, status: 'active' }));
+      expect(requests.setStatus).toHaveBeenCalledWith(manager, REQUEST, 'assigned');
+      expect(outbox.record).toHaveBeenCalledWith(manager, RequestEvents.assigned, expect.objectContaining({ assignmentId: view.id, professionalId: CHOSEN, automatic: false, reason: 'Connaît la fédération' }));
+      expect(outbox.record.mock.calls[0][2]).not.toHaveProperty('replacesAssignmentId');
+    });
+
+    it('replaces the current assignment (an override), naming it in the event', async () => {
+      const { sut, assignments, outbox, manager } = setUp({ request: matchRequest({ status: 'assigned' }), active: assignment() });
+
+      await sut.assign({ requestId: REQUEST, professionalId: CHOSEN, hours: 12 });
+
+      expect(assignments.cancel).toHaveBeenCalledWith(manager, CURRENT_ASSIGNMENT);
+      expect(outbox.record).toHaveBeenCalledWith(manager, RequestEvents.assigned, expect.objectContaining({ hours: 12, replacesAssignmentId: CURRENT_ASSIGNMENT }));
+    });
+
+    it('holds the booking an attempt that died left for the same professional and terms, booking nothing more', async () => {
+      const leftBooked: RequestBooking = { assignmentId: 'a0000000-0000-4000-8000-000000000005', professionalId: CHOSEN, startDate: '2027-03-01', endDate: '2027-03-12', hours: 20, createdAt: '2026-11-02T14:00:00.000Z' };
+      const { sut, professionals } = setUp({ leftBooked });
+
+      expect((await sut.assign({ requestId: REQUEST, professionalId: CHOSEN })).id).toBe(leftBooked.assignmentId);
+      expect(professionals.reserve).not.toHaveBeenCalled();
+    });
+
+    it('gives the booking back when the assignment cannot be saved', async () => {
+      const { sut, professionals, assignments } = setUp();
+      assignments.insert.mockRejectedValueOnce(new Error('Postgres is gone'));
+
+      await expect(sut.assign({ requestId: REQUEST, professionalId: CHOSEN })).rejects.toThrow('Postgres is gone');
+      expect(professionals.release).toHaveBeenCalledWith(professionals.reserve.mock.calls[0][0].assignmentId);
+    });
+
+    it('refuses a professional who declined the request, naming the field', async () => {
+      const { sut, professionals } = setUp({ declined: new Set([CHOSEN]) });
+
+      await expect(sut.assign({ requestId: REQUEST, professionalId: CHOSEN })).rejects.toMatchObject({ code: ErrorCode.Conflict, errors: [expect.objectContaining({ field: 'professionalId' })] });
+      expect(professionals.reserve).not.toHaveBeenCalled();
+    });
+
+    it('refuses the professional already assigned', async () => {
+      const { sut, professionals } = setUp({ request: matchRequest({ status: 'assigned' }), active: assignment({ professionalId: CHOSEN }) });
+
+      await expect(sut.assign({ requestId: REQUEST, professionalId: CHOSEN })).rejects.toMatchObject({ code: ErrorCode.Conflict });
+      expect(professionals.reserve).not.toHaveBeenCalled();
+    });
+
+    it('refuses an unknown or inactive professional', async () => {
+      await expect(setUp({ professional: null }).sut.assign({ requestId: REQUEST, professionalId: CHOSEN })).rejects.toMatchObject({ code: ErrorCode.NotFound });
+      const inactive = setUp({ professional: legalAdviser(CHOSEN, { active: false }) });
+      await expect(inactive.sut.assign({ requestId: REQUEST, professionalId: CHOSEN })).rejects.toMatchObject({ code: ErrorCode.Conflict });
+    });
+
+    it.each(['completed', 'cancelled'] as const)('refuses a %s request', async (status) => {
+      const { sut, professionals } = setUp({ request: matchRequest({ status }) });
+
+      await expect(sut.assign({ requestId: REQUEST, professionalId: CHOSEN })).rejects.toMatchObject({ code: ErrorCode.InvalidStateTransition });
+      expect(professionals.factsOf).not.toHaveBeenCalled();
+    });
+  });
+
+  it('sends a declined request back to matching, with the reason', async () => {
+    const { sut, assignments, requests, outbox, manager } = setUp({ active: assignment() });
+
+    expect(await sut.decline({ assignmentId: CURRENT_ASSIGNMENT, reason: 'Conflit d’intérêts' })).toMatchObject({ status: 'declined', declineReason: 'Conflit d’intérêts' });
+    expect(assignments.save).toHaveBeenCalledWith(manager, expect.objectContaining({ status: 'declined' }));
+    expect(requests.setStatus).toHaveBeenCalledWith(manager, REQUEST, 'submitted');
+    expect(outbox.record).toHaveBeenCalledWith(manager, AssignmentEvents.declined, expect.objectContaining({ assignmentId: CURRENT_ASSIGNMENT, professionalId: CURRENT, reason: 'Conflit d’intérêts' }));
+  });
+
+  it('completes the work at the hours spent times the cost rate', async () => {
+    const { sut, requests, outbox, manager } = setUp({ active: assignment() });
+
+    expect(await sut.complete({ assignmentId: CURRENT_ASSIGNMENT, hoursSpent: 17.5 })).toMatchObject({ status: 'completed', hoursSpent: 17.5 });
+    expect(requests.setStatus).toHaveBeenCalledWith(manager, REQUEST, 'completed');
+    expect(outbox.record).toHaveBeenCalledWith(manager, AssignmentEvents.completed, expect.objectContaining({ hoursSpent: 17.5, cost: 1400 }));
+  });
+
+  it('refuses to decline or complete an assignment that is no longer active', async () => {
+    const { sut, outbox } = setUp({ active: assignment({ status: 'declined' }) });
+
+    await expect(sut.complete({ assignmentId: CURRENT_ASSIGNMENT, hoursSpent: 3 })).rejects.toMatchObject({ code: ErrorCode.InvalidStateTransition });
+    await expect(sut.decline({ assignmentId: CURRENT_ASSIGNMENT, reason: 'Trop tard' })).rejects.toMatchObject({ code: ErrorCode.InvalidStateTransition });
+    expect(outbox.record).not.toHaveBeenCalled();
+  });
+});
