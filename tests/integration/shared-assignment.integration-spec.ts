@@ -331,6 +331,12 @@ describe('shared assignment: a request two professionals share, every part booke
     expect(await fields([{ professionalId: lea.id, hours: 15 }, { professionalId: lea.id, hours: 15 }])).toEqual(['parts.1.professionalId']);
     const other = await hire('translation', 'Marc Deux', 35);
     expect(await fields([{ professionalId: lea.id, hours: 15 }, { professionalId: other.id, hours: 10 }])).toEqual(['parts']);
+    const french = await call<{ errors: Array<{ field: string; message: string }> }>(url, 'POST', `/v1/requests/${requestId}/shared-assignments`, {
+      key: coordinator,
+      headers: { 'accept-language': 'fr' },
+      body: { parts: [{ professionalId: lea.id, hours: 15 }, { professionalId: other.id, hours: 10 }] },
+    });
+    expect(french.body.errors).toEqual([{ field: 'parts', message: 'les heures des parts font 25 h, pas les 30 h de la demande' }]);
     expect(await fields(undefined)).toEqual(['parts']);
     expect(await bookingsOf(requestId)).toEqual([]);
   });

@@ -23,12 +23,12 @@ export function checkShare(parts: ReadonlyArray<{ professionalId: string; hours:
   const seen = new Set<string>();
   parts.forEach((part, index) => {
     if (seen.has(part.professionalId)) {
-      throw DomainException.validation([{ field: `parts.${index}.professionalId`, message: 'each professional may take only one part' }]);
+      throw DomainException.validation([{ field: `parts.${index}.professionalId`, message: 'each professional may take only one part', constraint: 'onePartEach' }]);
     }
     seen.add(part.professionalId);
   });
   const sum = totalHours(parts);
   if (toCents(sum) !== toCents(requestHours)) {
-    throw DomainException.validation([{ field: 'parts', message: `the parts' hours add up to ${sum} h, not the request's ${requestHours} h` }]);
+    throw DomainException.validation([{ field: 'parts', message: `the parts' hours add up to ${sum} h, not the request's ${requestHours} h`, constraint: 'shareHoursTotal', params: { sum, hours: requestHours } }]);
   }
 }
