@@ -1,10 +1,11 @@
-import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, RequestCancelledEvent } from '@coop/contracts';
 import { RequestEvents } from '@coop/contracts';
 import { EventArrivedEarly, PREDECESSOR_WAIT_MS, RpcClient } from '@coop/platform';
-import { mockOf } from '@coop/platform/testing';
+import { mockManager, mockOf } from '@coop/platform/testing';
 import { EarlierAttempts } from './assignment/earlier-attempts.js';
 import { ProfessionalsPort } from './candidates/professionals.port.js';
+import { AssignmentRepository } from './assignment/assignment.repository.js';
+import { MatchRequestRepository } from './match-request/match-request.repository.js';
 import { AssignmentMatcher } from './matches/assignment-matcher.js';
 import { MatchingConfig } from './config.js';
 import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
@@ -18,9 +19,10 @@ const envelope = (ageMs: number): EventEnvelope => ({
 });
 
 describe(`${RequestLifecycleHandler.name} on a cancellation of a request matching does not know`, () => {
-  const manager = mockOf<EntityManager>({ findOne: async () => null });
-  const { update } = manager;
-  const handler = new RequestLifecycleHandler(mockOf<AssignmentMatcher>(), mockOf<ProfessionalsPort>(), mockOf<EarlierAttempts>(), mockOf<RpcClient>(), new MatchingConfig());
+  const manager = mockManager();
+  const requests = mockOf<MatchRequestRepository>({ find: async () => null });
+  const { setStatus: update } = requests;
+  const handler = new RequestLifecycleHandler(mockOf<AssignmentMatcher>(), mockOf<ProfessionalsPort>(), mockOf<EarlierAttempts>(), mockOf<RpcClient>(), new MatchingConfig(), requests, mockOf<AssignmentRepository>());
 
   it('fails, to be retried, while its submission may still be on its way through another replica', async () => {
     await expect(handler.onCancelled(cancellation, envelope(1_000), manager)).rejects.toThrow(EventArrivedEarly);

@@ -10,17 +10,16 @@ import {
   RequestCancelledEvent,
   RequestEvents,
   RequestSubmittedEvent,
-  termsOf,
   today,
 } from '@coop/contracts';
 import type { EventEnvelope } from '@coop/contracts';
 import { OnEvent, retryWhileYoung, RpcClient, type EventDelivery } from '@coop/platform';
 import { AssignmentMatcher } from './matches/assignment-matcher.js';
-import { AssignmentEntity } from './assignment/assignment.entity.js';
+import { AssignmentRepository } from './assignment/assignment.repository.js';
 import { EarlierAttempts } from './assignment/earlier-attempts.js';
 import { ProfessionalsPort } from './candidates/professionals.port.js';
 import { MatchingConfig } from './config.js';
-import { MatchRequestEntity } from './match-request/match-request.entity.js';
+import { MatchRequestRepository } from './match-request/match-request.repository.js';
 
 /** The request's life as matching sees it, driven by durable events (each handled once, retried on failure). */
 @Injectable()
@@ -31,27 +30,14 @@ export class RequestLifecycleHandler {
     private readonly earlierAttempts: EarlierAttempts,
     private readonly rpc: RpcClient,
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
+    private readonly requests: MatchRequestRepository,
+    private readonly assignments: AssignmentRepository,
   ) {}
 
   @OnEvent(RequestEvents.submitted)
   async onSubmitted(event: RequestSubmittedEvent, _envelope: EventEnvelope, manager: EntityManager, delivery: EventDelivery): Promise<void> {
     const memberSector = event.memberSector ?? (await this.rpc.send(MemberRpc.get, { id: event.memberId })).sector;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(MatchRequestEntity)
-      .values({
-        id: event.requestId,
-        memberId: event.memberId,
-        memberSector,
-        ...termsOf(event),
-        region: event.region ?? null,
-        autoAssignSplit: event.autoAssignSplit ?? false,
-        status: 'submitted',
-        submittedAt: new Date(event.submittedAt),
-      })
-      .orIgnore()
-      .execute();
+    await this.requests.insertSubmitted(manager, { ...event, memberSector });
     await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
   }
 
@@ -77,7 +63,7 @@ export class RequestLifecycleHandler {
 
   @OnEvent(RequestEvents.cancelled)
   async onCancelled(event: RequestCancelledEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    const request = await manager.findOne(MatchRequestEntity, { where: { id: event.requestId }, lock: { mode: 'pessimistic_write' } });
+    const request = await this.requests.find(manager, event.requestId, { lock: true });
     if (!request) {
       // Its submission may still be in another replica's hands: retry rather than let the request
       // be matched after it was cancelled. One never submitted to matching is let go in the end.
@@ -85,12 +71,12 @@ export class RequestLifecycleHandler {
       return;
     }
     // The one assignment, or every part of a shared request.
-    for (const active of await manager.findBy(AssignmentEntity, { requestId: event.requestId, status: 'active' })) {
+    for (const active of await this.assignments.allActive(manager, event.requestId)) {
       await this.professionals.release(active.id);
-      await manager.update(AssignmentEntity, { id: active.id }, { status: 'cancelled', endedAt: new Date() });
+      await this.assignments.cancel(manager, active.id);
     }
     // Whatever an attempt that died left booked for it is of no use now.
     await this.earlierAttempts.settle(manager, request.id);
-    await manager.update(MatchRequestEntity, { id: request.id }, { status: 'cancelled', updatedAt: new Date() });
+    await this.requests.setStatus(manager, request.id, 'cancelled');
   }
 }
