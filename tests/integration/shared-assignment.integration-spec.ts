@@ -314,6 +314,34 @@ describe('shared assignment: a request two professionals share, every part booke
     expect(await bookingsOf(requestId)).toHaveLength(2);
   });
 
+  it('an automatic split whose first attempt died after booking both parts is assigned by the retry, each part booked once', async () => {
+    // Postgres ends the attempt: a trigger terminates the connection that inserts the next assignment.
+    await db.query(`CREATE SEQUENCE IF NOT EXISTS public.share_killer_shots`);
+    await db.query(`CREATE OR REPLACE FUNCTION public.kill_share_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.share_id IS NOT NULL AND nextval('public.share_killer_shots') = 1 THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;
+        RETURN NEW;
+      END $$`);
+    await db.query(`CREATE OR REPLACE TRIGGER share_killer BEFORE INSERT ON matching.assignment FOR EACH ROW EXECUTE FUNCTION public.kill_share_insert()`);
+    try {
+      const pia = await hire('strategy', 'Pia Neuf', 9);
+      const quinn = await hire('strategy', 'Quinn Six', 6);
+      await searchable('strategy', 2);
+      const { key } = await partnerOf({ autoAssign: true, autoAssignSplit: true });
+
+      const requestId = await submit(key, 'strategy');
+      const assigned = await settled(requestId, 'assigned');
+
+      const shots = await db.query<{ last_value: string }>('SELECT last_value FROM public.share_killer_shots');
+      expect(Number(shots.rows[0].last_value)).toBeGreaterThanOrEqual(2); // the attempt that died, then the retry
+      expect(assigned.assignment!.parts!.map((p) => [p.professionalId, p.hours])).toEqual([[pia.id, 18], [quinn.id, 12]]);
+      expect([await booked(pia.id), await booked(quinn.id)]).toEqual([18, 12]);
+      expect((await bookingsOf(requestId)).map((b) => b.assignmentId).sort()).toEqual(assigned.assignment!.parts!.map((p) => p.assignmentId).sort());
+    } finally {
+      await db.query('DROP TRIGGER IF EXISTS share_killer ON matching.assignment');
+    }
+  });
+
   it('refuses a malformed share with problem+json naming the field', async () => {
     const lea = await hire('translation', 'Léa Une', 35);
     await searchable('translation', 1);
