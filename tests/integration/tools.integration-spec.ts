@@ -92,6 +92,13 @@ describe('tools against a running system', () => {
       for (const demo of DEMO_REQUESTS) expect(requests.body.items.filter((r) => r.title === demo.title)).toHaveLength(1);
 
       const keys = readKeys();
+      // A few professionals have time off, once (the capacity map and the nearest fits show it).
+      const professionals = await call<{ items: Array<{ id: string; email: string }> }>(url, 'GET', '/v1/professionals?limit=100', { key: keys.coordinator.key });
+      const annie = professionals.body.items.find((p) => p.email === 'annie.bergeron@consortium-coop.example')!;
+      const window = `from=${new Date().toISOString().slice(0, 10)}&to=${new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10)}`;
+      const availability = await call<{ timeOff: Array<{ reason?: string }> }>(url, 'GET', `/v1/professionals/${annie.id}/availability?${window}`, { key: keys.coordinator.key });
+      expect(availability.body.timeOff).toEqual([expect.objectContaining({ reason: 'Vacances' })]);
+
       expect(first.lines.join('\n')).toContain(keys.coordinator.key);
       expect(first.lines.join('\n')).toContain(keys.partner.key);
       expect((await call(url, 'GET', '/v1/members', { key: keys.coordinator.key })).status).toBe(200);

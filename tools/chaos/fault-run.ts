@@ -127,7 +127,10 @@ export async function runFault(fault: Fault, options: FaultRunOptions): Promise<
     const settling = watchSettling(db, workload.accepted, () => coordinatorDone);
     const scripts = await coordinator;
     const { settledAt, deliveredAt, lastSeen } = await settling;
-    if (settledAt === null || deliveredAt === null) options.log(`${fault}: NOT settled; the event consumers: ${await describeConsumers(options.nats.url, eventStreamName(names.namespace))}`);
+    if (settledAt === null || deliveredAt === null) {
+      options.log(`${fault}: NOT settled; the event consumers: ${await describeConsumers(options.nats.url, eventStreamName(names.namespace))}`);
+      options.log(`${fault}: the services:\n${services.describe()}`);
+    }
     const slowest = Object.entries(lastSeen).map(([figure, at]) => `${figure} ${((at - since) / 1000).toFixed(1)} s`);
     if (slowest.length > 0) options.log(`${fault}: last seen in flight after the burst and the restart: ${slowest.join(', ')}`);
     const accepted = workload.accepted;
@@ -149,6 +152,8 @@ export async function runFault(fault: Fault, options: FaultRunOptions): Promise<
       assigned: countOf('assigned') + countOf('completed'),
       unmatched: countOf('unmatched'),
     };
+  } catch (error) {
+    throw new Error(`${fault}: ${error instanceof Error ? error.message : String(error)}\nthe services then:\n${services.describe()}`, { cause: error });
   } finally {
     await db.end().catch(() => undefined);
     await services.stopAll();

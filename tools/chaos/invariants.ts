@@ -56,7 +56,7 @@ export async function readState(db: pg.Client, requestIds: string[]): Promise<Sy
 
 /** The requests have settled: none in flight, the services agree, and the books balance. */
 export function requestsSettled(state: SystemState): boolean {
-  const { pendingWebhooks, pendingEmails, ...requests } = state;
+  const { pendingWebhooks: _webhooks, pendingEmails: _emails, ...requests } = state;
   return Object.values(requests).every((value) => value === 0);
 }
 

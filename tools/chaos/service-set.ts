@@ -1,5 +1,6 @@
 // The five services as processes (as in production), `replicas` of each, that the fault suite can
 // kill with SIGKILL and start again with the same command and environment.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startManagedProcess, type ManagedProcess } from '../stack/managed-process.js';
 import { SERVICE_NAMES, serviceEntryPoint, type ServiceName } from '../stack/services.js';
@@ -36,6 +37,24 @@ export class ServiceSet {
     return this.instances.find((instance) => instance.process.hasExited());
   }
 
+  /**
+   * Each replica, running or not, with the last warnings and errors of its log (the last lines of
+   * one that died): what a failed run prints, so the cause shows where the run's folder is gone (a
+   * temporary one, or CI's).
+   */
+  describe(linesEach = 4): string {
+    return this.instances
+      .map((instance) => {
+        const file = this.logFileOf(instance.name, instance.replica);
+        const lines = existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n') : [];
+        const exited = instance.process.hasExited();
+        // A process that died says why in its last lines (a stack trace is not a JSON log line).
+        const shown = exited ? lines.slice(-60) : lines.filter((line) => /"level":"(warn|error|fatal)"/.test(line)).slice(-linesEach);
+        return [`${instance.name}-${instance.replica} (${exited ? 'NOT RUNNING' : 'running'}, ${file}):`, ...shown.map((line) => `  ${line.slice(0, 600)}`)].join('\n');
+      })
+      .join('\n');
+  }
+
   async kill(instance: ServiceInstance): Promise<void> {
     instance.process.kill();
     await instance.process.exited;
@@ -50,6 +69,10 @@ export class ServiceSet {
     await Promise.all(this.instances.map((instance) => instance.process.stop()));
   }
 
+  private logFileOf(name: ServiceName, replica: number): string {
+    return join(this.logDir, `${name}${replica > 1 ? `-${replica}` : ''}.log`);
+  }
+
   private spawn(name: ServiceName, replica: number): ManagedProcess {
     return startManagedProcess({
       name,
@@ -57,7 +80,7 @@ export class ServiceSet {
       args: [serviceEntryPoint(this.root, name)],
       cwd: this.root,
       env: this.envOf(name, replica),
-      logFile: join(this.logDir, `${name}${replica > 1 ? `-${replica}` : ''}.log`),
+      logFile: this.logFileOf(name, replica),
       graceMs: 10_000,
     });
   }

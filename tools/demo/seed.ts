@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CredentialRole, IssuedCredentialView, MemberView, ServiceRequestView } from '../../libs/contracts/src/index.js';
 import { repositoryRoot } from '../repository-root.js';
+import { dateInDays } from './demo-dates.js';
 import { DEMO_MEMBERS } from './demo-members.js';
 import { DEMO_REQUESTS } from './demo-requests.js';
 import { GatewayClient } from './gateway-client.js';
@@ -148,10 +149,6 @@ function banner(gatewayUrl: string, coordinatorKey: string, partnerKey: string, 
     `    -d '${body.replace(/'/g, "'\\''")}'`,
     `  curl -s ${gatewayUrl}/v1/requests -H "Authorization: Bearer ${partnerKey}"`,
   ];
-}
-
-function dateInDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function readKeys(file: string): DemoKeys {

@@ -9,7 +9,7 @@ import { Empty, Loading } from '../ui/states';
 import { useFormat, useMembers, useTaxonomy } from '../ui/hooks';
 import { UrgencyBadge, StatusBadge } from '../requests/badges';
 import { buildQueue, countByKind, QUEUE_KINDS, queueKind, type QueueFilters, type ServiceRequest } from './queue';
-import { DomainOptions, UrgencyOptions } from '../ui/options';
+import { DomainOptions, MemberOptions, UrgencyOptions } from '../ui/options';
 
 export const QUEUE_POLL_MS = 5_000;
 
@@ -69,11 +69,7 @@ export default function QueueScreen() {
         <Field label={t('request.member')}>
           <select value={filters.memberId ?? ''} onChange={(event) => set({ memberId: event.target.value || undefined })}>
             <option value="">{t('common.all')}</option>
-            {members.data?.items.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
+            <MemberOptions members={members.data?.items} />
           </select>
         </Field>
         <Field label={t('request.urgency')}>

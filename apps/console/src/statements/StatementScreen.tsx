@@ -8,6 +8,7 @@ import { Field } from '../ui/Field';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { Empty, Loading } from '../ui/states';
 import { useFormat, useMembers } from '../ui/hooks';
+import { MemberOptions } from '../ui/options';
 import { csvAmount, toCsv } from './csv';
 
 type Statement = Schemas['StatementView'];
@@ -77,11 +78,7 @@ export default function StatementScreen() {
           <Field label={t('request.member')}>
             <select value={memberId} onChange={(event) => setMemberId(event.target.value)}>
               <option value="">{t('common.choose')}</option>
-              {members.data?.items.map((member) => (
-                <option key={member.id} value={member.id}>
-                  {member.name}
-                </option>
-              ))}
+              <MemberOptions members={members.data?.items} />
             </select>
           </Field>
         ) : null}

@@ -41,3 +41,12 @@ export function UrgencyOptions() {
     </option>
   ));
 }
+
+/** The members a coordinator may pick (as `useMembers` lists them), by name. */
+export function MemberOptions({ members }: { members: ReadonlyArray<{ id: string; name: string }> | undefined }) {
+  return (members ?? []).map((member) => (
+    <option key={member.id} value={member.id}>
+      {member.name}
+    </option>
+  ));
+}
