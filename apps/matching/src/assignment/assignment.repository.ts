@@ -14,11 +14,6 @@ export class AssignmentRepository {
     return new Set(rows.map((row) => row.professionalId));
   }
 
-  /** The request's active and declined assignments: who holds it, and who will not. */
-  earlier(manager: EntityManager, requestId: string): Promise<Array<Pick<AssignmentEntity, 'professionalId' | 'status'>>> {
-    return manager.find(AssignmentEntity, { where: { requestId, status: In(['active', 'declined']) }, select: { professionalId: true, status: true } });
-  }
-
   /** Those of these assignments that keep their booking: active, or completed (the hours were worked). */
   async holdingBookings(manager: EntityManager, assignmentIds: string[]): Promise<Set<string>> {
     if (assignmentIds.length === 0) return new Set();
