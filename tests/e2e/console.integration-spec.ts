@@ -199,6 +199,36 @@ describe('the console in a browser', () => {
     await screenshot(page, 'en-request-after-decline');
   });
 
+  scenario('a request nobody can take alone: Apply on the split shares it between two, and the request shows both', async (open) => {
+    // 9 h and 6 h a week over two weeks: 18 h and 12 h of the 30 asked.
+    const [paul, rita] = [
+      await api<ProfessionalView>('POST', '/v1/professionals', coordinator, aProfessional({ fullName: 'Paul Partage', domains: [{ code: 'marketing', level: 5, years: 15 }], languages: ['fr'], weeklyCapacityHours: 9 })),
+      await api<ProfessionalView>('POST', '/v1/professionals', coordinator, aProfessional({ fullName: 'Rita Moitié', domains: [{ code: 'marketing', level: 3, years: 4 }], languages: ['fr'], weeklyCapacityHours: 6 })),
+    ];
+    const window = { startDate: weekDay(3), endDate: weekDay(4, 4) };
+    await eventually(async () => {
+      const found = await api<MatchListView>('POST', '/v1/matches/search', coordinator, { domain: 'marketing', ...window, hours: 1, language: 'fr' });
+      expect(found.candidates).toHaveLength(2);
+    }, 30_000);
+    const { id } = await api<{ id: string }>('POST', '/v1/requests', coordinator, {
+      domain: 'marketing', title: 'Campagne d’adhésion', description: 'Une campagne pour recruter de nouveaux membres.', language: 'fr', memberId: memberA.id, estimatedHours: 30, ...window,
+    });
+    await settled(id, 'unmatched');
+
+    const page = await open('en-CA');
+    await signIn(page, coordinator);
+    await page.goto(`${url}/console/requests/${id}`);
+    const split = page.locator('li.panel').filter({ hasText: 'Shared by two' });
+    await split.getByRole('button', { name: 'Apply' }).click();
+    const shared = await settled(id, 'assigned');
+    expect(shared.assignment!.parts!.map((part) => [part.professionalId, part.hours])).toEqual([[paul.id, 18], [rita.id, 12]]);
+    const assignment = page.getByTestId('assignment');
+    await assignment.getByText(/Paul Partage 18\s?h \+ Rita Moitié 12\s?h/).waitFor({ timeout: 20_000 });
+    // Each professional declines or completes their own part.
+    await page.getByRole('group', { name: 'Part of Rita Moitié' }).getByRole('form', { name: 'Complete' }).waitFor();
+    await screenshot(page, 'en-request-shared');
+  });
+
   scenario('completing with hours spent, the statement’s total equals the API’s', async (open) => {
     const page = await open('en-CA');
     await signIn(page, coordinator);

@@ -198,6 +198,16 @@ const ROUTES: RouteCase[] = [
     call: async (fx) => ({ method: 'POST', path: `/v1/requests/${await fx.requestOf(fx.own)}/assignments`, body: { professionalId: '6f1c5b4e-8a51-4a8e-9c43-0c1b2d3e4f50' } }),
   },
   {
+    route: 'POST /v1/requests/{id}/shared-assignments',
+    allowed: ['coordinator'],
+    success: PASSES_ROLE_CHECK,
+    call: async (fx) => ({
+      method: 'POST',
+      path: `/v1/requests/${await fx.requestOf(fx.own)}/shared-assignments`,
+      body: { parts: [{ professionalId: '6f1c5b4e-8a51-4a8e-9c43-0c1b2d3e4f50', hours: 1 }, { professionalId: '7a2d6c5f-9b62-4b9f-8d54-1d2c3e4f5a61', hours: 1 }] },
+    }),
+  },
+  {
     route: 'POST /v1/assignments/{id}/decline',
     allowed: ['coordinator'],
     success: PASSES_ROLE_CHECK,

@@ -85,8 +85,8 @@ describe('matching: completing assignments and the at-cost statement', () => {
     expect(statement.status).toBe(200);
     expect(statement.body).toMatchObject({ memberId: member.id, month: thisMonth(), currency: 'CAD', totalHours: 22.5, totalAmount: 2700 });
     expect(statement.body.lines).toEqual([
-      { assignmentId: completed.id, requestId: completed.requestId, professionalId: professional.id, status: 'completed', hours: 12.5, costRate: 120, amount: 1500 },
-      { assignmentId: stillActive.id, requestId: stillActive.requestId, professionalId: professional.id, status: 'active', hours: 10, costRate: 120, amount: 1200 },
+      { assignmentId: completed.id, requestId: completed.requestId, professionalId: professional.id, status: 'completed', hours: 12.5, costRate: 120, amount: 1500, shareId: null },
+      { assignmentId: stillActive.id, requestId: stillActive.requestId, professionalId: professional.id, status: 'active', hours: 10, costRate: 120, amount: 1200, shareId: null },
     ]);
     const empty = await call<StatementView>(url, 'GET', `/v1/members/${member.id}/statement?month=2020-01`, { key: coordinator });
     expect(empty.body).toMatchObject({ lines: [], totalHours: 0, totalAmount: 0 });

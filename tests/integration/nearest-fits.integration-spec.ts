@@ -170,8 +170,8 @@ describe('nearest fits: what would make someone available', () => {
       [rita.id, 12, 12],
     ]);
     expect(split.reason).toBe('Two professionals together: Paul Expert 18 h + Rita Junior 12 h');
-    // Sharing a request is not in the API yet: nothing to send, but who and how many hours are there.
-    expect(split.apply).toBeUndefined();
+    // One step: a shared assignment of both, each for their hours.
+    expect(split.apply).toEqual({ method: 'POST', path: `/v1/requests/${requestId}/shared-assignments`, body: { parts: [{ professionalId: paul.id, hours: 18 }, { professionalId: rita.id, hours: 12 }] } });
     expect((await unmatchedWebhook('/marketing', requestId)).splitHours).toEqual([18, 12]);
   });
 
@@ -195,6 +195,7 @@ describe('nearest fits: what would make someone available', () => {
     expect(suggestions.map((s) => s.rank)).toEqual(suggestions.map((_s, i) => i + 1));
     expect(kind(suggestions, 'fewer_hours').map(people)).toEqual(['Denis Second 20', 'Chantal Organisatrice 14']);
     expect(kind(suggestions, 'split').map(people)[0]).toBe('Chantal Organisatrice 14 + Denis Second 16');
+    expect(suggestions.filter((s) => s.kind === 'fewer_hours' || s.kind === 'split').every((s) => s.apply !== undefined)).toBe(true);
 
     // One step: send what the first suggestion says.
     const [best] = suggestions;

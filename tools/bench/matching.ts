@@ -522,7 +522,7 @@ async function checkInvariants(pool: pg.Pool) {
       ON booked.professional_id = aw.professional_id AND booked.week_start = aw.week_start
     WHERE aw.booked_hours > aw.capacity_hours OR coalesce(booked.hours, 0) > aw.capacity_hours`);
   const doubled = await pool.query<{ count: string }>(`
-    SELECT count(*) FROM (SELECT request_id FROM matching.assignment WHERE status = 'active' GROUP BY request_id HAVING count(*) > 1) twice`);
+    SELECT count(*) FROM (SELECT request_id FROM matching.assignment WHERE status = 'active' GROUP BY request_id HAVING count(DISTINCT coalesce(share_id, id)) > 1 OR count(*) > count(DISTINCT professional_id)) twice`);
   const bookedWeeks = await pool.query<{ count: string }>(`SELECT count(*) FROM professionals.availability_week WHERE booked_hours > 0`);
   return {
     overbookedWeeks: Number(overbooked.rows[0].count),

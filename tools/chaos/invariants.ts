@@ -31,7 +31,7 @@ export async function readState(db: pg.Client, requestIds: string[]): Promise<Sy
       [requestIds],
     ),
     requestsWithTwoActiveAssignments: await one(
-      `SELECT count(*) AS n FROM (SELECT request_id FROM matching.assignment WHERE status = 'active' GROUP BY request_id HAVING count(*) > 1) twice`,
+      `SELECT count(*) AS n FROM (SELECT request_id FROM matching.assignment WHERE status = 'active' GROUP BY request_id HAVING count(DISTINCT coalesce(share_id, id)) > 1 OR count(*) > count(DISTINCT professional_id)) twice`,
     ),
     overbookedWeeks: await one(
       `SELECT count(*) AS n FROM professionals.availability_week w

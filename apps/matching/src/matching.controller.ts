@@ -4,6 +4,8 @@ import {
   AssignmentPage,
   AssignmentView,
   AssignRequest,
+  AssignSharedRequest,
+  SharedAssignmentView,
   CompleteAssignmentRequest,
   DeclineAssignmentRequest,
   ListAssignmentsRequest,
@@ -18,6 +20,7 @@ import { RpcHandler } from '@coop/platform';
 import { AssignmentQueries } from './assignment/assignment-queries.js';
 import { AssignmentService } from './assignment/assignment.service.js';
 import { MatchQueries } from './matches/match-queries.js';
+import { SharedAssignmentService } from './assignment/shared-assignment.service.js';
 
 @Controller()
 export class MatchingController {
@@ -25,6 +28,7 @@ export class MatchingController {
     private readonly matches: MatchQueries,
     private readonly assignments: AssignmentService,
     private readonly queries: AssignmentQueries,
+    private readonly shared: SharedAssignmentService,
   ) {}
 
   @RpcHandler(MatchingRpc.requestMatches)
@@ -40,6 +44,11 @@ export class MatchingController {
   @RpcHandler(MatchingRpc.assign)
   assign(@Payload() request: AssignRequest): Promise<AssignmentView> {
     return this.assignments.assign(request);
+  }
+
+  @RpcHandler(MatchingRpc.assignShared)
+  assignShared(@Payload() request: AssignSharedRequest): Promise<SharedAssignmentView> {
+    return this.shared.assign(request);
   }
 
   @RpcHandler(MatchingRpc.decline)

@@ -4,6 +4,7 @@ import { AssignmentRepository } from './assignment/assignment.repository.js';
 import { AssignmentService } from './assignment/assignment.service.js';
 import { BookingReconciler } from './assignment/booking-reconciler.js';
 import { EarlierAttempts } from './assignment/earlier-attempts.js';
+import { SharedAssignmentService } from './assignment/shared-assignment.service.js';
 import { ProfessionalsAdapter } from './candidates/professionals.adapter.js';
 import { ProfessionalsPort } from './candidates/professionals.port.js';
 import { ProfessionalsSearch } from './candidates/professionals-search.js';
@@ -12,6 +13,7 @@ import { AssignmentMatcher } from './matches/assignment-matcher.js';
 import { MatchQueries } from './matches/match-queries.js';
 import { MatchService } from './matches/match.service.js';
 import { NearestFitsService } from './matches/nearest-fits.service.js';
+import { ShareMatcher } from './matches/share-matcher.js';
 import { MatchingController } from './matching.controller.js';
 import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
 
@@ -32,6 +34,8 @@ import { RequestLifecycleHandler } from './request-lifecycle.handler.js';
     RequestLifecycleHandler,
     BookingReconciler,
     EarlierAttempts,
+    ShareMatcher,
+    SharedAssignmentService,
   ],
 })
 export class MatchingModule {}

@@ -48,10 +48,11 @@ export class RequestLifecycleHandler {
     await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
   }
 
-  /** An override replaced an assignment: give its booking back. */
+  /** An override replaced an assignment (or every part of a shared one): give their bookings back. */
   @OnEvent(RequestEvents.assigned)
   async onAssigned(event: RequestAssignedEvent): Promise<void> {
-    if (event.replacesAssignmentId) await this.professionals.release(event.replacesAssignmentId);
+    const replaced = event.replacesAssignmentIds ?? (event.replacesAssignmentId ? [event.replacesAssignmentId] : []);
+    for (const assignmentId of replaced) await this.professionals.release(assignmentId);
   }
 
   /** The work is done: the weeks after the day it was completed are given back. */
@@ -69,8 +70,8 @@ export class RequestLifecycleHandler {
       retryWhileYoung(envelope, `request ${event.requestId} is not known yet`);
       return;
     }
-    const active = await this.assignments.active(manager, event.requestId);
-    if (active) {
+    // The one assignment, or every part of a shared request.
+    for (const active of await this.assignments.allActive(manager, event.requestId)) {
       await this.professionals.release(active.id);
       await this.assignments.cancel(manager, active.id);
     }

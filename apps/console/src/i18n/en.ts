@@ -92,6 +92,8 @@ export const en = {
     submitted: 'Submitted',
     assignment: 'Assigned to',
     aProfessional: 'A professional',
+    shared: 'Shared',
+    part: 'Part of {{name}}',
     description: 'Description',
     matching: 'Matching is running; this page follows it.',
     nobodyFits: 'Nobody fits every constraint. Below: who came closest, and what blocks each person.',
@@ -142,6 +144,7 @@ export const en = {
   actions: {
     assignTo: 'Assign {{name}}',
     overrideTo: 'Override: assign {{name}}',
+    joinShare: 'Share with {{name}} for the {{hours}} missing',
     confirmAssign: 'Confirm the assignment',
     confirmOverride: 'Confirm the override',
     overrideReason: 'Why this person (required for an override)',
@@ -164,7 +167,7 @@ export const en = {
     apply: 'Apply',
     applied: 'Applied: {{reason}}',
     hard: 'Changes a hard constraint: ask the member',
-    withMember: 'This changes the request itself (its window, or sharing it): agree on it with the member first.',
+    withMember: 'This changes the request’s window: agree on it with the member first.',
     kind: { fewer_hours: 'Fewer hours', stretched_window: 'A longer window', shifted_window: 'A shifted window', split: 'Shared by two', other_language: 'Another language' },
   },
   newRequest: {

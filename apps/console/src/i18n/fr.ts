@@ -94,6 +94,8 @@ export const fr: Catalog = {
     submitted: 'Soumise',
     assignment: 'Affectée à',
     aProfessional: 'Une ou un professionnel',
+    shared: 'Partagée',
+    part: 'Part de {{name}}',
     description: 'Description',
     matching: 'Le jumelage est en cours; cette page le suit.',
     nobodyFits: 'Personne ne remplit toutes les conditions. Ci-dessous : qui s’en approche le plus, et ce qui bloque chaque personne.',
@@ -144,6 +146,7 @@ export const fr: Catalog = {
   actions: {
     assignTo: 'Affecter {{name}}',
     overrideTo: 'Dérogation : affecter {{name}}',
+    joinShare: 'Partager avec {{name}} pour les {{hours}} manquantes',
     confirmAssign: 'Confirmer l’affectation',
     confirmOverride: 'Confirmer la dérogation',
     overrideReason: 'Pourquoi cette personne (obligatoire pour une dérogation)',
@@ -166,7 +169,7 @@ export const fr: Catalog = {
     apply: 'Appliquer',
     applied: 'Appliqué : {{reason}}',
     hard: 'Change une contrainte ferme : demandez au membre',
-    withMember: 'Cela change la demande elle-même (sa période, ou un partage) : convenez-en d’abord avec le membre.',
+    withMember: 'Cela change la période de la demande : convenez-en d’abord avec le membre.',
     kind: { fewer_hours: 'Moins d’heures', stretched_window: 'Une période allongée', shifted_window: 'Une période décalée', split: 'Partagée entre deux', other_language: 'Une autre langue' },
   },
   newRequest: {

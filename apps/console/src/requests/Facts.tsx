@@ -6,7 +6,18 @@ import { StatusBadge, UrgencyBadge } from './badges';
 type ServiceRequest = Schemas['ServiceRequestView'];
 
 /** What the request asks for, and where it stands. */
-export function Facts({ request, memberName, professionalName }: { request: ServiceRequest; memberName?: string; professionalName?: string }) {
+export function Facts({
+  request,
+  memberName,
+  professionalName,
+  nameOf,
+}: {
+  request: ServiceRequest;
+  memberName?: string;
+  professionalName?: string;
+  /** Names the professionals of a shared request's parts. */
+  nameOf?: (professionalId: string) => string | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const taxonomy = useTaxonomy();
@@ -67,8 +78,15 @@ export function Facts({ request, memberName, professionalName }: { request: Serv
         <div className="facts__assignment">
           <dt>{t('request.assignment')}</dt>
           <dd data-testid="assignment">
-            {professionalName ?? t('request.aProfessional')} · {format.hours(request.assignment.hours)} · {format.money(request.assignment.estimatedCost)} ·{' '}
-            {request.assignment.automatic ? t('history.automatic') : t('history.byCoordinator')}
+            {request.assignment.parts ? (
+              <>
+                {t('request.shared')}:{' '}
+                {request.assignment.parts.map((part) => `${nameOf?.(part.professionalId) ?? t('request.aProfessional')} ${format.hours(part.hours)}`).join(' + ')} ·{' '}
+              </>
+            ) : (
+              <>{professionalName ?? t('request.aProfessional')} · </>
+            )}
+            {format.hours(request.assignment.hours)} · {format.money(request.assignment.estimatedCost)} · {request.assignment.automatic ? t('history.automatic') : t('history.byCoordinator')}
           </dd>
         </div>
       )}

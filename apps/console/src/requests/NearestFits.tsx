@@ -10,15 +10,21 @@ type NearestFit = Schemas['NearestFitView'];
 
 /**
  * When nobody fits: the smallest changes that would make someone available (the API's nearest fits),
- * each applied in one step when the API can do it (fewer hours, another language); a change of the
- * request's window or a split is shown for the coordinator to take up with the member.
+ * each applied in one step when the API can do it (fewer hours, another language: an assignment; a
+ * split: a shared assignment); a change of the request's window is shown for the coordinator to
+ * take up with the member.
  */
 export function NearestFits({ requestId, fits, onApplied }: { requestId: string; fits: Schemas['NearestFitsView'] | undefined; onApplied(fit: NearestFit): void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const apply = useMutation({
-    mutationFn: (fit: NearestFit) =>
-      call(api.POST('/v1/requests/{id}/assignments', { params: { path: { id: requestId } }, body: { ...fit.apply!.body, reason: fit.reason.slice(0, 1000) } })),
+    mutationFn: async (fit: NearestFit): Promise<void> => {
+      const { parts, professionalId, hours } = fit.apply!.body;
+      const reason = fit.reason.slice(0, 1000);
+      // A split is a shared assignment: both professionals booked at once, or neither.
+      if (parts) await call(api.POST('/v1/requests/{id}/shared-assignments', { params: { path: { id: requestId } }, body: { parts, reason } }));
+      else await call(api.POST('/v1/requests/{id}/assignments', { params: { path: { id: requestId } }, body: { professionalId: professionalId!, ...(hours !== undefined ? { hours } : {}), reason } }));
+    },
     onSuccess: (_assignment, fit) => onApplied(fit),
   });
   return (

@@ -7,7 +7,7 @@ import { ApiProblem } from '../api/problem';
 import { useSession } from '../auth/AuthContext';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { Empty, Loading } from '../ui/states';
-import { useMembers } from '../ui/hooks';
+import { useFormat, useMembers } from '../ui/hooks';
 import { AssignForm, CancelForm, CompleteForm, DeclineForm } from './actions';
 import { CandidateList, ExcludedList } from './CandidateList';
 import { Facts } from './Facts';
@@ -26,6 +26,7 @@ const HAS_MATCHES = new Set<ServiceRequest['status']>(['pending_review', 'assign
 export default function RequestScreen() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const session = useSession();
   const coordinator = session.role === 'coordinator';
   const queryClient = useQueryClient();
@@ -53,7 +54,13 @@ export default function RequestScreen() {
 
   // Names of the professionals the assignment and the history speak of (coordinators may read profiles).
   const professionalIds = [
-    ...new Set([request.data?.assignment?.professionalId, ...(history.data?.entries ?? []).map((entry) => entry.professionalId)].filter((value): value is string => !!value)),
+    ...new Set(
+      [
+        request.data?.assignment?.professionalId,
+        ...(request.data?.assignment?.parts ?? []).map((part) => part.professionalId),
+        ...(history.data?.entries ?? []).map((entry) => entry.professionalId),
+      ].filter((value): value is string => !!value),
+    ),
   ];
   const profiles = useQueries({
     queries: professionalIds.map((professionalId) => ({
@@ -88,6 +95,11 @@ export default function RequestScreen() {
   };
   const candidates = matches.data?.candidates ?? [];
   const assignedId = current.assignment?.professionalId;
+  // A part of a shared request declined: the others keep theirs, a candidate takes the hours missing.
+  const share =
+    current.status !== 'assigned' && current.assignment?.parts
+      ? { kept: current.assignment.parts.map(({ professionalId, hours }) => ({ professionalId, hours })), missingHours: current.estimatedHours - current.assignment.hours }
+      : undefined;
   const memberName = members.data?.items.find((member) => member.id === current.memberId)?.name;
 
   return (
@@ -108,10 +120,22 @@ export default function RequestScreen() {
       <div className="request__grid">
         <section aria-labelledby="facts-title" className="panel">
           <h2 id="facts-title">{t('request.facts')}</h2>
-          <Facts request={current} memberName={memberName} professionalName={assignedId ? professionalName(assignedId) : undefined} />
+          <Facts request={current} memberName={memberName} professionalName={assignedId ? professionalName(assignedId) : undefined} nameOf={professionalName} />
           {OPEN.has(current.status) && (
             <div className="actions">
-              {coordinator && current.assignment && (
+              {coordinator && current.assignment?.parts && (
+                // A shared request: each professional declines or completes their own part.
+                <>
+                  {current.assignment.parts.map((part) => (
+                    <div key={part.assignmentId} className="actions" role="group" aria-label={t('request.part', { name: professionalName(part.professionalId) ?? t('request.aProfessional') })}>
+                      <strong>{t('request.part', { name: professionalName(part.professionalId) ?? t('request.aProfessional') })}</strong>
+                      <DeclineForm key={`decline-${part.assignmentId}`} assignmentId={part.assignmentId} onDone={() => refresh(t('actions.declined'))} />
+                      <CompleteForm key={`complete-${part.assignmentId}`} assignmentId={part.assignmentId} defaultHours={part.hours} onDone={() => refresh(t('actions.completed'))} />
+                    </div>
+                  ))}
+                </>
+              )}
+              {coordinator && current.assignment && !current.assignment.parts && (
                 <>
                   {/* Keyed by the assignment: a new one (after a decline) starts with empty forms. */}
                   <DeclineForm key={`decline-${current.assignment.id}`} assignmentId={current.assignment.id} onDone={() => refresh(t('actions.declined'))} />
@@ -150,13 +174,18 @@ export default function RequestScreen() {
                       requestId={current.id}
                       candidates={candidates}
                       candidate={candidate}
-                      hasAssignment={!!current.assignment}
+                      hasAssignment={!!current.assignment && !share}
+                      share={share}
                       onCancel={() => setChosen(undefined)}
                       onDone={() => refresh(t('actions.assigned', { name: candidate.fullName }))}
                     />
                   ) : (
                     <button type="button" className={candidate.rank === 1 && !current.assignment ? 'primary' : undefined} onClick={() => setChosen(candidate.professionalId)}>
-                      {current.assignment ? t('actions.overrideTo', { name: candidate.fullName }) : t('actions.assignTo', { name: candidate.fullName })}
+                      {share
+                        ? t('actions.joinShare', { name: candidate.fullName, hours: format.hours(share.missingHours) })
+                        : current.assignment
+                          ? t('actions.overrideTo', { name: candidate.fullName })
+                          : t('actions.assignTo', { name: candidate.fullName })}
                     </button>
                   )
                 }

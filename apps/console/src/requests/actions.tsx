@@ -15,12 +15,14 @@ interface AssignFormProps {
   candidates: Candidate[];
   candidate: Candidate;
   hasAssignment: boolean;
+  /** A shared request a part of which declined: the parts kept, and the hours the candidate would take. */
+  share?: { kept: Array<{ professionalId: string; hours: number }>; missingHours: number };
   onDone(): void;
   onCancel(): void;
 }
 
 /** Assign, or override: anyone but the best ranked, or a change of assignment, needs a reason. */
-export function AssignForm({ requestId, candidates, candidate, hasAssignment, onDone, onCancel }: AssignFormProps) {
+export function AssignForm({ requestId, candidates, candidate, hasAssignment, share, onDone, onCancel }: AssignFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const [reason, setReason] = useState('');
@@ -28,8 +30,16 @@ export function AssignForm({ requestId, candidates, candidate, hasAssignment, on
   const gap = scoreGap(candidates, candidate.professionalId);
   const reasonRequired = needsReason(candidates, candidate.professionalId, hasAssignment);
   const assign = useMutation({
-    mutationFn: () =>
-      call(api.POST('/v1/requests/{id}/assignments', { params: { path: { id: requestId } }, body: { professionalId: candidate.professionalId, ...(reason.trim() ? { reason: reason.trim() } : {}) } })),
+    mutationFn: async (): Promise<void> => {
+      const why = reason.trim() ? { reason: reason.trim() } : {};
+      // The kept parts as they are, and the candidate for the hours the share lacks.
+      if (share) {
+        const parts = [...share.kept, { professionalId: candidate.professionalId, hours: share.missingHours }];
+        await call(api.POST('/v1/requests/{id}/shared-assignments', { params: { path: { id: requestId } }, body: { parts, ...why } }));
+      } else {
+        await call(api.POST('/v1/requests/{id}/assignments', { params: { path: { id: requestId } }, body: { professionalId: candidate.professionalId, ...why } }));
+      }
+    },
     onSuccess: onDone,
   });
   const submit = (event: FormEvent) => {

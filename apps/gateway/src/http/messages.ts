@@ -104,6 +104,11 @@ const FIELD_MESSAGES_FR: Record<string, string> = {
   memberIdRequired: 'une clé partenaire doit indiquer le memberId du membre pour lequel elle agit',
   memberToActFor: 'memberId est obligatoire : indiquez le membre pour lequel vous agissez',
   memberIdNotAllowed: 'seule une clé partenaire est liée à un membre',
+  isArray: '{field} doit être une liste',
+  arrayMinSize: '{field} doit compter au moins {min} éléments',
+  arrayMaxSize: '{field} doit compter au plus {max} éléments',
+  onePartEach: 'chaque professionnel ne peut prendre qu’une part',
+  shareHoursTotal: 'les heures des parts font {sum} h, pas les {hours} h de la demande',
   unknownMember: 'memberId ne désigne aucun membre',
 };
 

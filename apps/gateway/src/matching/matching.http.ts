@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
-import { AssignRequest, CompleteAssignmentRequest, DeclineAssignmentRequest, MatchSearchRequest, RequestMatchesRequest, StatementRequest, StrictBoolean } from '@coop/contracts';
+import { AssignRequest, AssignSharedRequest, CompleteAssignmentRequest, DeclineAssignmentRequest, MatchSearchRequest, RequestMatchesRequest, StatementRequest, StrictBoolean } from '@coop/contracts';
 
 // HTTP shapes of the matching routes: the RPC classes minus what the path or the headers carry.
 
@@ -40,6 +40,7 @@ export class MatchSearchBody extends OmitType(MatchSearchRequest, ['lang', 'cand
   hours?: number;
 }
 export class AssignBody extends OmitType(AssignRequest, ['requestId'] as const) {}
+export class SharedAssignBody extends OmitType(AssignSharedRequest, ['requestId'] as const) {}
 export class DeclineBody extends OmitType(DeclineAssignmentRequest, ['assignmentId'] as const) {}
 export class CompleteBody extends OmitType(CompleteAssignmentRequest, ['assignmentId'] as const) {}
 export class StatementQuery extends OmitType(StatementRequest, ['memberId'] as const) {}

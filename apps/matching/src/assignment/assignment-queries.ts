@@ -59,6 +59,7 @@ export class AssignmentQueries {
         hours,
         costRate: a.costRate,
         amount: roundCents(hours * a.costRate),
+        shareId: a.shareId,
       };
     });
     return {

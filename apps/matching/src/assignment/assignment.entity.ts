@@ -5,13 +5,17 @@ export const ASSIGNMENT_STATUSES = ['active', 'declined', 'completed', 'cancelle
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 /**
- * A professional booked for a request. At most one active assignment per request, enforced by a
- * partial unique index, so concurrent automatic and manual assignment cannot both win.
+ * A professional booked for a request. At most one active assignment per request held alone,
+ * enforced by a partial unique index, so concurrent automatic and manual assignment cannot both
+ * win. A shared request has one assignment per part, all naming the same share, at most one per
+ * professional.
  */
 @Entity({ name: 'assignment' })
 @Check('assignment_status_check', "status IN ('active', 'declined', 'completed', 'cancelled')")
 @Check('assignment_hours_check', 'hours > 0')
-@Index('assignment_one_active_per_request', ['requestId'], { unique: true, where: "status = 'active'" })
+@Index('assignment_one_active_per_request', ['requestId'], { unique: true, where: "status = 'active' AND share_id IS NULL" })
+@Index('assignment_one_active_part_per_professional', ['requestId', 'professionalId'], { unique: true, where: "status = 'active'" })
+@Index('assignment_share_idx', ['shareId'])
 @Index('assignment_member_idx', ['memberId', 'createdAt'])
 @Index('assignment_professional_idx', ['professionalId', 'createdAt'])
 export class AssignmentEntity {
@@ -55,4 +59,8 @@ export class AssignmentEntity {
 
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
   endedAt: Date | null;
+
+  /** The share this assignment is a part of, when the request is shared between professionals. */
+  @Column({ name: 'share_id', type: 'uuid', nullable: true })
+  shareId: string | null;
 }

@@ -14,11 +14,6 @@ export class AssignmentRepository {
     return new Set(rows.map((row) => row.professionalId));
   }
 
-  /** The request's active and declined assignments: who holds it, and who will not. */
-  earlier(manager: EntityManager, requestId: string): Promise<Array<Pick<AssignmentEntity, 'professionalId' | 'status'>>> {
-    return manager.find(AssignmentEntity, { where: { requestId, status: In(['active', 'declined']) }, select: { professionalId: true, status: true } });
-  }
-
   /** Those of these assignments that keep their booking: active, or completed (the hours were worked). */
   async holdingBookings(manager: EntityManager, assignmentIds: string[]): Promise<Set<string>> {
     if (assignmentIds.length === 0) return new Set();
@@ -29,6 +24,26 @@ export class AssignmentRepository {
   /** The request's active assignment, if any. */
   active(manager: EntityManager, requestId: string): Promise<AssignmentEntity | null> {
     return manager.findOneBy(AssignmentEntity, { requestId, status: 'active' });
+  }
+
+  /** The request's active assignments, oldest first: none, the one held alone, or the parts of its share. */
+  allActive(manager: EntityManager, requestId: string): Promise<AssignmentEntity[]> {
+    return manager.find(AssignmentEntity, { where: { requestId, status: 'active' }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The request's active, declined and completed assignments, oldest first (a share's standing parts among them). */
+  standing(manager: EntityManager, requestId: string): Promise<AssignmentEntity[]> {
+    return manager.find(AssignmentEntity, { where: { requestId, status: In(['active', 'declined', 'completed']) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Inserts the parts of a share together. */
+  async insertAll(manager: EntityManager, assignments: AssignmentEntity[]): Promise<void> {
+    if (assignments.length > 0) await manager.insert(AssignmentEntity, assignments);
+  }
+
+  /** The request an assignment is for (unlocked), to lock the request before it. */
+  async requestOf(manager: EntityManager, assignmentId: string): Promise<string | undefined> {
+    return (await manager.findOne(AssignmentEntity, { where: { id: assignmentId }, select: { id: true, requestId: true } }))?.requestId;
   }
 
   /** The assignment, locked for the rest of the transaction. */

@@ -50,6 +50,7 @@ function assignment(overrides: Partial<AssignmentEntity> = {}): AssignmentEntity
     declineReason: null,
     createdAt: new Date(),
     endedAt: null,
+    shareId: null,
     ...overrides,
   });
 }
@@ -59,6 +60,8 @@ function setUp({
   request = matchRequest(),
   declined = new Set<string>(),
   active = null as AssignmentEntity | null,
+  /** The request's active assignments as the repository lists them (default: `active` alone). */
+  otherParts = undefined as AssignmentEntity[] | undefined,
   leftBooked = undefined as RequestBooking | undefined,
   professional = legalAdviser(CHOSEN, { costRate: 90 }) as ReturnType<typeof legalAdviser> | null,
 } = {}) {
@@ -67,6 +70,8 @@ function setUp({
   const assignments = mockOf<AssignmentRepository>({
     declinedProfessionals: async () => declined,
     active: async () => active,
+    allActive: async () => otherParts ?? (active ? [active] : []),
+    requestOf: async () => (active ? active.requestId : REQUEST),
     lock: async () => active,
     exists: async () => false,
     insert: async () => undefined,
@@ -170,5 +175,44 @@ describe(AssignmentService.name, () => {
     await expect(sut.complete({ assignmentId: CURRENT_ASSIGNMENT, hoursSpent: 3 })).rejects.toMatchObject({ code: ErrorCode.InvalidStateTransition });
     await expect(sut.decline({ assignmentId: CURRENT_ASSIGNMENT, reason: 'Trop tard' })).rejects.toMatchObject({ code: ErrorCode.InvalidStateTransition });
     expect(outbox.record).not.toHaveBeenCalled();
+  });
+
+  describe('a part of a shared request', () => {
+    const SHARE = 'c0000000-0000-4000-8000-000000000001';
+    const other = assignment({ id: 'a0000000-0000-4000-8000-000000000010', professionalId: CHOSEN, hours: 8, estimatedCost: 640, shareId: SHARE });
+
+    it('declined: the other parts are kept, named in the event, and the request goes back to matching', async () => {
+      const { sut, requests, outbox, manager } = setUp({ active: assignment({ shareId: SHARE }), otherParts: [other] });
+
+      await sut.decline({ assignmentId: CURRENT_ASSIGNMENT, reason: 'Conflit d’horaire' });
+
+      expect(requests.setStatus).toHaveBeenCalledWith(manager, REQUEST, 'submitted');
+      expect(outbox.record).toHaveBeenCalledWith(
+        manager,
+        AssignmentEvents.declined,
+        expect.objectContaining({ shareId: SHARE, keptParts: [{ assignmentId: other.id, professionalId: CHOSEN, hours: 8, estimatedCost: 640 }] }),
+      );
+    });
+
+    it('completed while another part is at work: the request stays assigned; the last part completes it', async () => {
+      const first = setUp({ active: assignment({ shareId: SHARE }), otherParts: [other] });
+      await first.sut.complete({ assignmentId: CURRENT_ASSIGNMENT, hoursSpent: 11 });
+      expect(first.requests.setStatus).not.toHaveBeenCalled();
+      expect(first.outbox.record).toHaveBeenCalledWith(first.manager, AssignmentEvents.completed, expect.objectContaining({ shareId: SHARE, openParts: 1, hoursSpent: 11 }));
+
+      const last = setUp({ active: assignment({ shareId: SHARE }), otherParts: [] });
+      await last.sut.complete({ assignmentId: CURRENT_ASSIGNMENT, hoursSpent: 9 });
+      expect(last.requests.setStatus).toHaveBeenCalledWith(last.manager, REQUEST, 'completed');
+      expect(last.outbox.record).toHaveBeenCalledWith(last.manager, AssignmentEvents.completed, expect.objectContaining({ openParts: 0 }));
+    });
+
+    it('an override replaces every part of the share', async () => {
+      const { sut, assignments, outbox, manager } = setUp({ request: matchRequest({ status: 'assigned' }), otherParts: [assignment({ shareId: SHARE }), other] });
+
+      await sut.assign({ requestId: REQUEST, professionalId: 'b0000000-0000-4000-8000-000000000003' });
+
+      expect(assignments.cancel.mock.calls.map(([, id]) => id)).toEqual([CURRENT_ASSIGNMENT, other.id]);
+      expect(outbox.record).toHaveBeenCalledWith(manager, RequestEvents.assigned, expect.objectContaining({ replacesAssignmentId: CURRENT_ASSIGNMENT, replacesAssignmentIds: [CURRENT_ASSIGNMENT, other.id] }));
+    });
   });
 });

@@ -22,6 +22,7 @@ import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView } from './assignment.view.js';
 import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
 import { newAssignment } from './new-assignment.js';
+import { toSharePart } from './share-parts.js';
 
 /**
  * Coordinators' actions on assignments. A booking is taken (refused if it breaks the availability
@@ -64,8 +65,10 @@ export class AssignmentService {
         // Locked before anything is booked: a concurrent assignment of this request waits here, so
         // what it finds unheld below is what an attempt that died left, never one still at work.
         const locked = await this.openRequest(manager, request.id, true);
-        const previous = await this.assignments.active(manager, locked.id);
-        if (previous?.professionalId === facts.professionalId) {
+        // Held alone, or the parts of a share: all of them are replaced.
+        const replaced = await this.assignments.allActive(manager, locked.id);
+        const previous = replaced[0];
+        if (replaced.length === 1 && previous.shareId === null && previous.professionalId === facts.professionalId) {
           throw new DomainException(ErrorCode.Conflict, 'This professional is already assigned to this request');
         }
         // A retry of an assignment that died after booking finds its booking here and holds it.
@@ -75,7 +78,7 @@ export class AssignmentService {
           await this.professionals.reserve({ assignmentId, professionalId: facts.professionalId, requestId: locked.id, ...terms });
           reserved = assignmentId;
         }
-        if (previous) await this.assignments.cancel(manager, previous.id);
+        for (const held of replaced) await this.assignments.cancel(manager, held.id);
         const assignment = newAssignment(assignmentId, locked, facts, hours, false);
         await this.assignments.insert(manager, assignment);
         await this.requests.setStatus(manager, locked.id, 'assigned');
@@ -88,6 +91,7 @@ export class AssignmentService {
           estimatedCost: assignment.estimatedCost,
           automatic: false,
           ...(previous ? { replacesAssignmentId: previous.id } : {}),
+          ...(replaced.length > 1 ? { replacesAssignmentIds: replaced.map((held) => held.id) } : {}),
           ...(command.reason ? { reason: command.reason } : {}),
         });
         return toAssignmentView(assignment);
@@ -120,6 +124,7 @@ export class AssignmentService {
       assignment.declineReason = command.reason;
       assignment.endedAt = new Date();
       await this.assignments.save(manager, assignment);
+      // A part of a share: the other parts stay; matching looks for someone for the declined hours.
       await this.requests.setStatus(manager, assignment.requestId, 'submitted');
       await this.outbox.record(manager, AssignmentEvents.declined, {
         assignmentId: assignment.id,
@@ -127,6 +132,7 @@ export class AssignmentService {
         memberId: assignment.memberId,
         professionalId: assignment.professionalId,
         reason: command.reason,
+        ...(assignment.shareId ? { shareId: assignment.shareId, keptParts: (await this.assignments.allActive(manager, assignment.requestId)).map(toSharePart) } : {}),
       });
       return toAssignmentView(assignment);
     });
@@ -139,7 +145,9 @@ export class AssignmentService {
       assignment.hoursSpent = command.hoursSpent;
       assignment.endedAt = new Date();
       await this.assignments.save(manager, assignment);
-      await this.requests.setStatus(manager, assignment.requestId, 'completed');
+      // A shared request is completed with its last part; each part records its own hours spent.
+      const openParts = assignment.shareId ? (await this.assignments.allActive(manager, assignment.requestId)).length : 0;
+      if (openParts === 0) await this.requests.setStatus(manager, assignment.requestId, 'completed');
       await this.outbox.record(manager, AssignmentEvents.completed, {
         assignmentId: assignment.id,
         requestId: assignment.requestId,
@@ -147,6 +155,7 @@ export class AssignmentService {
         professionalId: assignment.professionalId,
         hoursSpent: command.hoursSpent,
         cost: roundCents(command.hoursSpent * assignment.costRate),
+        ...(assignment.shareId ? { shareId: assignment.shareId, openParts } : {}),
       });
       return toAssignmentView(assignment);
     });
@@ -161,7 +170,14 @@ export class AssignmentService {
     return request;
   }
 
+  /**
+   * The assignment, locked after its request (the order every change of a request's assignments
+   * takes), so two parts of a share declined or completed at once see each other's outcome.
+   */
   private async activeAssignment(manager: EntityManager, assignmentId: string): Promise<AssignmentEntity> {
+    const requestId = await this.assignments.requestOf(manager, assignmentId);
+    if (!requestId) throw DomainException.notFound('Assignment', assignmentId);
+    await this.requests.find(manager, requestId, { lock: true });
     const assignment = await this.assignments.lock(manager, assignmentId);
     if (!assignment) throw DomainException.notFound('Assignment', assignmentId);
     if (assignment.status !== 'active') {

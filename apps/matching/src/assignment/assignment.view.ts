@@ -16,5 +16,6 @@ export function toAssignmentView(a: AssignmentEntity): AssignmentView {
     declineReason: a.declineReason,
     createdAt: a.createdAt.toISOString(),
     endedAt: a.endedAt ? a.endedAt.toISOString() : null,
+    shareId: a.shareId,
   };
 }

@@ -31,13 +31,31 @@ export class EarlierAttempts {
   async settle(manager: EntityManager, requestId: string, adoptable: (booking: RequestBooking) => boolean = () => false): Promise<RequestBooking | undefined> {
     const orphans = await this.orphansOf(manager, requestId);
     const adopted = orphans.find(adoptable);
+    await this.releaseAllBut(requestId, orphans, adopted ? [adopted] : []);
+    return adopted;
+  }
+
+  /**
+   * For a shared request: releases every booking no assignment holds, except, for each
+   * professional, the oldest one `adoptable` accepts; those are returned for the caller to hold.
+   */
+  async settleParts(manager: EntityManager, requestId: string, adoptable: (booking: RequestBooking) => boolean): Promise<Map<string, RequestBooking>> {
+    const orphans = await this.orphansOf(manager, requestId);
+    const adopted = new Map<string, RequestBooking>();
+    for (const orphan of orphans) if (!adopted.has(orphan.professionalId) && adoptable(orphan)) adopted.set(orphan.professionalId, orphan);
+    await this.releaseAllBut(requestId, orphans, [...adopted.values()]);
+    return adopted;
+  }
+
+  private async releaseAllBut(requestId: string, orphans: RequestBooking[], adopted: RequestBooking[]): Promise<void> {
     for (const orphan of orphans) {
-      if (orphan === adopted) continue;
+      if (adopted.includes(orphan)) continue;
       await this.professionals.release(orphan.assignmentId);
       this.logger.warn({ msg: 'released what an earlier attempt booked', requestId, assignmentId: orphan.assignmentId, professionalId: orphan.professionalId });
     }
-    if (adopted) this.logger.warn({ msg: 'adopting what an earlier attempt booked', requestId, assignmentId: adopted.assignmentId, professionalId: adopted.professionalId });
-    return adopted;
+    for (const booking of adopted) {
+      this.logger.warn({ msg: 'adopting what an earlier attempt booked', requestId, assignmentId: booking.assignmentId, professionalId: booking.professionalId });
+    }
   }
 
   /**

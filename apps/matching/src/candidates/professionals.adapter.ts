@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AvailabilityRpc,
   BookingRpc,
+  SharedBookingRpc,
   BookingSummaryPage,
   ExpertiseDomainCode,
   ListBookingsRequest,
@@ -83,6 +84,10 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
 
   async reserve(booking: Required<ReserveRequest>): Promise<void> {
     await this.rpc.send(BookingRpc.reserve, booking);
+  }
+
+  async reserveShared(bookings: Array<Required<ReserveRequest>>): Promise<void> {
+    await this.rpc.send(SharedBookingRpc, { bookings });
   }
 
   async bookingsOfRequest(requestId: string): Promise<RequestBooking[]> {

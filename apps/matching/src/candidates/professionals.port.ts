@@ -46,6 +46,8 @@ export abstract class ProfessionalsPort {
   abstract factsOf(professionalId: string, context: MatchContext): Promise<ProfessionalFacts | undefined>;
   /** Books hours for an assignment; idempotent per assignment id; refuses what does not fit. */
   abstract reserve(booking: Required<ReserveRequest>): Promise<void>;
+  /** Books several assignments' hours in one transaction: all of them or none (a shared request). */
+  abstract reserveShared(bookings: Array<Required<ReserveRequest>>): Promise<void>;
   /** Every booking made for a request, by whichever attempt (including attempts that died). */
   abstract bookingsOfRequest(requestId: string): Promise<RequestBooking[]>;
   /** Frees the booking of an assignment; releasing twice is harmless. */

@@ -60,6 +60,10 @@ export class MatchRequestEntity implements StoredTerms {
   @Column({ name: 'auto_assign', type: 'boolean' })
   autoAssign: boolean;
 
+  /** The member's policy: may an automatic assignment share the request between two professionals? */
+  @Column({ name: 'auto_assign_split', type: 'boolean', default: false })
+  autoAssignSplit: boolean;
+
   @Column({ type: 'text' })
   status: RequestStatus;
 

@@ -18,6 +18,7 @@ export class MatchRequestRepository {
         memberSector: event.memberSector,
         ...termsOf(event),
         region: event.region ?? null,
+        autoAssignSplit: event.autoAssignSplit ?? false,
         status: 'submitted',
         submittedAt: new Date(event.submittedAt),
       })

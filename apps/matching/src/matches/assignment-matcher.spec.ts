@@ -12,6 +12,7 @@ import { legalAdviser, legalRequest } from '../ranking/ranking.fixtures.js';
 import { AssignmentMatcher } from './assignment-matcher.js';
 import { MatchService, type RankOptions } from './match.service.js';
 import { NearestFitsService } from './nearest-fits.service.js';
+import { ShareMatcher } from './share-matcher.js';
 
 const REQUEST_ID = '0d6c8f3e-6a43-4c1e-9a57-3b8e3f1f2a01';
 
@@ -34,7 +35,7 @@ const busy = legalAdviser('p-busy', { availability: { capacityHours: 70, bookedH
 const free = legalAdviser('p-free');
 const ranking = (...facts: Parameters<typeof rankCandidates>[0]): Ranking => rankCandidates(facts, legalRequest());
 
-function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; everyone: Ranking }, leftBooked?: RequestBooking) {
+function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; everyone: Ranking }, leftBooked?: RequestBooking, splitBooked = true) {
   const matches = mockOf<MatchService>({
     rank: async (_context, options: RankOptions) => (options.fittingOnly ? rankings.fitting : rankings.everyone),
     toView: () => ({ candidates: [] }),
@@ -44,10 +45,11 @@ function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; 
   const earlierAttempts = mockOf<EarlierAttempts>({ settle: async (_manager, _requestId, adoptable) => (leftBooked && adoptable?.(leftBooked) ? leftBooked : undefined) });
   const outbox = mockOf<OutboxService>();
   const requests = mockOf<MatchRequestRepository>({ find: async () => request, setStatus: async () => undefined });
-  const assignments = mockOf<AssignmentRepository>({ earlier: async () => [], insert: async () => undefined });
+  const assignments = mockOf<AssignmentRepository>({ standing: async () => [], insert: async () => undefined });
   const summary = { requestedHours: 20, availableProfessionals: 0, hoursPossibleNow: 12, suggestions: 1, text: { fr: 'Personne pour 20 h', en: 'Nobody for 20 h' } };
   const nearestFits = mockOf<NearestFitsService>({ ofUnmatched: async () => ({ view: { summary, suggestions: [] }, summary }) });
-  const matcher = new AssignmentMatcher(matches, professionals, outbox, earlierAttempts, new MatchingConfig(), nearestFits, requests, assignments);
+  const shares = mockOf<ShareMatcher>({ assignSplit: async () => splitBooked });
+  const matcher = new AssignmentMatcher(matches, professionals, outbox, earlierAttempts, new MatchingConfig(), nearestFits, requests, assignments, shares);
   return {
     run: (options?: { retry: boolean }) => matcher.run(mockManager(), REQUEST_ID, options),
     rank: matches.rank,
@@ -57,6 +59,7 @@ function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; 
     settle: earlierAttempts.settle,
     ofUnmatched: nearestFits.ofUnmatched,
     summary,
+    assignSplit: shares.assignSplit,
   };
 }
 
@@ -146,5 +149,25 @@ describe(AssignmentMatcher.name, () => {
       expect(sut.settle).not.toHaveBeenCalled();
       expect(sut.reserve).toHaveBeenCalledWith(expect.objectContaining({ professionalId: 'p-free' }));
     });
+  });
+
+  it('shares a request nobody is free for between two only when the member allows a split', async () => {
+    const without = matcherWith(matchingRequest(true), { fitting: ranking(busy), everyone: ranking(busy) });
+    await without.run();
+    expect(without.assignSplit).not.toHaveBeenCalled();
+    expect(without.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.unmatched, expect.anything());
+
+    const allowed = Object.assign(matchingRequest(true), { autoAssignSplit: true });
+    const sut = matcherWith(allowed, { fitting: ranking(busy), everyone: ranking(busy) });
+    await sut.run();
+    expect(sut.assignSplit).toHaveBeenCalledTimes(1);
+    expect(sut.record).not.toHaveBeenCalledWith(expect.anything(), RequestEvents.unmatched, expect.anything());
+  });
+
+  it('is unmatched when the split it may take was booked meanwhile', async () => {
+    const sut = matcherWith(Object.assign(matchingRequest(true), { autoAssignSplit: true }), { fitting: ranking(busy), everyone: ranking(busy) }, undefined, false);
+    await sut.run();
+    expect(sut.assignSplit).toHaveBeenCalledTimes(1);
+    expect(sut.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.unmatched, expect.anything());
   });
 });

@@ -15,6 +15,7 @@ import { derivedAssignmentId } from '../assignment/assignment-id.js';
 import { AssignmentRepository } from '../assignment/assignment.repository.js';
 import { EarlierAttempts, hasTerms } from '../assignment/earlier-attempts.js';
 import { newAssignment } from '../assignment/new-assignment.js';
+import { ShareMatcher } from './share-matcher.js';
 
 /**
  * Sends a request through matching: on submission and again after a decline. Stores the ranking
@@ -36,6 +37,7 @@ export class AssignmentMatcher {
     private readonly nearestFits: NearestFitsService,
     private readonly requests: MatchRequestRepository,
     private readonly assignments: AssignmentRepository,
+    private readonly shares: ShareMatcher,
   ) {}
 
   /**
@@ -45,10 +47,13 @@ export class AssignmentMatcher {
   async run(manager: EntityManager, requestId: string, { retry = false }: { retry?: boolean } = {}): Promise<void> {
     const request = await this.requests.find(manager, requestId, { lock: true });
     if (!request || request.status !== 'submitted') return;
-    const earlier = await this.assignments.earlier(manager, requestId);
-    if (earlier.some((assignment) => assignment.status === 'active')) return;
+    const earlier = await this.assignments.standing(manager, requestId);
+    if (earlier.some((assignment) => assignment.status === 'active' && assignment.shareId === null)) return;
 
-    const declined = new Set(earlier.map((assignment) => assignment.professionalId));
+    const declined = new Set(earlier.filter((assignment) => assignment.status === 'declined').map((assignment) => assignment.professionalId));
+    // A part of a share declined: the other parts stay, and matching looks for the hours it lacks.
+    const standing = earlier.filter((assignment) => assignment.shareId !== null && assignment.status !== 'declined');
+    if (standing.length > 0) return this.shares.fillShare(manager, request, standing, declined, retry);
     const context = contextOfRequest(request, declined);
     if (retry && (await this.adoptEarlierBooking(manager, request, context))) return;
 
@@ -59,6 +64,8 @@ export class AssignmentMatcher {
     if (available.length === 0) {
       const nearest = await this.nearestFits.ofUnmatched(request, context, ranking, manager);
       request.lastMatches = { ...request.lastMatches, nearestFits: nearest.view };
+      // Nobody for all of it: two together, when the member's policy allows a split.
+      if (request.autoAssign && request.autoAssignSplit && (await this.shares.assignSplit(manager, request, nearest.view.suggestions, declined))) return;
       await this.finish(manager, request, 'unmatched');
       await this.outbox.record(manager, RequestEvents.unmatched, {
         requestId,

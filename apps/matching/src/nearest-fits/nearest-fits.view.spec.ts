@@ -46,12 +46,12 @@ describe(nearestFitsView.name, () => {
     ]);
   });
 
-  it('carries the one call that applies it, where the API can: an assignment, with the hours when fewer', () => {
+  it('carries the one call that applies it, where the API can: an assignment, with the hours when fewer; a shared assignment for a split', () => {
     expect(sut.suggestions.map((s) => s.apply)).toEqual([
       { method: 'POST', path: `/v1/requests/${REQUEST_ID}/assignments`, body: { professionalId: 'a1', hours: 24 } },
       undefined,
       undefined,
-      undefined,
+      { method: 'POST', path: `/v1/requests/${REQUEST_ID}/shared-assignments`, body: { parts: [{ professionalId: 'a1', hours: 18 }, { professionalId: 'm1', hours: 12 }] } },
       { method: 'POST', path: `/v1/requests/${REQUEST_ID}/assignments`, body: { professionalId: 'm1' } },
     ]);
     expect(nearestFitsView(fits, unmatched, english, 'en').suggestions.every((s) => s.apply === undefined)).toBe(true);

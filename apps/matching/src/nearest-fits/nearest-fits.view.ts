@@ -20,7 +20,8 @@ export function nearestFitsSummary(fits: readonly NearestFit[], ranking: Ranking
 
 /**
  * The nearest fits as the API shows them, reasons in `lang`. With a request id, those the API can
- * apply in one call carry it: an assignment of that professional (with the hours, for fewer hours).
+ * apply in one call carry it: an assignment of that professional (with the hours, for fewer hours),
+ * or for a split a shared assignment of both with their hours.
  */
 export function nearestFitsView(fits: readonly NearestFit[], ranking: Ranking, context: MatchContext, lang: LanguageCode, requestId?: string): NearestFitsView {
   return {
@@ -49,8 +50,15 @@ export function nearestFitsView(fits: readonly NearestFit[], ranking: Ranking, c
   };
 }
 
-/** Changing a request's window and sharing it are not in the API yet: those fits carry no action. */
+/** Changing a request's window is not in the API yet: those fits carry no action. A split is a shared assignment. */
 function actionFor(fit: NearestFit, requestId: string): NearestFitAction | undefined {
+  if (fit.kind === 'split') {
+    return {
+      method: 'POST',
+      path: `/v1/requests/${requestId}/shared-assignments`,
+      body: { parts: fit.parts.map((part) => ({ professionalId: part.facts.professionalId, hours: part.hours })) },
+    };
+  }
   if (fit.kind !== 'fewer_hours' && fit.kind !== 'other_language') return undefined;
   const [{ facts, hours }] = fit.parts;
   return {

@@ -24,6 +24,10 @@ export class MemberEntity {
   @Column({ name: 'auto_assign', type: 'boolean', default: false })
   autoAssign: boolean;
 
+  /** May an automatic assignment share a request between two professionals? */
+  @Column({ name: 'auto_assign_split', type: 'boolean', default: false })
+  autoAssignSplit: boolean;
+
   // Milliseconds, like the JS Date in a page cursor (see keysetPage); updated_at alike, so it is never before created_at.
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;

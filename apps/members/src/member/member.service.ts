@@ -14,7 +14,7 @@ export class MemberService {
 
   async create(request: CreateMemberRequest): Promise<MemberView> {
     return this.dataSource.transaction(async (manager) => {
-      const member = await manager.save(manager.create(MemberEntity, { ...request, autoAssign: request.autoAssign ?? false }));
+      const member = await manager.save(manager.create(MemberEntity, { ...request, autoAssign: request.autoAssign ?? false, autoAssignSplit: request.autoAssignSplit ?? false }));
       await this.outbox.record(manager, MemberEvents.registered, {
         memberId: member.id,
         name: member.name,
@@ -45,6 +45,7 @@ export class MemberService {
         region: saved.region,
         contactEmail: saved.contactEmail,
         autoAssign: saved.autoAssign,
+        autoAssignSplit: saved.autoAssignSplit,
       });
       return toView(saved);
     });
@@ -70,6 +71,7 @@ function toView(member: MemberEntity): MemberView {
     region: member.region,
     contactEmail: member.contactEmail,
     autoAssign: member.autoAssign,
+    autoAssignSplit: member.autoAssignSplit,
     createdAt: member.createdAt.toISOString(),
     updatedAt: member.updatedAt.toISOString(),
   };

@@ -1,3 +1,4 @@
+import type { SharePart } from '@coop/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { RequestHistoryType, RequestStatus } from '@coop/contracts';
 import { ServiceRequestEntity } from './service-request.entity.js';
@@ -12,6 +13,9 @@ export type RequestHistoryDetails = Partial<{
   cost: number;
   availableCandidates: number;
   reason: string;
+  /** A shared request: the share and every part. */
+  shareId: string;
+  parts: SharePart[];
 }>;
 
 /**

@@ -11,10 +11,13 @@ import {
   RequestUnmatchedEvent,
   isOpen,
   type LifecycleEvent,
+  type SharePart,
+  toCents,
+  toHours,
   transition,
   type Transition,
 } from '@coop/contracts';
-import { OnEvent, retryWhileYoung } from '@coop/platform';
+import { OnEvent, retryWhileYoung, roundCents } from '@coop/platform';
 import type { RequestHistoryDetails } from './request-history.entity.js';
 import type { ServiceRequestEntity } from './service-request.entity.js';
 import { ServiceRequestRepository } from './service-request.repository.js';
@@ -40,7 +43,7 @@ export class RequestLifecycleHandler {
 
   @OnEvent(RequestEvents.assigned)
   onAssigned(data: RequestAssignedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    const event: LifecycleEvent = { kind: 'assigned', assignmentId: data.assignmentId, replacesAssignmentId: data.replacesAssignmentId };
+    const event: LifecycleEvent = { kind: 'assigned', assignmentId: data.assignmentId, replacesAssignmentId: data.replacesAssignmentId, replacesAssignmentIds: data.replacesAssignmentIds };
     const details: RequestHistoryDetails = {
       assignmentId: data.assignmentId,
       professionalId: data.professionalId,
@@ -49,6 +52,7 @@ export class RequestLifecycleHandler {
       cost: data.estimatedCost,
       ...(data.replacesAssignmentId ? { replacesAssignmentId: data.replacesAssignmentId } : {}),
       ...(data.reason ? { reason: data.reason } : {}),
+      ...(data.shareId ? { shareId: data.shareId, parts: data.parts } : {}),
     };
     return this.apply(manager, envelope, data, event, details, (request) => {
       request.assignmentId = data.assignmentId;
@@ -56,6 +60,8 @@ export class RequestLifecycleHandler {
       request.assignedHours = data.hours;
       request.estimatedCost = data.estimatedCost;
       request.assignedAutomatically = data.automatic;
+      request.shareId = data.shareId ?? null;
+      request.assignmentParts = data.shareId && data.parts ? data.parts : null;
       request.statusReason = null;
     });
   }
@@ -72,11 +78,19 @@ export class RequestLifecycleHandler {
   onDeclined(data: AssignmentDeclinedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
     const details = { assignmentId: data.assignmentId, professionalId: data.professionalId, reason: data.reason };
     return this.apply(manager, envelope, data, { kind: 'declined', assignmentId: data.assignmentId }, details, (request) => {
-      request.assignmentId = null;
-      request.professionalId = null;
-      request.assignedHours = null;
-      request.estimatedCost = null;
-      request.assignedAutomatically = null;
+      const kept = data.keptParts ?? [];
+      if (kept.length > 0) {
+        // A part of a shared request: the others keep theirs while matching looks for the rest.
+        keepParts(request, kept);
+      } else {
+        request.assignmentId = null;
+        request.professionalId = null;
+        request.assignedHours = null;
+        request.estimatedCost = null;
+        request.assignedAutomatically = null;
+        request.shareId = null;
+        request.assignmentParts = null;
+      }
       request.statusReason = data.reason;
     });
   }
@@ -84,7 +98,8 @@ export class RequestLifecycleHandler {
   @OnEvent(AssignmentEvents.completed)
   onCompleted(data: AssignmentCompletedEvent, envelope: EventEnvelope, manager: EntityManager): Promise<void> {
     const details = { assignmentId: data.assignmentId, professionalId: data.professionalId, hours: data.hoursSpent, cost: data.cost };
-    return this.apply(manager, envelope, data, { kind: 'completed', assignmentId: data.assignmentId }, details, () => undefined);
+    const event: LifecycleEvent = { kind: 'completed', assignmentId: data.assignmentId, openParts: data.openParts };
+    return this.apply(manager, envelope, data, event, details, () => undefined);
   }
 
   private async apply(
@@ -133,4 +148,13 @@ export class RequestLifecycleHandler {
     if ('assignmentId' in event && (await this.requests.wasReplaced(manager, request.id, event.assignmentId))) return 'its assignment was replaced by a later one';
     return undefined;
   }
+}
+
+/** What a shared request still holds after one part declined. */
+function keepParts(request: ServiceRequestEntity, kept: SharePart[]): void {
+  request.assignmentId = kept[0].assignmentId;
+  request.professionalId = kept[0].professionalId;
+  request.assignedHours = toHours(kept.reduce((sum, part) => sum + toCents(part.hours), 0));
+  request.estimatedCost = roundCents(kept.reduce((sum, part) => sum + part.estimatedCost, 0));
+  request.assignmentParts = kept;
 }

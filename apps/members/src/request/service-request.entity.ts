@@ -1,6 +1,6 @@
 import { numericColumn } from '@coop/platform';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { type ExpertiseDomainCode, type LanguageCode, requestStatusCheck, type RequestStatus, type StoredTerms, type Urgency } from '@coop/contracts';
+import { type ExpertiseDomainCode, type LanguageCode, requestStatusCheck, type RequestStatus, type SharePart, type StoredTerms, type Urgency } from '@coop/contracts';
 import { MemberEntity } from '../member/member.entity.js';
 
 /** Members' copy of a request: its terms, its status in the lifecycle, and its current assignment. */
@@ -79,6 +79,13 @@ export class ServiceRequestEntity implements StoredTerms {
 
   @Column({ name: 'assigned_automatically', type: 'boolean', nullable: true })
   assignedAutomatically: boolean | null;
+
+  /** A shared request: the share, and each part (the first is also assignmentId and professionalId). */
+  @Column({ name: 'share_id', type: 'uuid', nullable: true })
+  shareId: string | null;
+
+  @Column({ name: 'assignment_parts', type: 'jsonb', nullable: true })
+  assignmentParts: SharePart[] | null;
 
   // Milliseconds, like the JS Date in a page cursor (see keysetPage); updated_at alike, so it is never before created_at.
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })

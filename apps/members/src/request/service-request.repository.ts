@@ -14,7 +14,7 @@ export interface RequestScope {
   memberId?: string;
 }
 
-export type NewServiceRequest = Omit<ServiceRequestEntity, 'id' | 'member' | 'statusReason' | 'assignmentId' | 'professionalId' | 'assignedHours' | 'estimatedCost' | 'assignedAutomatically' | 'createdAt' | 'updatedAt'>;
+export type NewServiceRequest = Omit<ServiceRequestEntity, 'id' | 'member' | 'statusReason' | 'assignmentId' | 'professionalId' | 'assignedHours' | 'estimatedCost' | 'assignedAutomatically' | 'shareId' | 'assignmentParts' | 'createdAt' | 'updatedAt'>;
 
 /** The tables of service requests and their history (queries only; the rules are the services'). */
 @Injectable()

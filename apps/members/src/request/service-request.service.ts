@@ -103,6 +103,7 @@ export class ServiceRequestService {
       requestId: entity.id,
       memberId: entity.memberId,
       ...termsOf(entity),
+      autoAssignSplit: member.autoAssignSplit,
       submittedAt: entity.createdAt.toISOString(),
       memberSector: member.sector,
     });

@@ -17,6 +17,7 @@ export function toView(request: ServiceRequestEntity): ServiceRequestView {
           hours: request.assignedHours!,
           estimatedCost: request.estimatedCost!,
           automatic: request.assignedAutomatically!,
+          ...(request.shareId && request.assignmentParts ? { shareId: request.shareId, parts: request.assignmentParts } : {}),
         }
       : null,
     createdAt: request.createdAt.toISOString(),

@@ -12,7 +12,7 @@ export type EmailRecipientType = (typeof EMAIL_RECIPIENT_TYPES)[number];
  * only delays it (a retry), and the consumer never waits on another service.
  */
 @Entity({ name: 'email_message' })
-@Unique('email_message_event_kind_key', ['eventId', 'kind'])
+@Unique('email_message_event_kind_recipient_key', ['eventId', 'kind', 'recipientId'])
 @Index('email_message_due_idx', ['nextAttemptAt'], { where: `"status" = 'pending'` })
 @Check('email_message_status_check', `"status" IN ('pending', 'succeeded', 'failed')`)
 @Check('email_message_recipient_type_check', `"recipient_type" IN ('professional', 'member')`)

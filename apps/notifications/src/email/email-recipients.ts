@@ -23,23 +23,32 @@ export class EmailRecipients {
 
   async resolve(message: EmailMessageEntity): Promise<ResolvedRecipient> {
     const facts = message.facts;
-    const [member, professional] = await Promise.all([
+    const [member, professional, sharedWith] = await Promise.all([
       this.rpc.send(MemberRpc.get, { id: facts.memberId }),
       facts.professionalId ? this.rpc.send(ProfessionalContactRpc, { professionalId: facts.professionalId }) : undefined,
+      facts.sharedWith ? this.namesOf(facts.sharedWith) : undefined,
     ]);
+    const shared = sharedWith ? { sharedWith } : {};
     if (message.recipientType === 'professional') {
       const recipient = professional ?? (await this.rpc.send(ProfessionalContactRpc, { professionalId: message.recipientId }));
       return {
         address: recipient.email,
         language: preferredLanguage(recipient),
-        context: { facts, recipientName: recipient.fullName, memberName: member.name, professionalName: recipient.fullName },
+        context: { facts, recipientName: recipient.fullName, memberName: member.name, professionalName: recipient.fullName, ...shared },
       };
     }
     return {
       address: member.contactEmail,
       language: member.language,
-      context: { facts, recipientName: member.name, memberName: member.name, professionalName: professional?.fullName },
+      context: { facts, recipientName: member.name, memberName: member.name, professionalName: professional?.fullName, ...shared },
     };
+  }
+
+  /** The professionals a shared request is shared with, by name, with their hours. */
+  private namesOf(people: NonNullable<EmailMessageEntity['facts']['sharedWith']>): Promise<Array<{ name: string; hours: number }>> {
+    return Promise.all(
+      people.map(async (person) => ({ name: (await this.rpc.send(ProfessionalContactRpc, { professionalId: person.professionalId })).fullName, hours: person.hours })),
+    );
   }
 }
 

@@ -13,6 +13,8 @@ export interface EmailFacts {
   endDate?: string | null;
   hours?: number;
   reason?: string;
+  /** A shared request: the professionals (and their hours) it is shared with, or for the member all of them. */
+  sharedWith?: Array<{ professionalId: string; hours: number }>;
 }
 
 /** Everything a template may use: the facts and the names looked up when sending. */
@@ -21,6 +23,8 @@ export interface EmailContext {
   recipientName: string;
   memberName: string;
   professionalName?: string;
+  /** The names of `facts.sharedWith`, looked up when sending, with their hours. */
+  sharedWith?: Array<{ name: string; hours: number }>;
 }
 
 export interface RenderedEmail {
@@ -50,6 +54,18 @@ function hoursLine(facts: EmailFacts, language: LanguageCode): string[] {
   return [language === 'fr' ? `Heures prévues : ${facts.hours}` : `Planned hours: ${facts.hours}`];
 }
 
+function namesWithHours(people: ReadonlyArray<{ name: string; hours: number }>, language: LanguageCode): string {
+  const listed = people.map((person) => `${person.name} (${person.hours} h)`);
+  const and = language === 'fr' ? ' et ' : ' and ';
+  return listed.length <= 1 ? (listed[0] ?? '') : `${listed.slice(0, -1).join(', ')}${and}${listed[listed.length - 1]}`;
+}
+
+/** To a professional of a shared request: who shares it. */
+function sharedLine(c: EmailContext, language: LanguageCode): string[] {
+  if (!c.sharedWith?.length) return [];
+  return [language === 'fr' ? `Demande partagée avec ${namesWithHours(c.sharedWith, 'fr')}.` : `Shared with ${namesWithHours(c.sharedWith, 'en')}.`];
+}
+
 function body(language: LanguageCode, greeting: string, lines: string[]): string {
   return [greeting, '', ...lines, '', SIGNATURE[language], ''].join('\n');
 }
@@ -63,6 +79,7 @@ const TEMPLATES: Record<EmailKind, Record<LanguageCode, Template>> = {
         `Vous êtes affecté(e) à la demande ${requestLabel(c.facts, 'fr')} de ${c.memberName}.`,
         ...windowLine(c.facts, 'fr'),
         ...hoursLine(c.facts, 'fr'),
+        ...sharedLine(c, 'fr'),
         'Si vous ne pouvez pas la prendre, avisez votre coordonnatrice ou coordonnateur sans tarder.',
       ]),
     }),
@@ -72,6 +89,7 @@ const TEMPLATES: Record<EmailKind, Record<LanguageCode, Template>> = {
         `You are assigned to the request ${requestLabel(c.facts, 'en')} from ${c.memberName}.`,
         ...windowLine(c.facts, 'en'),
         ...hoursLine(c.facts, 'en'),
+        ...sharedLine(c, 'en'),
         'If you cannot take it, tell your coordinator right away.',
       ]),
     }),
@@ -109,22 +127,42 @@ const TEMPLATES: Record<EmailKind, Record<LanguageCode, Template>> = {
     }),
   },
   'member.assigned': {
-    fr: (c) => ({
-      subject: `Votre demande ${requestLabel(c.facts, 'fr')} est confiée à ${c.professionalName ?? 'une ou un professionnel'}`,
-      text: body('fr', 'Bonjour,', [
-        `${c.professionalName ?? 'Une ou un professionnel du consortium'} prend en charge votre demande ${requestLabel(c.facts, 'fr')}.`,
-        ...windowLine(c.facts, 'fr'),
-        ...hoursLine(c.facts, 'fr'),
-      ]),
-    }),
-    en: (c) => ({
-      subject: `Your request ${requestLabel(c.facts, 'en')} is assigned to ${c.professionalName ?? 'a professional'}`,
-      text: body('en', 'Hello,', [
-        `${c.professionalName ?? 'A professional of the consortium'} is taking on your request ${requestLabel(c.facts, 'en')}.`,
-        ...windowLine(c.facts, 'en'),
-        ...hoursLine(c.facts, 'en'),
-      ]),
-    }),
+    fr: (c) =>
+      c.sharedWith?.length
+        ? {
+            subject: `Votre demande ${requestLabel(c.facts, 'fr')} est partagée entre ${c.sharedWith.map((p) => p.name).join(' et ')}`,
+            text: body('fr', 'Bonjour,', [
+              `${namesWithHours(c.sharedWith, 'fr')} se partagent votre demande ${requestLabel(c.facts, 'fr')}.`,
+              ...windowLine(c.facts, 'fr'),
+              ...hoursLine(c.facts, 'fr'),
+            ]),
+          }
+        : {
+            subject: `Votre demande ${requestLabel(c.facts, 'fr')} est confiée à ${c.professionalName ?? 'une ou un professionnel'}`,
+            text: body('fr', 'Bonjour,', [
+              `${c.professionalName ?? 'Une ou un professionnel du consortium'} prend en charge votre demande ${requestLabel(c.facts, 'fr')}.`,
+              ...windowLine(c.facts, 'fr'),
+              ...hoursLine(c.facts, 'fr'),
+            ]),
+          },
+    en: (c) =>
+      c.sharedWith?.length
+        ? {
+            subject: `Your request ${requestLabel(c.facts, 'en')} is shared by ${c.sharedWith.map((p) => p.name).join(' and ')}`,
+            text: body('en', 'Hello,', [
+              `${namesWithHours(c.sharedWith, 'en')} are sharing your request ${requestLabel(c.facts, 'en')}.`,
+              ...windowLine(c.facts, 'en'),
+              ...hoursLine(c.facts, 'en'),
+            ]),
+          }
+        : {
+            subject: `Your request ${requestLabel(c.facts, 'en')} is assigned to ${c.professionalName ?? 'a professional'}`,
+            text: body('en', 'Hello,', [
+              `${c.professionalName ?? 'A professional of the consortium'} is taking on your request ${requestLabel(c.facts, 'en')}.`,
+              ...windowLine(c.facts, 'en'),
+              ...hoursLine(c.facts, 'en'),
+            ]),
+          },
   },
   'member.unmatched': {
     fr: (c) => ({

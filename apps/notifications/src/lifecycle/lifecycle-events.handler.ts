@@ -46,7 +46,7 @@ export class LifecycleEventsHandler {
     const note = reaction.feed?.(data, seen);
     if (note) await this.feed.record(manager, { ...note, audience: 'coordinators', sourceKey: envelope.id, requestId: data.requestId, memberId: data.memberId });
     const ended = reaction.ends?.(data, seen);
-    if (ended) await this.tracked.forgetAssignment(manager, data.requestId, ended);
+    for (const assignmentId of typeof ended === 'string' ? [ended] : (ended ?? [])) await this.tracked.forgetAssignment(manager, data.requestId, assignmentId);
   }
 
   /** What the messages say about the request, from what this service saw of it (may be little). */

@@ -40,8 +40,8 @@ export interface Reaction<Payload extends RequestEvent> {
   remember?(data: Payload): TrackedFields;
   emails?(data: Payload, request: SeenRequest): EmailTo[];
   feed?(data: Payload, request: SeenRequest): FeedNote | undefined;
-  /** The assignment forgotten once the event is handled, so that a later cancellation tells nobody. */
-  ends?(data: Payload, request: SeenRequest): string | null;
+  /** The assignment (or every part of a share) forgotten once the event is handled, so that a later cancellation tells nobody. */
+  ends?(data: Payload, request: SeenRequest): string | string[] | null;
 }
 
 export interface ReactionEntry {
@@ -71,10 +71,27 @@ export const LIFECYCLE_REACTIONS: readonly ReactionEntry[] = [
   on(RequestEvents.pendingReview, { webhook: 'request.pending_review' }),
   on(RequestEvents.assigned, {
     webhook: 'request.assigned',
-    remember: (data) => ({ assignmentId: data.assignmentId, professionalId: data.professionalId }),
+    remember: (data) => ({
+      assignmentId: data.assignmentId,
+      professionalId: data.professionalId,
+      shareParts: data.shareId && data.parts ? data.parts.map(({ assignmentId, professionalId }) => ({ assignmentId, professionalId })) : null,
+    }),
     // The coordinator's reason for the choice is an internal note: the member's systems don't get it.
     published: ({ reason: _coordinatorNote, ...published }) => published,
-    emails: (data) => {
+    emails: (data): EmailTo[] => {
+      if (data.shareId && data.parts) {
+        // A shared request: each professional hears of their own hours and who shares it; the member of everyone.
+        const shared = data.parts.map(({ professionalId, hours }) => ({ professionalId, hours }));
+        return [
+          ...data.parts.map((part): EmailTo => ({
+            kind: 'professional.assigned',
+            recipientType: 'professional',
+            recipientId: part.professionalId,
+            facts: { professionalId: part.professionalId, hours: part.hours, sharedWith: shared.filter((other) => other.professionalId !== part.professionalId) },
+          })),
+          { kind: 'member.assigned', recipientType: 'member', recipientId: data.memberId, facts: { professionalId: data.professionalId, hours: data.hours, sharedWith: shared } },
+        ];
+      }
       const facts = { professionalId: data.professionalId, hours: data.hours };
       return [
         { kind: 'professional.assigned', recipientType: 'professional', recipientId: data.professionalId, facts },
@@ -89,12 +106,10 @@ export const LIFECYCLE_REACTIONS: readonly ReactionEntry[] = [
   }),
   on(RequestEvents.cancelled, {
     webhook: 'request.cancelled',
-    // Nobody was assigned: no professional to tell.
+    // Whoever holds it: the one professional, or each part's of a shared request (nobody assigned: no one to tell).
     emails: (data, { tracked }) =>
-      tracked?.professionalId
-        ? [{ kind: 'professional.cancelled', recipientType: 'professional', recipientId: tracked.professionalId, facts: { professionalId: tracked.professionalId, reason: data.reason } }]
-        : [],
-    ends: (_data, { tracked }) => (tracked?.professionalId ? tracked.assignmentId : null),
+      holdersOf(tracked).map((professionalId): EmailTo => ({ kind: 'professional.cancelled', recipientType: 'professional', recipientId: professionalId, facts: { professionalId, reason: data.reason } })),
+    ends: (_data, { tracked }) => [...(tracked?.professionalId && tracked.assignmentId ? [tracked.assignmentId] : []), ...(tracked?.shareParts ?? []).map((part) => part.assignmentId)],
   }),
   on(AssignmentEvents.declined, {
     webhook: 'assignment.declined',
@@ -107,3 +122,9 @@ export const LIFECYCLE_REACTIONS: readonly ReactionEntry[] = [
   }),
   on(AssignmentEvents.completed, { webhook: 'assignment.completed', ends: (data) => data.assignmentId }),
 ];
+
+/** Who holds the request now: the professional of each part of a share, else the one assigned. */
+function holdersOf(tracked: TrackedRequestEntity | null): string[] {
+  if (tracked?.shareParts?.length) return tracked.shareParts.map((part) => part.professionalId);
+  return tracked?.professionalId ? [tracked.professionalId] : [];
+}

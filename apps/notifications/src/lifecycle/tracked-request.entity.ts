@@ -1,5 +1,10 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
+export interface TrackedPart {
+  assignmentId: string;
+  professionalId: string;
+}
+
 /**
  * What this service remembers of a request from the events it saw: enough to word a message
  * (title, window) and to know whom to tell of a cancellation (the active assignment's professional).
@@ -26,6 +31,10 @@ export class TrackedRequestEntity {
 
   @Column({ name: 'professional_id', type: 'uuid', nullable: true })
   professionalId: string | null;
+
+  /** A shared request: its parts still held (a cancellation tells each professional). */
+  @Column({ name: 'share_parts', type: 'jsonb', nullable: true })
+  shareParts: TrackedPart[] | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

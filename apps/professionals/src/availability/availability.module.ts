@@ -5,14 +5,16 @@ import { AvailabilityController } from './availability.controller.js';
 import { AvailabilityService } from './availability.service.js';
 import { BookingRepository } from './booking.repository.js';
 import { BookingService } from './booking.service.js';
+import { SharedBookingController } from './shared-booking.controller.js';
+import { SharedBookingService } from './shared-booking.service.js';
 import { CapacityLedger } from './capacity-ledger.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { TimeOffService } from './time-off.service.js';
 
 @Module({
   imports: [CalendarModule, SearchModule],
-  controllers: [AvailabilityController],
-  providers: [AvailabilityService, TimeOffService, BookingService, BookingRepository, CapacityLedger, LedgerRepository],
+  controllers: [AvailabilityController, SharedBookingController],
+  providers: [AvailabilityService, TimeOffService, BookingService, SharedBookingService, BookingRepository, CapacityLedger, LedgerRepository],
   exports: [CapacityLedger],
 })
 export class AvailabilityModule {}

@@ -45,34 +45,41 @@ export class BookingService {
   async reserve(request: ReserveRequest): Promise<BookingView> {
     const existing = await this.find(this.transactions.manager, request.assignmentId);
     if (existing) return sameTermsOrConflict(existing, request);
-    return this.transactions.run(async (manager) => {
-      const professional = await this.ledger.lockProfessional(manager, request.professionalId, 'share');
-      if (!professional.active) {
-        throw new DomainException(ErrorCode.Conflict, `Professional ${professional.id} is inactive and cannot be booked`);
-      }
-      const [start, end] = [parseDay(request.startDate), parseDay(request.endDate)];
-      const parts = positiveParts(spreadByWeek(toCents(request.hours), start, end));
-      if (request.hours > 0 && parts.size === 0) {
-        throw DomainException.validation([{ field: 'endDate', message: 'the window from startDate to endDate has no working day (Monday to Friday)' }]);
-      }
-      const createdAt = await this.bookings.insert(manager, {
-        assignmentId: request.assignmentId,
-        professionalId: professional.id,
-        requestId: request.requestId ?? null,
-        startDate: request.startDate,
-        endDate: request.endDate,
-        hours: request.hours,
-      });
-      if (!createdAt) {
-        // The same assignment was booked concurrently and committed first.
-        return sameTermsOrConflict((await this.find(manager, request.assignmentId))!, request);
-      }
-      const weeks = await this.ledger.lockWeeks(manager, professional, [...parts.keys()]);
-      await this.ledger.addBooked(manager, professional.id, weeks, parts);
-      await this.bookings.saveParts(manager, request.assignmentId, parts);
-      await this.changes.record(manager, [professional.id]);
-      return toBookingView({ ...request, createdAt }, parts);
+    return this.transactions.run((manager) => this.reserveWithin(manager, request));
+  }
+
+  /**
+   * Books within the caller's transaction (several bookings that stand or fall together): the
+   * professional locked, then its weeks in order. A booking of this assignment with the same terms
+   * is returned as it is.
+   */
+  async reserveWithin(manager: EntityManager, request: ReserveRequest): Promise<BookingView> {
+    const professional = await this.ledger.lockProfessional(manager, request.professionalId, 'share');
+    if (!professional.active) {
+      throw new DomainException(ErrorCode.Conflict, `Professional ${professional.id} is inactive and cannot be booked`);
+    }
+    const [start, end] = [parseDay(request.startDate), parseDay(request.endDate)];
+    const parts = positiveParts(spreadByWeek(toCents(request.hours), start, end));
+    if (request.hours > 0 && parts.size === 0) {
+      throw DomainException.validation([{ field: 'endDate', message: 'the window from startDate to endDate has no working day (Monday to Friday)' }]);
+    }
+    const createdAt = await this.bookings.insert(manager, {
+      assignmentId: request.assignmentId,
+      professionalId: professional.id,
+      requestId: request.requestId ?? null,
+      startDate: request.startDate,
+      endDate: request.endDate,
+      hours: request.hours,
     });
+    if (!createdAt) {
+      // The same assignment was booked concurrently and committed first.
+      return sameTermsOrConflict((await this.find(manager, request.assignmentId))!, request);
+    }
+    const weeks = await this.ledger.lockWeeks(manager, professional, [...parts.keys()]);
+    await this.ledger.addBooked(manager, professional.id, weeks, parts);
+    await this.bookings.saveParts(manager, request.assignmentId, parts);
+    await this.changes.record(manager, [professional.id]);
+    return toBookingView({ ...request, createdAt }, parts);
   }
 
   /**

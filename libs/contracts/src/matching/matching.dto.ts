@@ -240,6 +240,8 @@ export class AssignmentView {
   createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   endedAt: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'When the request is shared between professionals: the share this part belongs to (null for a request one professional holds alone)' })
+  shareId: string | null;
 }
 
 export class AssignmentPage {
@@ -275,6 +277,8 @@ export class StatementLine {
   costRate: number;
   @ApiProperty()
   amount: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'A shared request has one line per professional, each naming the share' })
+  shareId: string | null;
 }
 
 export class StatementView {

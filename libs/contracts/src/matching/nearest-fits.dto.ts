@@ -59,11 +59,20 @@ export class NearestFitChange {
 }
 
 /** What a coordinator sends to apply a nearest fit to the request, when the API can do it in one call. */
-export class NearestFitActionBody {
+export class NearestFitActionPart {
   @ApiProperty({ format: 'uuid' })
   professionalId: string;
-  @ApiPropertyOptional({ example: 24 })
+  @ApiProperty({ example: 18 })
+  hours: number;
+}
+
+export class NearestFitActionBody {
+  @ApiPropertyOptional({ format: 'uuid', description: 'fewer_hours, other_language: the professional to assign' })
+  professionalId?: string;
+  @ApiPropertyOptional({ example: 24, description: 'fewer_hours: the hours to book' })
   hours?: number;
+  @ApiPropertyOptional({ type: [NearestFitActionPart], description: 'split: each professional and their hours (POST /v1/requests/:id/shared-assignments)' })
+  parts?: NearestFitActionPart[];
 }
 
 export class NearestFitAction {
@@ -96,7 +105,7 @@ export class NearestFitView {
   @ApiPropertyOptional({
     type: NearestFitAction,
     description:
-      'The call that applies it to the request (fewer_hours, other_language). Absent for an ad hoc search, and for what the API cannot do yet: changing a request’s window, sharing it',
+      'The call that applies it to the request (fewer_hours, other_language: an assignment; split: a shared assignment). Absent for an ad hoc search, and for what the API cannot do yet: changing a request’s window',
   })
   apply?: NearestFitAction;
 }

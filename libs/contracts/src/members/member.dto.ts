@@ -36,6 +36,15 @@ export class CreateMemberRequest {
   @IsOptional()
   @IsBoolean()
   autoAssign?: boolean;
+
+  /** Whether an automatic assignment may share a request between two professionals when nobody is free for all of it. */
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Whether an automatic assignment may share a request between two professionals when nobody is free for all of it (only when requests are assigned automatically)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  autoAssignSplit?: boolean;
 }
 
 /** PATCH body: any subset of the member's fields. */
@@ -68,6 +77,8 @@ export class MemberView {
   contactEmail: string;
   @ApiProperty()
   autoAssign: boolean;
+  @ApiProperty({ description: 'Whether an automatic assignment may share a request between two professionals' })
+  autoAssignSplit: boolean;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
   @ApiProperty({ format: 'date-time' })
@@ -105,4 +116,8 @@ export class MemberUpdatedEvent extends MemberRegisteredEvent {
 
   @IsBoolean()
   autoAssign: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  autoAssignSplit?: boolean;
 }

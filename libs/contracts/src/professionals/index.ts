@@ -4,3 +4,4 @@ export * from './availability.dto.js';
 export * from './professional.contracts.js';
 export * from './professional-search.js';
 export * from './capacity-grid.dto.js';
+export * from './shared-booking.js';

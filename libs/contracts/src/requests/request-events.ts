@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../messaging/event-contract.js';
+import { SharePart } from './share-part.js';
 import { COOP_SECTOR_CODES, type CoopSectorCode } from '../taxonomy/coop-sectors.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 import { DATE_PATTERN, RequestTerms } from './request-terms.js';
@@ -13,6 +14,8 @@ export class RequestSubmittedEvent extends RequestTerms {
   @IsISO8601() submittedAt: string;
   /** The member's cooperative sector when the request was submitted (absent from events written before it existed). */
   @IsOptional() @IsIn(COOP_SECTOR_CODES) memberSector?: CoopSectorCode;
+  /** The member's policy: may an automatic assignment share the request between two professionals? (absent: no) */
+  @IsOptional() @IsBoolean() autoAssignSplit?: boolean;
 }
 
 /** Emitted by matching when candidates were stored and a coordinator must choose (`pending_review`). */
@@ -35,6 +38,15 @@ export class RequestAssignedEvent {
   @IsOptional() @IsUUID() replacesAssignmentId?: string;
   /** A coordinator's reason for choosing this professional (absent from automatic assignments and older events). */
   @IsOptional() @IsString() reason?: string;
+  /**
+   * A shared request: the share's id and every part, the first of which is also `assignmentId` and
+   * `professionalId`; `hours` and `estimatedCost` are then the parts' together. Absent when one
+   * professional holds the request.
+   */
+  @IsOptional() @IsUUID() shareId?: string;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SharePart) parts?: SharePart[];
+  /** Every assignment this one replaces, when it replaces a shared one (their first is `replacesAssignmentId`). */
+  @IsOptional() @IsArray() @IsUUID('all', { each: true }) replacesAssignmentIds?: string[];
 }
 
 /** Days `YYYY-MM-DD`, both included. */
@@ -140,6 +152,9 @@ export class AssignmentDeclinedEvent {
   @IsUUID() memberId: string;
   @IsUUID() professionalId: string;
   @IsString() reason: string;
+  /** A part of a shared request: the share, and the parts still held (the request is matched again for the declined part's hours only). */
+  @IsOptional() @IsUUID() shareId?: string;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SharePart) keptParts?: SharePart[];
 }
 
 /** Emitted by matching when work is done; the request is completed. */
@@ -150,6 +165,9 @@ export class AssignmentCompletedEvent {
   @IsUUID() professionalId: string;
   @IsNumber() @Min(0) hoursSpent: number;
   @IsNumber() @Min(0) cost: number;
+  /** A part of a shared request: the share, and how many of its parts are still active (the request is completed when none is; absent: 0). */
+  @IsOptional() @IsUUID() shareId?: string;
+  @IsOptional() @IsInt() @Min(0) openParts?: number;
 }
 
 /** Every event of a request's life (its assignments included) is handled in order. */

@@ -38,3 +38,20 @@ describe('transition', () => {
     expect(transition(state, event)).toEqual(expected);
   });
 });
+
+describe('transition of a shared request', () => {
+  const SECOND = 'a0000000-0000-4000-8000-000000000003';
+  const shared = (status: RequestStatus) => ({ status, assignmentId: CURRENT, assignmentParts: [{ assignmentId: CURRENT }, { assignmentId: SECOND }] });
+
+  it.each<[string, ReturnType<typeof shared>, LifecycleEvent, object]>([
+    ['its second part declines', shared('assigned'), { kind: 'declined', assignmentId: SECOND }, to('submitted')],
+    ['one part is done and another still at work', shared('assigned'), { kind: 'completed', assignmentId: SECOND, openParts: 1 }, to('assigned')],
+    ['its last part is done', shared('assigned'), { kind: 'completed', assignmentId: CURRENT, openParts: 0 }, to('completed')],
+    ['a share that replaces one of its parts', shared('assigned'), { kind: 'assigned', assignmentId: CURRENT, replacesAssignmentIds: [SECOND] }, to('assigned')],
+    ['a single assignment that replaces the whole share', shared('assigned'), { kind: 'assigned', assignmentId: OTHER, replacesAssignmentId: CURRENT, replacesAssignmentIds: [CURRENT, SECOND] }, to('assigned')],
+    ['the share again', shared('assigned'), { kind: 'assigned', assignmentId: CURRENT }, repeat],
+    ['a decline of a part of another share', shared('assigned'), { kind: 'declined', assignmentId: OTHER }, refused],
+  ])('%s', (_case, state, event, expected) => {
+    expect(transition(state, event)).toEqual(expected);
+  });
+});

@@ -26,10 +26,10 @@ const ASSIGNABLE: readonly RequestStatus[] = OPEN_REQUEST_STATUSES.filter((statu
 /** What happens to a request after its submission: matching's events, and a cancellation. Each kind is also a history step. */
 export type LifecycleEvent =
   | { kind: 'pending_review' }
-  | { kind: 'assigned'; assignmentId: string; replacesAssignmentId?: string }
+  | { kind: 'assigned'; assignmentId: string; replacesAssignmentId?: string; replacesAssignmentIds?: string[] }
   | { kind: 'unmatched' }
   | { kind: 'declined'; assignmentId: string }
-  | { kind: 'completed'; assignmentId: string }
+  | { kind: 'completed'; assignmentId: string; openParts?: number }
   | { kind: 'cancelled' };
 
 /** One step of a request's history (GET /v1/requests/:id/history): its submission, then each lifecycle event. */
@@ -41,12 +41,23 @@ export type RequestHistoryType = (typeof REQUEST_HISTORY_TYPES)[number];
 export interface LifecycleState {
   status: RequestStatus;
   assignmentId: string | null;
+  /** A shared request: every part (the first is assignmentId). */
+  assignmentParts?: ReadonlyArray<{ assignmentId: string }> | null;
+}
+
+/** The current assignment, or one of the current parts of a shared request. */
+function isCurrent(state: LifecycleState, assignmentId: string): boolean {
+  return state.assignmentId === assignmentId || (state.assignmentParts ?? []).some((part) => part.assignmentId === assignmentId);
 }
 
 /** The new status, or why the event changes nothing (`repeat`: it was already applied; `refused`: it makes no sense now). */
 export type Transition = { to: RequestStatus } | { unchanged: 'repeat' | 'refused'; why: string };
 
-/** Where a request goes on `event`, from `state`. Events about another assignment than the current one are stale. */
+/**
+ * Where a request goes on `event`, from `state`. Events about another assignment than the current
+ * one are stale. A shared request's parts are each current: a decline of one sends the request
+ * back to matching (for that part's hours), and it is completed with its last part.
+ */
 export function transition(state: LifecycleState, event: LifecycleEvent): Transition {
   const refused = (why: string): Transition => ({ unchanged: 'refused', why });
   switch (event.kind) {
@@ -58,17 +69,20 @@ export function transition(state: LifecycleState, event: LifecycleEvent): Transi
       return state.status === 'submitted' || state.status === 'pending_review' ? { to: 'unmatched' } : refused(`a ${state.status} request cannot become unmatched`);
     case 'assigned':
       if (state.status === 'assigned') {
+        const replaces = event.replacesAssignmentIds ?? (event.replacesAssignmentId ? [event.replacesAssignmentId] : []);
+        if (replaces.some((id) => isCurrent(state, id))) return { to: 'assigned' };
         if (state.assignmentId === event.assignmentId) return { unchanged: 'repeat', why: 'already assigned to this assignment' };
-        return event.replacesAssignmentId === state.assignmentId ? { to: 'assigned' } : refused('the assignment it replaces is not the current one');
+        return refused('the assignment it replaces is not the current one');
       }
       return ASSIGNABLE.includes(state.status) ? { to: 'assigned' } : refused(`a ${state.status} request cannot be assigned`);
     case 'declined':
-      if (state.status !== 'assigned' || state.assignmentId !== event.assignmentId) return refused('the declined assignment is not the current one');
+      if (state.status !== 'assigned' || !isCurrent(state, event.assignmentId)) return refused('the declined assignment is not the current one');
       return { to: 'submitted' };
     case 'completed':
-      if (state.status === 'completed' && state.assignmentId === event.assignmentId) return { unchanged: 'repeat', why: 'already completed' };
-      if (state.status !== 'assigned' || state.assignmentId !== event.assignmentId) return refused('the completed assignment is not the current one');
-      return { to: 'completed' };
+      if (state.status === 'completed' && isCurrent(state, event.assignmentId)) return { unchanged: 'repeat', why: 'already completed' };
+      if (state.status !== 'assigned' || !isCurrent(state, event.assignmentId)) return refused('the completed assignment is not the current one');
+      // A part of a shared request: the request is completed with its last part.
+      return { to: (event.openParts ?? 0) > 0 ? 'assigned' : 'completed' };
     case 'cancelled':
       if (state.status === 'cancelled') return { unchanged: 'repeat', why: 'already cancelled' };
       return isOpen(state.status) ? { to: 'cancelled' } : refused(`a ${state.status} request cannot be cancelled`);

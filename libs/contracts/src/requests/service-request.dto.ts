@@ -8,6 +8,7 @@ import { EXPERTISE_DOMAIN_CODES, type ExpertiseDomainCode } from '../taxonomy/ex
 import { LANGUAGE_CODES, type LanguageCode } from '../taxonomy/languages.js';
 import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
 import { REQUEST_HISTORY_TYPES, REQUEST_STATUSES, type RequestHistoryType, type RequestStatus } from './request-lifecycle.js';
+import { SharePart } from './share-part.js';
 
 /** A request's window lasts at most this many days (a year, leap day included). */
 export const MAX_REQUEST_WINDOW_DAYS = 366;
@@ -174,6 +175,10 @@ export class AssignmentSummary {
   estimatedCost: number;
   @ApiProperty({ description: 'Assigned by the system rather than a coordinator' })
   automatic: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A shared request: the share (id, professionalId are then its first part; hours and estimatedCost, all parts together)' })
+  shareId?: string;
+  @ApiPropertyOptional({ type: [SharePart], description: 'A shared request: every professional and their hours' })
+  parts?: SharePart[];
 }
 
 export class ServiceRequestView {
@@ -247,6 +252,10 @@ export class RequestHistoryEntry {
   availableCandidates?: number;
   @ApiPropertyOptional({ description: 'unmatched, declined, cancelled: why; assigned: the coordinator’s reason for the choice' })
   reason?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'assigned: a shared request’s share (assignmentId and professionalId are its first part, hours all of them)' })
+  shareId?: string;
+  @ApiPropertyOptional({ type: [SharePart], description: 'assigned: a shared request’s parts, each professional and their hours' })
+  parts?: SharePart[];
 }
 
 export class RequestHistoryView {

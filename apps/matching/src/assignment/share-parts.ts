@@ -1,0 +1,34 @@
+import { DomainException, type SharePart, toCents, toHours } from '@coop/contracts';
+import { roundCents } from '@coop/platform';
+import type { AssignmentEntity } from './assignment.entity.js';
+
+export function toSharePart(assignment: Pick<AssignmentEntity, 'id' | 'professionalId' | 'hours' | 'estimatedCost'>): SharePart {
+  return { assignmentId: assignment.id, professionalId: assignment.professionalId, hours: assignment.hours, estimatedCost: assignment.estimatedCost };
+}
+
+/** Hours of assignments together, to the cent. */
+export function totalHours(parts: ReadonlyArray<{ hours: number }>): number {
+  return toHours(parts.reduce((sum, part) => sum + toCents(part.hours), 0));
+}
+
+export function totalCost(parts: ReadonlyArray<{ estimatedCost: number }>): number {
+  return roundCents(parts.reduce((sum, part) => sum + part.estimatedCost, 0));
+}
+
+/**
+ * What a shared assignment must be: different professionals, whose hours add up to the request's.
+ * Refused with the field named (`parts`, `parts.<i>.professionalId`).
+ */
+export function checkShare(parts: ReadonlyArray<{ professionalId: string; hours: number }>, requestHours: number): void {
+  const seen = new Set<string>();
+  parts.forEach((part, index) => {
+    if (seen.has(part.professionalId)) {
+      throw DomainException.validation([{ field: `parts.${index}.professionalId`, message: 'each professional may take only one part', constraint: 'onePartEach' }]);
+    }
+    seen.add(part.professionalId);
+  });
+  const sum = totalHours(parts);
+  if (toCents(sum) !== toCents(requestHours)) {
+    throw DomainException.validation([{ field: 'parts', message: `the parts' hours add up to ${sum} h, not the request's ${requestHours} h`, constraint: 'shareHoursTotal', params: { sum, hours: requestHours } }]);
+  }
+}
