@@ -1,3 +1,4 @@
 export * from './matching.dto.js';
 export * from './nearest-fits.dto.js';
 export * from './matching.contracts.js';
+export * from './ranking-weights.js';

@@ -1,0 +1,285 @@
+import { MAX_PROFILE_SCORE, type ProfessionalSearchDocument, RANKING_WEIGHTS } from '@coop/contracts';
+import type { WindowAvailability } from '../ranking/candidate-facts.js';
+
+/**
+ * Margin on every comparison of a score with a bound: scores are sums of floating-point products
+ * summed in another order than the bounds, and a true tie must never stop the reading (ties go to
+ * the smaller id, which could be further down).
+ */
+const EPSILON = 1e-9;
+
+/** One list of the index: the professionals of `filter`, by profileScores.<domain>, best first. */
+export interface ListSpec {
+  filter: string;
+  /** With the request's text (only those matching some of its words, with their relevance), or without. */
+  textual: boolean;
+}
+
+export interface ListRead {
+  list: ListSpec;
+  offset: number;
+  limit: number;
+}
+
+export interface ListHit {
+  document: ProfessionalSearchDocument;
+  /** The text's ranking score (0 in a list without text). */
+  relevance: number;
+}
+
+/** Pages of several lists, in one multi-search, in the order asked. */
+export type IndexReader = (reads: ListRead[]) => Promise<ListHit[][]>;
+
+/** What the ranking makes of a professional with a known relevance and availability. */
+export interface Rating {
+  /** Excluded by a hard constraint the index could not apply (declined this request). */
+  excluded: boolean;
+  available: boolean;
+  score: number;
+}
+
+/** A slice of the professionals that retrieval may split the index into: a list each, plus its text list. */
+export interface Stream {
+  /** Narrows the set (e.g. `coopSectors = "housing"`); '' for the whole set. */
+  filter: string;
+  /** What every professional of this stream gets from the request-dependent profile factors (sector, region), at most. */
+  bonus: number;
+}
+
+export interface RetrievalPlan {
+  domain: string;
+  text: string;
+  /** The set to rank (hard filters the index applies, and the window's weekly free hours when only those free for it are wanted). */
+  setFilter: string;
+  /** Disjoint slices covering the set; each with the most it may add to the profile score. */
+  streams: Stream[];
+  /** What anyone gets whatever their profile, at most, besides profile, bonus and text: window factors, region when remote. */
+  rest: number;
+  /** Professionals with a bonus nobody else has (continuity: past assignments for this member): read whole. */
+  known: string[];
+  /** How many of the best must be exactly the exhaustive ranking's. */
+  top: number;
+  /** Which candidates count toward `top`: those available, or those not. */
+  wanted: 'available' | 'unavailable';
+  /** The first page of the stream with the largest bonus; the others first get a probe. */
+  firstPage: number;
+  /** Deepest offset the index answers (its pagination.maxTotalHits). */
+  maxDepth: number;
+}
+
+export interface RetrievalSources {
+  read: IndexReader;
+  availability: (ids: string[]) => Promise<Map<string, WindowAvailability>>;
+  rate: (document: ProfessionalSearchDocument, relevance: number, availability: WindowAvailability) => Rating;
+}
+
+/** Everyone retrieval saw, with what it knows of them. */
+export interface Retrieved {
+  document: ProfessionalSearchDocument;
+  /** Exact when `relevanceKnown`; otherwise 0 (they did not make the top either way). */
+  relevance: number;
+  relevanceKnown: boolean;
+  availability: WindowAvailability;
+}
+
+export interface RetrievalOutcome {
+  retrieved: Map<string, Retrieved>;
+  /** True when the top is provably the exhaustive ranking's (false only when maxDepth cut a list short). */
+  exact: boolean;
+  rounds: number;
+  hits: number;
+}
+
+const PROBE = 3;
+
+class ListState {
+  offset = 0;
+  exhausted = false;
+  /** profileScores.<domain> of the last professional read (everyone unread scores at most this). */
+  last = Number.POSITIVE_INFINITY;
+  nextLimit: number;
+  truncated = false;
+
+  constructor(
+    readonly spec: ListSpec,
+    firstLimit: number,
+  ) {
+    this.nextLimit = firstLimit;
+  }
+}
+
+interface Seen {
+  document: ProfessionalSearchDocument;
+  profile: number;
+  relevance?: number;
+  /** Streams whose plain list returned them (their relevance is known once the stream's text list is past them). */
+  plainIn: Set<number>;
+  availability?: WindowAvailability;
+}
+
+/**
+ * Stage one of matching, exact by construction (Fagin's threshold algorithm). Each stream of the
+ * set is read from the index by profile score, best first, with and without the request's text;
+ * every professional read gets their exact availability and score. Reading stops once the `top`-th
+ * best score is above what anyone not yet read could reach: their profile score is at most the
+ * last one read in their stream, to which the stream's bonus, a full text relevance and the best
+ * window factors are added. So the top is the one an exhaustive ranking of the set would give.
+ */
+export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources): Promise<RetrievalOutcome> {
+  const textual = plan.text.trim().length > 0;
+  const and = (...parts: string[]) => parts.filter((part) => part !== '').join(' AND ');
+  const bestBonus = Math.max(...plan.streams.map((stream) => stream.bonus));
+  const streams = plan.streams.map((stream) => {
+    const first = stream.bonus === bestBonus ? plan.firstPage : PROBE;
+    return {
+      stream,
+      plain: new ListState({ filter: and(plan.setFilter, stream.filter), textual: false }, first),
+      text: textual ? new ListState({ filter: and(plan.setFilter, stream.filter), textual: true }, first) : undefined,
+    };
+  });
+  const seen = new Map<string, Seen>();
+  let rounds = 0;
+  let hits = 0;
+
+  const knownFilter = plan.known.length > 0 ? and(plan.setFilter, `id IN [${plan.known.map(quote).join(', ')}]`) : undefined;
+  let knownPending = knownFilter !== undefined;
+
+  for (;;) {
+    const reads: Array<{ read: ListRead; state?: ListState; stream?: number; known?: boolean }> = [];
+    if (knownPending && knownFilter) {
+      // Read whole, with and without text: their relevance is then known (absent from the text answer: 0).
+      reads.push({ read: { list: { filter: knownFilter, textual: false }, offset: 0, limit: plan.known.length }, known: true });
+      if (textual) reads.push({ read: { list: { filter: knownFilter, textual: true }, offset: 0, limit: plan.known.length }, known: true });
+      knownPending = false;
+    }
+    const threshold = rounds === 0 ? undefined : thresholdOf(plan, seen);
+    streams.forEach(({ plain, text }, i) => {
+      // A stream is read further while someone unread in it could still make the top.
+      const wantPlain = !plain.exhausted && (threshold === undefined || streamBound(plan, plain, text, i) + EPSILON >= threshold.score);
+      const unresolved = text !== undefined && !text.exhausted && (wantPlain || hasUnresolved(seen, i, threshold));
+      for (const [state, wanted] of [
+        [plain, wantPlain],
+        [text, unresolved],
+      ] as const) {
+        if (!state || !wanted) continue;
+        const limit = Math.min(state.nextLimit, plan.maxDepth - state.offset);
+        if (limit <= 0) {
+          state.exhausted = true;
+          state.truncated = true;
+          continue;
+        }
+        reads.push({ read: { list: state.spec, offset: state.offset, limit }, state, stream: i });
+      }
+    });
+    if (reads.length === 0) break;
+    rounds += 1;
+
+    const pages = await sources.read(reads.map((r) => r.read));
+    const fresh: string[] = [];
+    pages.forEach((page, k) => {
+      const { read, state, stream } = reads[k];
+      hits += page.length;
+      for (const hit of page) {
+        let entry = seen.get(hit.document.id);
+        if (!entry) {
+          entry = { document: hit.document, profile: profileScoreOf(hit.document, plan.domain), plainIn: new Set() };
+          seen.set(hit.document.id, entry);
+          fresh.push(hit.document.id);
+        }
+        if (read.list.textual) entry.relevance = hit.relevance;
+        else if (stream !== undefined) entry.plainIn.add(stream);
+      }
+      if (state) {
+        state.offset += page.length;
+        if (page.length > 0) state.last = profileScoreOf(page[page.length - 1].document, plan.domain);
+        if (page.length < read.limit) state.exhausted = true;
+        state.nextLimit *= 2;
+      }
+    });
+    if (reads.some((r) => r.known)) {
+      // The known set was read whole, with and without text: whoever the text answer lacks matches none of its words.
+      for (const id of plan.known) {
+        const entry = seen.get(id);
+        if (entry && entry.relevance === undefined) entry.relevance = 0;
+      }
+    }
+    if (fresh.length > 0) {
+      const availability = await sources.availability(fresh);
+      for (const id of fresh) {
+        const entry = seen.get(id)!;
+        entry.availability = availability.get(id);
+        if (!entry.availability) seen.delete(id); // gone from Postgres meanwhile
+      }
+    }
+    resolveRelevance(seen, streams, textual);
+  }
+
+  const retrieved = new Map<string, Retrieved>();
+  for (const [id, entry] of seen) {
+    retrieved.set(id, { document: entry.document, relevance: entry.relevance ?? 0, relevanceKnown: entry.relevance !== undefined, availability: entry.availability! });
+  }
+  const exact = streams.every(({ plain, text }) => !plain.truncated && !text?.truncated);
+  return { retrieved, exact, rounds, hits };
+
+  /** The `top`-th best score of those wanted, their unknown relevances taken as 0 (a lower bound of the true one). */
+  function thresholdOf(p: RetrievalPlan, all: Map<string, Seen>): { score: number } | undefined {
+    const scores: number[] = [];
+    for (const entry of all.values()) {
+      const rating = sources.rate(entry.document, entry.relevance ?? 0, entry.availability!);
+      if (rating.excluded || rating.available !== (p.wanted === 'available')) continue;
+      scores.push(rating.score);
+    }
+    if (scores.length < p.top) return undefined;
+    scores.sort((a, b) => b - a);
+    return { score: scores[p.top - 1] };
+  }
+
+  /** Whether someone this stream returned without their relevance could still reach the threshold. */
+  function hasUnresolved(all: Map<string, Seen>, stream: number, threshold: { score: number } | undefined): boolean {
+    for (const entry of all.values()) {
+      if (entry.relevance !== undefined || !entry.plainIn.has(stream)) continue;
+      if (threshold === undefined) return true;
+      const rating = sources.rate(entry.document, 1, entry.availability!);
+      if (!rating.excluded && rating.available === (plan.wanted === 'available') && rating.score + EPSILON >= threshold.score) return true;
+    }
+    return false;
+  }
+}
+
+/** The most anyone not yet read in this stream could score. */
+function streamBound(plan: RetrievalPlan, plain: ListState, text: ListState | undefined, i: number): number {
+  if (plain.exhausted) return Number.NEGATIVE_INFINITY;
+  const profile = Math.min(plain.last, MAX_PROFILE_SCORE);
+  const relevance = text && !text.exhausted ? RANKING_WEIGHTS.textRelevance : 0;
+  return profile + plan.streams[i].bonus + relevance + plan.rest;
+}
+
+/**
+ * A professional a stream's plain list returned has a known relevance once that stream's text list
+ * is exhausted, or has gone past their profile score (the text list holds the same professionals
+ * in the same order, less those matching none of the words): not in it means no match, 0.
+ */
+function resolveRelevance(seen: Map<string, Seen>, streams: Array<{ text?: ListState }>, textual: boolean): void {
+  for (const entry of seen.values()) {
+    if (entry.relevance !== undefined) continue;
+    if (!textual) {
+      entry.relevance = 0;
+      continue;
+    }
+    for (const stream of entry.plainIn) {
+      const text = streams[stream].text!;
+      if (text.exhausted || entry.profile > text.last) {
+        entry.relevance = 0;
+        break;
+      }
+    }
+  }
+}
+
+export function profileScoreOf(document: ProfessionalSearchDocument, domain: string): number {
+  return (document.profileScores as Record<string, number | undefined> | undefined)?.[domain] ?? 0;
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
