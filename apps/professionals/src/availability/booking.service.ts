@@ -66,7 +66,8 @@ export class BookingService {
       const weeks = await this.ledger.lockWeeks(manager, professional, [...parts.keys()]);
       await this.ledger.addBooked(manager, professional.id, weeks, parts);
       await this.saveParts(manager, request.assignmentId, parts);
-      await this.changes.record(manager, [professional.id]);
+      // No re-indexing: a booking only takes hours, and the index, a pre-filter, may hold more free
+      // hours than there are, never fewer (see ProfessionalChanges).
       return toBookingView({ ...request, createdAt: inserted[0].created_at }, parts);
     });
   }
@@ -168,7 +169,8 @@ export class BookingService {
       await manager.delete(BookingWeekEntity, { assignmentId: request.assignmentId });
       await this.saveParts(manager, request.assignmentId, next);
       await manager.update(BookingEntity, { assignmentId: request.assignmentId }, { hours: request.hours });
-      await this.changes.record(manager, [professional.id]);
+      // Only hours given back can make someone free that the index does not show as free.
+      if ([...delta.values()].some((cents) => cents < 0)) await this.changes.record(manager, [professional.id]);
       return toBookingView({ ...booking, hours: request.hours }, next);
     });
   }
