@@ -114,8 +114,11 @@ async function main(): Promise<void> {
       'nearest-fits-queries': { type: 'string', default: '200' },
       phases: { type: 'string', default: PHASES.join(',') },
       'shared-nats': { type: 'boolean', default: false },
+      // Another database name, for two runs on one Postgres at once.
+      database: { type: 'string', default: NAMES.database },
     },
   });
+  NAMES.database = values.database;
   const replicas = values['matching-replicas'].split(',').map(Number);
   const counts = {
     professionals: Number(values.professionals),
@@ -129,7 +132,7 @@ async function main(): Promise<void> {
   const increasing = replicas.every((n, i) => Number.isInteger(n) && n > 0 && (i === 0 || n >= replicas[i - 1]));
   if (!increasing || !Object.values(counts).every((n) => Number.isInteger(n) && n > 0) || !phases.every((phase): phase is Phase => (PHASES as readonly string[]).includes(phase))) {
     throw new Error(
-      'usage: npm run bench -- [--professionals N] [--queries Q] [--depth-queries Q] [--burst B] [--concurrency C] [--matching-replicas R1,R2...] [--nearest-fits-queries Q] [--phases a,b,c,d,e,f] [--shared-nats]',
+      'usage: npm run bench -- [--professionals N] [--queries Q] [--depth-queries Q] [--burst B] [--concurrency C] [--matching-replicas R1,R2...] [--nearest-fits-queries Q] [--phases a,b,c,d,e,f] [--shared-nats] [--database NAME]',
     );
   }
   const options: Options = { ...counts, matchingReplicas: replicas, phases: new Set(phases as Phase[]) };

@@ -24,6 +24,15 @@ export interface RankingQualityResult {
   top10Overlap: number;
   /** How much lower the two-stage best score is than the exhaustive one (scores are 0..1). */
   bestScoreGap: { mean: number; max: number };
+  /** The first few queries whose top 10 differs: where, and the two candidates there. */
+  differences: Array<{ query: MatchSearchRequest; position: number; twoStage?: CandidateBrief; exhaustive?: CandidateBrief }>;
+}
+
+interface CandidateBrief {
+  professionalId: string;
+  score: number;
+  available: boolean;
+  factors: Record<string, number>;
 }
 
 export async function rankingQuality(rpc: RpcClient, queries: MatchSearchRequest[]): Promise<RankingQualityResult> {
@@ -34,6 +43,7 @@ export async function rankingQuality(rpc: RpcClient, queries: MatchSearchRequest
   let sameTop10 = 0;
   let overlap = 0;
   const gaps: number[] = [];
+  const differences: RankingQualityResult['differences'] = [];
   for (const [i, query] of queries.entries()) {
     // Each way first in turn, so both see the same load on this shared machine.
     const ways = i % 2 === 0 ? [false, true] : [true, false];
@@ -48,6 +58,10 @@ export async function rankingQuality(rpc: RpcClient, queries: MatchSearchRequest
     const shared = mine.ids.slice(0, TOP).filter((id) => top.includes(id)).length;
     if (mine.ids[0] === top[0]) sameBest += 1;
     if (mine.ids.slice(0, TOP).join() === top.join()) sameTop10 += 1;
+    else if (differences.length < 5) {
+      const position = top.findIndex((id, k) => mine.ids[k] !== id);
+      differences.push({ query, position, twoStage: mine.briefs[position], exhaustive: reference.briefs[position] });
+    }
     overlap += shared / top.length;
     gaps.push(Math.max(0, reference.best - mine.best));
   }
@@ -60,6 +74,7 @@ export async function rankingQuality(rpc: RpcClient, queries: MatchSearchRequest
     sameTop10: share(sameTop10),
     top10Overlap: share(overlap),
     bestScoreGap: { mean: Number((gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)).toFixed(4)), max: Number(Math.max(0, ...gaps).toFixed(4)) },
+    differences,
   };
 }
 
@@ -67,5 +82,6 @@ async function rank(rpc: RpcClient, query: MatchSearchRequest, exhaustive: boole
   const started = performance.now();
   const view = await rpc.send(MatchingRpc.search, { ...query, limit: TOP, ...(exhaustive ? { exhaustive } : {}) }, { timeoutMs: RPC_TIMEOUT_MS });
   const ms = performance.now() - started;
-  return { ms, ids: view.candidates.map((c) => c.professionalId), best: view.candidates[0]?.score ?? 0 };
+  const briefs = view.candidates.map((c) => ({ professionalId: c.professionalId, score: c.score, available: c.available, factors: c.factors }));
+  return { ms, ids: view.candidates.map((c) => c.professionalId), best: view.candidates[0]?.score ?? 0, briefs };
 }

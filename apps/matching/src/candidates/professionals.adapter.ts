@@ -164,7 +164,7 @@ export function availabilityCallSize(startDate: string, endDate: string): number
  * slice with the most the sector and region factors give in it. The window's factors and a remote
  * request's region are the same most for everyone; continuity goes to professionals read whole.
  */
-export function retrievalPlan(query: CandidateQuery, setFilter: string, firstPage: number): RetrievalPlan {
+export function retrievalPlan(query: CandidateQuery, filters: SetFilters, setFilter: string, firstPage: number): RetrievalPlan {
   const { context } = query;
   const w = RANKING_WEIGHTS;
   let streams: Stream[] = [{ filter: '', bonus: 0 }];
@@ -182,6 +182,7 @@ export function retrievalPlan(query: CandidateQuery, setFilter: string, firstPag
     domain: context.domain,
     text: query.text,
     setFilter,
+    textFilter: filters.eligible,
     streams,
     rest: w.availability + w.workloadBalance + w.urgency + (context.onSite ? 0 : w.regionFit),
     known: [...query.past.keys()],
@@ -198,7 +199,7 @@ export function retrievalPlan(query: CandidateQuery, setFilter: string, firstPag
  * wanted), the best of the others too. Exported for the benchmark, which replays its reads.
  */
 export async function twoStageRetrieval(query: CandidateQuery, filters: SetFilters, sources: RetrievalSources, firstPage: number) {
-  const plan = retrievalPlan(query, filters.fits, firstPage);
+  const plan = retrievalPlan(query, filters, filters.fits, firstPage);
   const fitting = await retrieveTop(plan, sources);
   const found = [...fitting.retrieved.values()];
   const available = found.filter((r) => {

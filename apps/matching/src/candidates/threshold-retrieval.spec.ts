@@ -31,6 +31,7 @@ function fakeIndex(people: Person[], counter: { hits: number }) {
   const matches = (person: Person, filter: string): boolean =>
     filter.split(' AND ').every((part) => {
       if (part === 'SET') return person.inSet;
+      if (part === 'ALL') return true;
       if (part === 'S+') return person.sector;
       if (part === 'S-') return !person.sector;
       const ids = /^id IN \[(.*)\]$/.exec(part);
@@ -85,6 +86,7 @@ describe(retrieveTop.name, () => {
     domain: 'legal',
     text: 'contrats',
     setFilter: 'SET',
+    textFilter: 'ALL',
     streams: [
       { filter: 'S+', bonus: SECTOR },
       { filter: 'S-', bonus: 0 },
@@ -121,6 +123,26 @@ describe(retrieveTop.name, () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps reading a slow stream for someone the text list already returned', async () => {
+    const person = (id: string, profile: number, sector: boolean, relevance: number, window: number): Person => ({ id, profile, sector, relevance, window, available: true, declined: false, past: 0, inSet: true });
+    // Ten of the sector with a poor window (0.58 each); in the other stream three of a higher
+    // profile score and no text (0.41), then one a little lower who matches the text fully (0.645).
+    const people = [
+      ...Array.from({ length: 10 }, (_, i) => person(`s${i}`, 0.3, true, 0, 0.1)),
+      ...Array.from({ length: 3 }, (_, i) => person(`d${i}`, 0.31, false, 0, 0.1)),
+      person('best', 0.305, false, 1, REST),
+    ];
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const outcome = await retrieveTop(plan(people, { known: [], firstPage: 10 }), {
+      read: fakeIndex(people, { hits: 0 }),
+      availability: async (ids) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
+      rate: (document, relevance) => rating(byId.get(document.id)!, relevance),
+    });
+
+    expect(outcome.retrieved.has('best')).toBe(true);
+    expect(exhaustiveTop(people, 'available', 10, 'contrats')[0]).toBe('best');
   });
 
   it('stops early when the best are clear: reads a fraction of a large set', async () => {

@@ -38,7 +38,7 @@ export interface Rating {
   score: number;
 }
 
-/** A slice of the professionals that retrieval may split the index into: a list each, plus its text list. */
+/** A slice of the set that retrieval reads as a list of its own. */
 export interface Stream {
   /** Narrows the set (e.g. `coopSectors = "housing"`); '' for the whole set. */
   filter: string;
@@ -51,6 +51,12 @@ export interface RetrievalPlan {
   text: string;
   /** The set to rank (hard filters the index applies, and the window's weekly free hours when only those free for it are wanted). */
   setFilter: string;
+  /**
+   * Where the text is read, always whole (in the domain, active, speaking the language): a
+   * professional's relevance is Meilisearch's score in this one list, whatever the set or stream
+   * (its score depends on who else the query holds, so every reader must ask the same list).
+   */
+  textFilter: string;
   /** Disjoint slices covering the set; each with the most it may add to the profile score. */
   streams: Stream[];
   /** What anyone gets whatever their profile, at most, besides profile, bonus and text: window factors, region when remote. */
@@ -111,33 +117,30 @@ class ListState {
 interface Seen {
   document: ProfessionalSearchDocument;
   profile: number;
+  /** Known once the text list returned them, or went past their profile score (then 0), or ended. */
   relevance?: number;
-  /** Streams whose plain list returned them (their relevance is known once the stream's text list is past them). */
-  plainIn: Set<number>;
   availability?: WindowAvailability;
 }
 
 /**
  * Stage one of matching, exact by construction (Fagin's threshold algorithm). Each stream of the
- * set is read from the index by profile score, best first, with and without the request's text;
- * every professional read gets their exact availability and score. Reading stops once the `top`-th
- * best score is above what anyone not yet read could reach: their profile score is at most the
- * last one read in their stream, to which the stream's bonus, a full text relevance and the best
- * window factors are added. So the top is the one an exhaustive ranking of the set would give.
+ * set is read from the index by profile score, best first, and so is the text's list (those
+ * matching some of its words, with their relevance); everyone read gets their exact availability
+ * and score. Reading stops once the `top`-th best score is above what anyone not yet read could
+ * reach: their profile score is at most the last one read in their stream, to which the stream's
+ * bonus, a full text relevance (unless the text list is past them: then they match none of its
+ * words) and the best window factors are added. So the top is the one an exhaustive ranking of the
+ * set would give.
  */
 export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources): Promise<RetrievalOutcome> {
   const textual = plan.text.trim().length > 0;
   const and = (...parts: string[]) => parts.filter((part) => part !== '').join(' AND ');
   const bestBonus = Math.max(...plan.streams.map((stream) => stream.bonus));
-  const streams = plan.streams.map((stream) => {
-    const first = stream.bonus === bestBonus ? plan.firstPage : PROBE;
-    return {
-      stream,
-      plain: new ListState({ filter: and(plan.setFilter, stream.filter), textual: false }, first),
-      text: textual ? new ListState({ filter: and(plan.setFilter, stream.filter), textual: true }, first) : undefined,
-    };
-  });
+  const streams = plan.streams.map((stream) => new ListState({ filter: and(plan.setFilter, stream.filter), textual: false }, stream.bonus === bestBonus ? plan.firstPage : PROBE));
+  const text = textual ? new ListState({ filter: plan.textFilter, textual: true }, plan.firstPage) : undefined;
   const seen = new Map<string, Seen>();
+  /** What the text list said of each professional it returned (in the set or not), with their profile score. */
+  const textHits = new Map<string, { profile: number; relevance: number }>();
   let rounds = 0;
   let hits = 0;
 
@@ -145,49 +148,45 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
   let knownPending = knownFilter !== undefined;
 
   for (;;) {
-    const reads: Array<{ read: ListRead; state?: ListState; stream?: number; known?: boolean }> = [];
+    const reads: Array<{ read: ListRead; state?: ListState }> = [];
     if (knownPending && knownFilter) {
-      // Read whole, with and without text: their relevance is then known (absent from the text answer: 0).
-      reads.push({ read: { list: { filter: knownFilter, textual: false }, offset: 0, limit: plan.known.length }, known: true });
-      if (textual) reads.push({ read: { list: { filter: knownFilter, textual: true }, offset: 0, limit: plan.known.length }, known: true });
+      // Read whole; their relevance comes from the text list like anyone's.
+      reads.push({ read: { list: { filter: knownFilter, textual: false }, offset: 0, limit: plan.known.length } });
       knownPending = false;
     }
-    const threshold = rounds === 0 ? undefined : thresholdOf(plan, seen);
-    streams.forEach(({ plain, text }, i) => {
-      // A stream is read further while someone unread in it could still make the top.
-      const wantPlain = !plain.exhausted && (threshold === undefined || streamBound(plan, plain, text, i) + EPSILON >= threshold.score);
-      const unresolved = text !== undefined && !text.exhausted && (wantPlain || hasUnresolved(seen, i, threshold));
-      for (const [state, wanted] of [
-        [plain, wantPlain],
-        [text, unresolved],
-      ] as const) {
-        if (!state || !wanted) continue;
-        const limit = Math.min(state.nextLimit, plan.maxDepth - state.offset);
-        if (limit <= 0) {
-          state.exhausted = true;
-          state.truncated = true;
-          continue;
-        }
-        reads.push({ read: { list: state.spec, offset: state.offset, limit }, state, stream: i });
+    const threshold = rounds === 0 ? undefined : thresholdOf(seen);
+    // A stream is read further while someone unread in it could still make the top; the text list
+    // while a stream is, or someone read without their relevance could make it.
+    const wanted = streams.filter((plain, i) => !plain.exhausted && (threshold === undefined || streamBound(plan, plain, text, i, unseenTextHits()) + EPSILON >= threshold));
+    const wantText = text !== undefined && !text.exhausted && (wanted.length > 0 || hasUnresolved(seen, threshold));
+    for (const state of [...wanted, ...(wantText ? [text] : [])]) {
+      const limit = Math.min(state.nextLimit, plan.maxDepth - state.offset);
+      if (limit <= 0) {
+        state.exhausted = true;
+        state.truncated = true;
+        continue;
       }
-    });
+      reads.push({ read: { list: state.spec, offset: state.offset, limit }, state });
+    }
     if (reads.length === 0) break;
     rounds += 1;
 
     const pages = await sources.read(reads.map((r) => r.read));
     const fresh: string[] = [];
     pages.forEach((page, k) => {
-      const { read, state, stream } = reads[k];
+      const { read, state } = reads[k];
       hits += page.length;
       for (const hit of page) {
-        let entry = seen.get(hit.document.id);
-        if (!entry) {
-          entry = { document: hit.document, profile: profileScoreOf(hit.document, plan.domain), plainIn: new Set() };
-          seen.set(hit.document.id, entry);
-          fresh.push(hit.document.id);
+        // The text list only tells relevance: candidates come from the set's own lists.
+        if (read.list.textual) {
+          textHits.set(hit.document.id, { profile: profileScoreOf(hit.document, plan.domain), relevance: hit.relevance });
+          const entry = seen.get(hit.document.id);
+          if (entry) entry.relevance = hit.relevance;
+          continue;
         }
-        if (read.list.textual) entry.relevance = hit.relevance;
-        else if (stream !== undefined) entry.plainIn.add(stream);
+        if (seen.has(hit.document.id)) continue;
+        seen.set(hit.document.id, { document: hit.document, profile: profileScoreOf(hit.document, plan.domain), relevance: textHits.get(hit.document.id)?.relevance });
+        fresh.push(hit.document.id);
       }
       if (state) {
         state.offset += page.length;
@@ -196,13 +195,6 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
         state.nextLimit *= 2;
       }
     });
-    if (reads.some((r) => r.known)) {
-      // The known set was read whole, with and without text: whoever the text answer lacks matches none of its words.
-      for (const id of plan.known) {
-        const entry = seen.get(id);
-        if (entry && entry.relevance === undefined) entry.relevance = 0;
-      }
-    }
     if (fresh.length > 0) {
       const availability = await sources.availability(fresh);
       for (const id of fresh) {
@@ -211,68 +203,70 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
         if (!entry.availability) seen.delete(id); // gone from Postgres meanwhile
       }
     }
-    resolveRelevance(seen, streams, textual);
+    resolveRelevance(seen, text, textual);
   }
 
   const retrieved = new Map<string, Retrieved>();
   for (const [id, entry] of seen) {
     retrieved.set(id, { document: entry.document, relevance: entry.relevance ?? 0, relevanceKnown: entry.relevance !== undefined, availability: entry.availability! });
   }
-  const exact = streams.every(({ plain, text }) => !plain.truncated && !text?.truncated);
+  const exact = streams.every((plain) => !plain.truncated) && !text?.truncated;
   return { retrieved, exact, rounds, hits };
 
   /** The `top`-th best score of those wanted, their unknown relevances taken as 0 (a lower bound of the true one). */
-  function thresholdOf(p: RetrievalPlan, all: Map<string, Seen>): { score: number } | undefined {
+  function thresholdOf(all: Map<string, Seen>): number | undefined {
     const scores: number[] = [];
     for (const entry of all.values()) {
       const rating = sources.rate(entry.document, entry.relevance ?? 0, entry.availability!);
-      if (rating.excluded || rating.available !== (p.wanted === 'available')) continue;
+      if (rating.excluded || rating.available !== (plan.wanted === 'available')) continue;
       scores.push(rating.score);
     }
-    if (scores.length < p.top) return undefined;
+    if (scores.length < plan.top) return undefined;
     scores.sort((a, b) => b - a);
-    return { score: scores[p.top - 1] };
+    return scores[plan.top - 1];
   }
 
-  /** Whether someone this stream returned without their relevance could still reach the threshold. */
-  function hasUnresolved(all: Map<string, Seen>, stream: number, threshold: { score: number } | undefined): boolean {
+  /** Those the text list returned that no list of the set has yet (they may be in it). */
+  function unseenTextHits(): Array<{ profile: number; relevance: number }> {
+    return [...textHits].filter(([id]) => !seen.has(id)).map(([, hit]) => hit);
+  }
+
+  /** Whether someone read without their relevance could still reach the threshold. */
+  function hasUnresolved(all: Map<string, Seen>, threshold: number | undefined): boolean {
     for (const entry of all.values()) {
-      if (entry.relevance !== undefined || !entry.plainIn.has(stream)) continue;
+      if (entry.relevance !== undefined) continue;
       if (threshold === undefined) return true;
       const rating = sources.rate(entry.document, 1, entry.availability!);
-      if (!rating.excluded && rating.available === (plan.wanted === 'available') && rating.score + EPSILON >= threshold.score) return true;
+      if (!rating.excluded && rating.available === (plan.wanted === 'available') && rating.score + EPSILON >= threshold) return true;
     }
     return false;
   }
 }
 
-/** The most anyone not yet read in this stream could score. */
-function streamBound(plan: RetrievalPlan, plain: ListState, text: ListState | undefined, i: number): number {
+/**
+ * The most anyone not yet read in this stream could score: their profile score is at most the last
+ * one read in it. Whom the text list returned has their relevance known (and may be in any stream);
+ * whom it did not return matches none of the words if their profile score is above the text list's
+ * last, and may match all of them otherwise.
+ */
+function streamBound(plan: RetrievalPlan, plain: ListState, text: ListState | undefined, i: number, textHits: Array<{ profile: number; relevance: number }>): number {
   if (plain.exhausted) return Number.NEGATIVE_INFINITY;
   const profile = Math.min(plain.last, MAX_PROFILE_SCORE);
-  const relevance = text && !text.exhausted ? RANKING_WEIGHTS.textRelevance : 0;
-  return profile + plan.streams[i].bonus + relevance + plan.rest;
+  let best = profile;
+  if (text && !text.exhausted) best = Math.max(best, Math.min(profile, text.last) + RANKING_WEIGHTS.textRelevance);
+  for (const hit of textHits) if (hit.profile <= profile) best = Math.max(best, hit.profile + RANKING_WEIGHTS.textRelevance * hit.relevance);
+  return best + plan.streams[i].bonus + plan.rest;
 }
 
 /**
- * A professional a stream's plain list returned has a known relevance once that stream's text list
- * is exhausted, or has gone past their profile score (the text list holds the same professionals
- * in the same order, less those matching none of the words): not in it means no match, 0.
+ * A professional's relevance is known once the text list returned them, ended, or went past their
+ * profile score (it holds everyone matching some of the words by profile score, best first: not in
+ * it by then means no match, 0).
  */
-function resolveRelevance(seen: Map<string, Seen>, streams: Array<{ text?: ListState }>, textual: boolean): void {
+function resolveRelevance(seen: Map<string, Seen>, text: ListState | undefined, textual: boolean): void {
   for (const entry of seen.values()) {
     if (entry.relevance !== undefined) continue;
-    if (!textual) {
-      entry.relevance = 0;
-      continue;
-    }
-    for (const stream of entry.plainIn) {
-      const text = streams[stream].text!;
-      if (text.exhausted || entry.profile > text.last) {
-        entry.relevance = 0;
-        break;
-      }
-    }
+    if (!textual || text!.exhausted || entry.profile > text!.last) entry.relevance = 0;
   }
 }
 
