@@ -4,6 +4,7 @@ import {
   freeHoursField,
   mondayOf,
   parseDay,
+  PROFESSIONALS_MAX_TOTAL_HITS,
   professionalsIndexName,
   ProfessionalSearchDocument,
   SEARCH_HORIZON_WEEKS,
@@ -37,7 +38,7 @@ const FIELDS: Array<keyof ProfessionalSearchDocument> = [
   'active',
 ];
 
-/** The index's pagination.maxTotalHits (professionals-index.ts): no list is read deeper. */
+/** The deepest retrieval reads a list before it says its top may not be exact (far beyond any need). */
 export const MAX_DEPTH = 5_000;
 /** Page of the exhaustive reading (tools only). */
 const EVERYONE_PAGE = 1_000;
@@ -82,30 +83,32 @@ export class ProfessionalsSearch {
   }
 
   /**
-   * Everyone of `filter`, with their relevance to `text` (tools only: the exhaustive ranking the
-   * benchmark and the tests compare retrieval with). Read by profile score, a page at a time, past
-   * the index's pagination limit: each page starts below the last score read, whose professionals
-   * are read whole.
+   * Everyone of `filter` (tools only: the exhaustive ranking the benchmark and the tests compare
+   * retrieval with), read by profile score a page at a time (each page starts below the last score
+   * read, whose professionals are read whole); and their relevance to `text` from the text list of
+   * `textFilter` read whole from its start, as retrieval reads it (threshold-retrieval.ts).
    */
-  async everyone(domain: string, filter: string, text: string): Promise<SearchHit[]> {
+  async everyone(domain: string, filter: string, textFilter: string, text: string): Promise<SearchHit[]> {
     const all = new Map<string, SearchHit>();
-    for (const textual of text.trim().length > 0 ? [false, true] : [false]) {
-      let below: number | undefined;
-      for (;;) {
-        const pageFilter = below === undefined ? filter : `${filter} AND profileScores.${domain} < ${below}`;
-        const [page] = await this.read(domain, text, [{ list: { filter: pageFilter, textual }, offset: 0, limit: EVERYONE_PAGE }]);
-        const last = page.length === EVERYONE_PAGE ? profileScoreOf(page[page.length - 1].document, domain) : undefined;
-        const keep = last === undefined ? page : page.filter((hit) => profileScoreOf(hit.document, domain) !== last);
-        if (last !== undefined) {
-          const [group] = await this.read(domain, text, [{ list: { filter: `${filter} AND profileScores.${domain} = ${last}`, textual }, offset: 0, limit: MAX_DEPTH }]);
-          keep.push(...group);
-        }
-        for (const hit of keep) {
-          const known = all.get(hit.document.id);
-          all.set(hit.document.id, { document: hit.document, relevance: Math.max(known?.relevance ?? 0, hit.relevance) });
-        }
-        if (last === undefined) break;
-        below = last;
+    let below: number | undefined;
+    for (;;) {
+      const pageFilter = below === undefined ? filter : `${filter} AND profileScores.${domain} < ${below}`;
+      const [page] = await this.read(domain, '', [{ list: { filter: pageFilter, textual: false }, offset: 0, limit: EVERYONE_PAGE }]);
+      const last = page.length === EVERYONE_PAGE ? profileScoreOf(page[page.length - 1].document, domain) : undefined;
+      const keep = last === undefined ? page : page.filter((hit) => profileScoreOf(hit.document, domain) !== last);
+      if (last !== undefined) {
+        const [group] = await this.read(domain, '', [{ list: { filter: `${filter} AND profileScores.${domain} = ${last}`, textual: false }, offset: 0, limit: MAX_DEPTH }]);
+        keep.push(...group);
+      }
+      for (const hit of keep) all.set(hit.document.id, hit);
+      if (last === undefined) break;
+      below = last;
+    }
+    if (text.trim().length > 0) {
+      const [matching] = await this.read(domain, text, [{ list: { filter: textFilter, textual: true }, offset: 0, limit: PROFESSIONALS_MAX_TOTAL_HITS }]);
+      for (const hit of matching) {
+        const known = all.get(hit.document.id);
+        if (known) known.relevance = hit.relevance;
       }
     }
     return [...all.values()];

@@ -67,7 +67,7 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
 
   /** Every eligible professional, for tools that compare retrieval with the exhaustive ranking. */
   private async everyone(eligible: string, query: CandidateQuery, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
-    return this.withAvailability(this.search.everyone(query.context.domain, eligible, query.text), windows);
+    return this.withAvailability(this.search.everyone(query.context.domain, eligible, eligible, query.text), windows);
   }
 
   private async withAvailability(hits: Promise<SearchHit[]>, windows: RetrievalSources['availability']): Promise<Retrieved[]> {

@@ -52,9 +52,9 @@ export interface RetrievalPlan {
   /** The set to rank (hard filters the index applies, and the window's weekly free hours when only those free for it are wanted). */
   setFilter: string;
   /**
-   * Where the text is read, always whole (in the domain, active, speaking the language): a
-   * professional's relevance is Meilisearch's score in this one list, whatever the set or stream
-   * (its score depends on who else the query holds, so every reader must ask the same list).
+   * Where the text is read (in the domain, active, speaking the language), always from its start:
+   * a professional's relevance is Meilisearch's score in this one list read so, whatever the set or
+   * stream (its score depends on who else the query holds, and on the page's offset).
    */
   textFilter: string;
   /** Disjoint slices covering the set; each with the most it may add to the profile score. */
@@ -166,7 +166,11 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
         state.truncated = true;
         continue;
       }
-      reads.push({ read: { list: state.spec, offset: state.offset, limit }, state });
+      // The text list is read from its start each time: Meilisearch scores a document differently
+      // in a page further down than from the first (same order, other scores), and every reader of
+      // relevance must see the same score.
+      const read = state === text ? { list: state.spec, offset: 0, limit: state.offset + limit } : { list: state.spec, offset: state.offset, limit };
+      reads.push({ read, state });
     }
     if (reads.length === 0) break;
     rounds += 1;
@@ -189,7 +193,7 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
         fresh.push(hit.document.id);
       }
       if (state) {
-        state.offset += page.length;
+        state.offset = read.offset + page.length;
         if (page.length > 0) state.last = profileScoreOf(page[page.length - 1].document, plan.domain);
         if (page.length < read.limit) state.exhausted = true;
         state.nextLimit *= 2;

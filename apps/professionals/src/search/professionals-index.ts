@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, Settings, Task } from 'meilisearch';
-import { professionalsIndexName, ProfessionalSearchDocument } from '@coop/contracts';
+import { PROFESSIONALS_MAX_TOTAL_HITS, professionalsIndexName, ProfessionalSearchDocument } from '@coop/contracts';
 import { ProfessionalsConfig } from '../config.js';
 import { STOP_WORDS } from './stop-words.js';
 
@@ -34,7 +34,7 @@ export const PROFESSIONALS_INDEX_SETTINGS: Settings = {
   proximityPrecision: 'byAttribute',
   stopWords: [...STOP_WORDS],
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'coopYears:desc', 'freeHoursTotal:desc'],
-  pagination: { maxTotalHits: 5_000 },
+  pagination: { maxTotalHits: PROFESSIONALS_MAX_TOTAL_HITS },
 };
 
 /**

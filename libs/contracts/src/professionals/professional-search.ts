@@ -6,6 +6,12 @@ import type { LanguageCode } from '../taxonomy/languages.js';
 /** The Meilisearch index the professionals service owns and the matching service reads. */
 export const PROFESSIONALS_INDEX = 'professionals';
 
+/**
+ * The index's pagination.maxTotalHits: the deepest a search reads. High, because the exhaustive
+ * ranking (a tools-only reading) reads a domain's text list whole from its start.
+ */
+export const PROFESSIONALS_MAX_TOTAL_HITS = 200_000;
+
 /** How many ISO weeks, from the current one, carry their free hours in the index. */
 export const SEARCH_HORIZON_WEEKS = 26;
 
