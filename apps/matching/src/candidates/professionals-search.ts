@@ -155,10 +155,13 @@ export function listQueries(indexUid: string, domain: string, text: string, read
     sort: [`profileScores.${domain}:desc`],
     offset,
     limit,
-    attributesToRetrieve: FIELDS as string[],
+    // The text list only tells relevance: no need for whole documents (Meilisearch's cost and ours grow with them).
+    attributesToRetrieve: list.textual ? TEXT_LIST_FIELDS : (FIELDS as string[]),
     showRankingScore: true,
   }));
 }
+
+const TEXT_LIST_FIELDS = ['id', 'profileScores'];
 
 /** The filters of the sets matching ranks: in the domain; eligible (active, speaking the language); free for the window as the index sees it. */
 export interface SetFilters {

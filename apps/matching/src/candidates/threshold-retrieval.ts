@@ -120,6 +120,8 @@ interface Seen {
   /** Known once the text list returned them, or went past their profile score (then 0), or ended. */
   relevance?: number;
   availability?: WindowAvailability;
+  /** Their rating for a relevance, computed once (availability does not change during retrieval). */
+  ratings?: Map<number, Rating>;
 }
 
 /**
@@ -221,13 +223,23 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
   function thresholdOf(all: Map<string, Seen>): number | undefined {
     const scores: number[] = [];
     for (const entry of all.values()) {
-      const rating = sources.rate(entry.document, entry.relevance ?? 0, entry.availability!);
+      const rating = ratingOf(entry, entry.relevance ?? 0);
       if (rating.excluded || rating.available !== (plan.wanted === 'available')) continue;
       scores.push(rating.score);
     }
     if (scores.length < plan.top) return undefined;
     scores.sort((a, b) => b - a);
     return scores[plan.top - 1];
+  }
+
+  function ratingOf(entry: Seen, relevance: number): Rating {
+    entry.ratings ??= new Map();
+    let rating = entry.ratings.get(relevance);
+    if (!rating) {
+      rating = sources.rate(entry.document, relevance, entry.availability!);
+      entry.ratings.set(relevance, rating);
+    }
+    return rating;
   }
 
   /** Those the text list returned that no list of the set has yet (they may be in it). */
@@ -240,7 +252,7 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
     for (const entry of all.values()) {
       if (entry.relevance !== undefined) continue;
       if (threshold === undefined) return true;
-      const rating = sources.rate(entry.document, 1, entry.availability!);
+      const rating = ratingOf(entry, 1);
       if (!rating.excluded && rating.available === (plan.wanted === 'available') && rating.score + EPSILON >= threshold) return true;
     }
     return false;

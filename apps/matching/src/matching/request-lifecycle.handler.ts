@@ -69,8 +69,8 @@ export class RequestLifecycleHandler {
     await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
   }
 
-  /** An override replaced an assignment: give its booking back. */
-  @OnEvent(RequestEvents.assigned)
+  /** An override replaced an assignment: give its booking back (any other assignment: nothing to do). */
+  @OnEvent(RequestEvents.assigned, { when: (event) => event.replacesAssignmentId !== undefined })
   async onAssigned(event: RequestAssignedEvent): Promise<void> {
     if (event.replacesAssignmentId) await this.professionals.release(event.replacesAssignmentId);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { EntityManager } from 'typeorm';
 import { EventContract, EventEnvelope } from '@coop/contracts';
-import { ON_EVENT_METADATA } from './on-event.decorator.js';
+import { ON_EVENT_METADATA, type OnEventMetadata } from './on-event.decorator.js';
 
 /** How this event reached the handler. */
 export interface EventDelivery {
@@ -15,6 +15,8 @@ export type EventHandlerFn = (data: object, envelope: EventEnvelope, manager: En
 export interface RegisteredEventHandler {
   contract: EventContract<object>;
   handle: EventHandlerFn;
+  /** Events it says no to are acknowledged without being handled (OnEventOptions.when). */
+  when?: (data: object) => boolean;
 }
 
 /** Finds every `@OnEvent` method of the app, keyed by subject (one handler per subject). */
@@ -34,12 +36,13 @@ export class EventHandlerRegistry {
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const fn = instance[method] as (...args: unknown[]) => unknown;
-        const contract = this.reflector.get<EventContract<object> | undefined>(ON_EVENT_METADATA, fn);
-        if (!contract) continue;
+        const metadata = this.reflector.get<OnEventMetadata | undefined>(ON_EVENT_METADATA, fn);
+        if (!metadata) continue;
+        const { contract, when } = metadata;
         if (handlers.has(contract.subject)) {
           throw new Error(`Two handlers for ${contract.subject} in one service`);
         }
-        handlers.set(contract.subject, { contract, handle: fn.bind(instance) as EventHandlerFn });
+        handlers.set(contract.subject, { contract, handle: fn.bind(instance) as EventHandlerFn, ...(when ? { when } : {}) });
       }
     }
     return handlers;
