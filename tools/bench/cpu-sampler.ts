@@ -1,8 +1,8 @@
 // CPU time of each process taking part in a benchmark phase, read from /proc: the services and
 // engines the benchmark started (by pid), and Postgres's backends serving the benchmark's database
-// (by pg_stat_activity, sampled as they come and go). Postgres's shared background processes
-// (checkpointer, WAL writer...) serve every database on the server: they are read as one figure,
-// machine-wide, and reported apart.
+// (by pg_stat_activity, sampled as they come and go). The server's background processes
+// (checkpointer, WAL writer...) serve every database on it: they are read as one figure and
+// reported apart.
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 
@@ -34,14 +34,25 @@ export function findPid(program: string, needles: string[]): number | undefined 
   return undefined;
 }
 
-/** Postgres's own processes that serve no one connection (their command line names their role). */
-function postgresBackgroundPids(): number[] {
+/** The parent of a process (for a Postgres backend: its server's postmaster). */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The server's own processes that serve no one connection (their command line names their role). */
+function postgresBackgroundPids(postmaster: number | undefined): number[] {
+  if (postmaster === undefined) return [];
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!/^\d+$/.test(entry) || parentOf(Number(entry)) !== postmaster) continue;
     try {
       const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (/^postgres: (checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher|autovacuum worker|stats collector)/.test(command)) pids.push(Number(entry));
+      if (/^postgres: .*(checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher|autovacuum worker|stats collector)/.test(command)) pids.push(Number(entry));
     } catch {
       // gone meanwhile
     }
@@ -53,7 +64,7 @@ export interface CpuReport {
   seconds: number;
   /** CPU ms of each component over the phase. */
   byComponent: Record<string, number>;
-  /** Postgres background processes, shared with every other database on the server (not in byComponent). */
+  /** The Postgres server's background processes (shared with its other databases, if any; not in byComponent). */
   postgresSharedBackground: number;
   /** Each component's busy share of one core, and all of them together. */
   coresBusy: number;
@@ -72,6 +83,7 @@ export class CpuSampler {
   private startedAt = 0;
   private pool: pg.Pool | undefined;
   private sampling: Promise<void> = Promise.resolve();
+  private postmaster: number | undefined;
 
   constructor(
     private readonly processes: Record<string, number | undefined>,
@@ -79,8 +91,12 @@ export class CpuSampler {
   ) {}
 
   async start(): Promise<void> {
-    if (this.postgres) this.pool = new pg.Pool({ connectionString: this.postgres.url, max: 1 });
-    for (const pid of [...this.fixedPids(), ...postgresBackgroundPids()]) this.see(pid, true);
+    if (this.postgres) {
+      this.pool = new pg.Pool({ connectionString: this.postgres.url, max: 1 });
+      const { rows } = await this.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      this.postmaster = parentOf(rows[0].pid);
+    }
+    for (const pid of [...this.fixedPids(), ...postgresBackgroundPids(this.postmaster)]) this.see(pid, true);
     await this.sampleBackends(true);
     this.startedAt = performance.now();
     this.timer = setInterval(() => {
@@ -98,7 +114,7 @@ export class CpuSampler {
     const byComponent: Record<string, number> = {};
     for (const [name, pid] of Object.entries(this.processes)) if (pid !== undefined) byComponent[name] = round(used(pid));
     if (this.postgres) byComponent['postgres (this database’s backends)'] = round([...this.backends].reduce((sum, pid) => sum + used(pid), 0));
-    const shared = postgresBackgroundPids().reduce((sum, pid) => sum + used(pid), 0);
+    const shared = postgresBackgroundPids(this.postmaster).reduce((sum, pid) => sum + used(pid), 0);
     const total = Object.values(byComponent).reduce((sum, ms) => sum + ms, 0);
     return { seconds: round(seconds), byComponent, postgresSharedBackground: round(shared), coresBusy: round(total / 1000 / seconds) };
   }
@@ -115,7 +131,7 @@ export class CpuSampler {
   }
 
   private async sample(): Promise<void> {
-    for (const pid of [...this.fixedPids(), ...postgresBackgroundPids()]) this.see(pid, false);
+    for (const pid of [...this.fixedPids(), ...postgresBackgroundPids(this.postmaster)]) this.see(pid, false);
     await this.sampleBackends(false);
   }
 

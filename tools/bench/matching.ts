@@ -3,8 +3,9 @@
 //
 // The matching benchmark. Starts members, professionals, matching and the gateway as their own
 // processes on a clean database "coop_bench_matching", NATS namespace "benchmatch" and index prefix
-// "benchmatch_" (logs in .data/bench/matching/), on a NATS server of its own (unless --shared-nats,
-// so that NATS's CPU is the run's), loads N synthetic professionals and waits until they are
+// "benchmatch_" (logs in .data/bench/matching/), on a NATS server and an embedded Postgres of its
+// own (unless --shared-nats, --shared-postgres: so that their CPU is the run's), loads N synthetic
+// professionals and waits until they are
 // searchable, then measures, one query at a time over keep-alive HTTP:
 //   (a) POST /v1/matches/search through the gateway (HTTP -> NATS -> matching -> Meilisearch +
 //       availability RPC, round after round of retrieval -> response);
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
       'nearest-fits-queries': { type: 'string', default: '200' },
       phases: { type: 'string', default: PHASES.join(',') },
       'shared-nats': { type: 'boolean', default: false },
+      'shared-postgres': { type: 'boolean', default: false },
       // Another database name, for two runs on one Postgres at once.
       database: { type: 'string', default: NAMES.database },
     },
@@ -132,13 +134,15 @@ async function main(): Promise<void> {
   const increasing = replicas.every((n, i) => Number.isInteger(n) && n > 0 && (i === 0 || n >= replicas[i - 1]));
   if (!increasing || !Object.values(counts).every((n) => Number.isInteger(n) && n > 0) || !phases.every((phase): phase is Phase => (PHASES as readonly string[]).includes(phase))) {
     throw new Error(
-      'usage: npm run bench -- [--professionals N] [--queries Q] [--depth-queries Q] [--burst B] [--concurrency C] [--matching-replicas R1,R2...] [--nearest-fits-queries Q] [--phases a,b,c,d,e,f] [--shared-nats] [--database NAME]',
+      'usage: npm run bench -- [--professionals N] [--queries Q] [--depth-queries Q] [--burst B] [--concurrency C] [--matching-replicas R1,R2...] [--nearest-fits-queries Q] [--phases a,b,c,d,e,f] [--shared-nats] [--shared-postgres] [--database NAME]',
     );
   }
   const options: Options = { ...counts, matchingReplicas: replicas, phases: new Set(phases as Phase[]) };
   const root = repositoryRoot();
-  // A NATS server of its own, unless told otherwise, so that its CPU is the benchmark's alone.
+  // A NATS server and a Postgres cluster of its own, unless told otherwise, so that their CPU is the
+  // benchmark's alone (and other work's connections cannot exhaust the server's).
   if (!values['shared-nats'] && !process.env.NATS_URL) process.env.COOP_SPAWN_NATS = '1';
+  if (!values['shared-postgres'] && !process.env.DATABASE_URL) process.env.COOP_EMBEDDED_POSTGRES = '1';
   const infrastructure = await ensureInfrastructure({ dataDir: join(root, '.data', 'bench'), log });
   try {
     const port = await findFreePort();
@@ -690,7 +694,7 @@ function printTable(results: Awaited<ReturnType<typeof measure>>): void {
             .map(([name, ms]) => `${name} ${ms}`)
             .join(', '),
         `    total ${total(d.cpuMsPerAssignment, 'load generator')} without the load generator, ${total(d.cpuMsPerAssignment)} with it; ` +
-          `Postgres's shared background processes ${per(d.cpu.postgresSharedBackground, d.assigned + d.unmatched)} more (machine-wide)` +
+          `Postgres's background processes (checkpointer, WAL writer...; shared with the server's other databases, if any) ${per(d.cpu.postgresSharedBackground, d.assigned + d.unmatched)} more` +
           (d.cpuMsPerAssignment.nats === undefined ? '; NATS not counted (the machine’s server, shared)' : ''),
         '',
       ]),
