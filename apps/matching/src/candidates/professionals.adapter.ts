@@ -207,7 +207,15 @@ export async function twoStageRetrieval(query: CandidateQuery, filters: SetFilte
     return rating.available && !rating.excluded;
   }).length;
   if (query.fittingOnly || available >= query.top || filters.weeks.length === 0) return { ...fitting, retrieved: found };
-  const partly = { ...plan, setFilter: `${filters.eligible} AND NOT (${filters.weeks.join(' AND ')})`, wanted: 'unavailable' as const, top: query.partialTop ?? query.top };
+  // Whom the index shows short of hours some week is short (it may show more free hours than there
+  // are, never fewer): their availability factor is below 0.5, which bounds them tighter.
+  const partly = {
+    ...plan,
+    setFilter: `${filters.eligible} AND NOT (${filters.weeks.join(' AND ')})`,
+    wanted: 'unavailable' as const,
+    top: query.partialTop ?? query.top,
+    rest: plan.rest - RANKING_WEIGHTS.availability / 2,
+  };
   const others = await retrieveTop(partly, sources);
   return {
     retrieved: [...found, ...[...others.retrieved.values()].filter((r) => !fitting.retrieved.has(r.document.id))],
