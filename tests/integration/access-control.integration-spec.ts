@@ -10,6 +10,7 @@ import { call } from '../support/http.js';
 import { ADMIN_KEY, TestStack } from '../support/test-stack.js';
 import { aProfessional, weekDay } from '../support/professionals.js';
 import { requestBody } from '../support/request-bodies.js';
+import { CredentialService } from '../../apps/members/src/credential/credential.service.js';
 
 type Role = CredentialRole;
 const PASSES_ROLE_CHECK = 'passes the role check';
@@ -443,6 +444,21 @@ describe('access control on every route', () => {
       expect((await call(fx.url, 'DELETE', `/v1/credentials/${issued.id}`)).status).toBe(204);
     });
 
+    it('asks members about a key once for a while, and refuses it as soon as members revokes it, even behind this gateway', async () => {
+      const issued = await issueKey(fx.url, 'partner', fx.own.id);
+      const authenticate = jest.spyOn(stack.app('members').get(CredentialService), 'authenticate');
+      try {
+        for (let i = 0; i < 3; i += 1) expect((await call(fx.url, 'GET', '/v1/requests', { key: issued.key })).status).toBe(200);
+        expect(authenticate).toHaveBeenCalledTimes(1);
+
+        // Members broadcasts the revocation; the gateway forgets the key it kept.
+        await stack.app('gateway').get(RpcClient).send(CredentialRpc.revoke, { id: issued.id });
+        await eventually(async () => expect((await call(fx.url, 'GET', '/v1/requests', { key: issued.key })).status).toBe(401), 5_000);
+      } finally {
+        authenticate.mockRestore();
+      }
+    });
+
     it.each([
       [{ role: 'partner' }, 'memberId'],
       [{ role: 'coordinator', memberId: '6f1c5b4e-8a51-4a8e-9c43-0c1b2d3e4f50' }, 'memberId'],
@@ -472,7 +488,7 @@ describe('access control on every route', () => {
       ];
       for (const { key } of [recent, revoked, refused]) expect((await call(fx.url, 'GET', '/v1/professionals', { key })).status).toBe(200);
       expect((await call(fx.url, 'DELETE', `/v1/credentials/${revoked.id}`)).status).toBe(204);
-      // Revoked behind this gateway's back: its next answer from members (401) makes it forget the key.
+      // Revoked behind this gateway's back: members' broadcast of the revocation makes it forget the key.
       await stack.app('gateway').get(RpcClient).send(CredentialRpc.revoke, { id: refused.id });
       expect((await call(fx.url, 'GET', '/v1/professionals', { key: refused.key })).status).toBe(401);
 

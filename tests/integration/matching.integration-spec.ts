@@ -1,4 +1,4 @@
-import { MatchingRpc, MAX_CANDIDATE_POOL, ProfessionalRpc, type DomainException } from '@coop/contracts';
+import { MatchingRpc, ProfessionalRpc, type DomainException } from '@coop/contracts';
 import type { AssignmentPage, AvailabilityView, CreateProfessionalRequest, MatchListView, ProfessionalView, ServiceRequestView } from '@coop/contracts';
 import { createService, RpcClient } from '@coop/platform';
 import { eventually } from '@coop/platform/testing';
@@ -136,20 +136,19 @@ describe('matching: ranked, explained candidates and assignments', () => {
       expect(second).toEqual(first);
     });
 
-    it('takes the depth of retrieval from tools over NATS (within bounds), not from the HTTP API', async () => {
+    it('takes the exhaustive ranking from tools over NATS, not from the HTTP API, and retrieval gives the same', async () => {
       const search = { domain: 'legal' as const, startDate: start, endDate: end, hours: 20, language: 'fr' as const, limit: 20 };
       const rpc = stack.app('gateway').get(RpcClient);
-      const names = (list: MatchListView) => list.candidates.map((c) => c.fullName);
 
-      const [usual, deepest] = [await rpc.send(MatchingRpc.search, search), await rpc.send(MatchingRpc.search, { ...search, candidatePool: MAX_CANDIDATE_POOL })];
-      expect(names(deepest)).toEqual(names(usual));
-      expect(names(deepest)).toHaveLength(5);
-      const tooDeep = await rpc.send(MatchingRpc.search, { ...search, candidatePool: MAX_CANDIDATE_POOL + 1 }).catch((error: DomainException) => error);
-      expect(tooDeep).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'candidatePool' })] });
+      const [usual, everyone] = [await rpc.send(MatchingRpc.search, search), await rpc.send(MatchingRpc.search, { ...search, exhaustive: true })];
+      expect(everyone.candidates).toEqual(usual.candidates);
+      expect(everyone.candidates).toHaveLength(5);
+      const notABoolean = await rpc.send(MatchingRpc.search, { ...search, exhaustive: 'yes' as unknown as boolean }).catch((error: DomainException) => error);
+      expect(notABoolean).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'exhaustive' })] });
 
-      const viaHttp = await call<{ errors: { field: string }[] }>(url, 'POST', '/v1/matches/search', { key: coordinator, body: { ...search, candidatePool: 100 } });
+      const viaHttp = await call<{ errors: { field: string }[] }>(url, 'POST', '/v1/matches/search', { key: coordinator, body: { ...search, exhaustive: true } });
       expect(viaHttp.status).toBe(400);
-      expect(viaHttp.body.errors.map((e) => e.field)).toEqual(['candidatePool']);
+      expect(viaHttp.body.errors.map((e) => e.field)).toEqual(['exhaustive']);
     });
 
     it('takes the hours as estimatedHours, like a request, and still under their old name hours', async () => {
@@ -175,19 +174,17 @@ describe('matching: ranked, explained candidates and assignments', () => {
     const professionals = Array.from({ length: 400 }, () => aProfessional({ domains: [{ code: 'research', level: 3, years: 5 }], languages: ['fr'] }));
     expect((await rpc.send(ProfessionalRpc.import, { professionals }, { timeoutMs: 60_000 })).created).toBe(400);
     const search = { domain: 'research' as const, startDate: weekDay(1), endDate: weekDay(53), hours: 100, language: 'fr' as const, limit: 100 };
-    const shallow = await eventually(async () => {
-      const list = await rpc.send(MatchingRpc.search, { ...search, candidatePool: 5 });
+    await eventually(async () => {
+      const list = await rpc.send(MatchingRpc.search, { ...search, limit: 1 });
       expect(list.candidates.length).toBeGreaterThan(0);
-      return list;
     }, 30_000);
-    // 5 free for the whole window, and the partly free set's floor of 10.
-    expect(shallow.candidates.length).toBeLessThanOrEqual(15);
 
     // About 400 candidates × 53 weeks: some 3 MB of availability, asked in several calls.
-    const deep = await rpc.send(MatchingRpc.search, { ...search, candidatePool: 400 }, { timeoutMs: 30_000 });
+    const [deep, everyone] = [await rpc.send(MatchingRpc.search, search, { timeoutMs: 30_000 }), await rpc.send(MatchingRpc.search, { ...search, exhaustive: true }, { timeoutMs: 30_000 })];
 
     expect(deep.candidates).toHaveLength(100);
     expect(deep.candidates.every((c) => c.available && c.freeHours > 1000)).toBe(true);
+    expect(deep.candidates.map((c) => [c.professionalId, c.score])).toEqual(everyone.candidates.map((c) => [c.professionalId, c.score]));
   });
 
   it('assigns one request per free slot when 20 identical requests arrive at once on two matching replicas', async () => {

@@ -13,7 +13,7 @@ describe('starting a service with a bad variable', () => {
   it.each([
     ['members', { EVENT_CONCURRENCY: 'many' }, 'EVENT_CONCURRENCY'],
     ['professionals', { MEILI_URL: 'not-a-url' }, 'MEILI_URL'],
-    ['matching', { MATCH_TOP_K: 'lots', MEILI_URL: 'http://127.0.0.1:7700' }, 'MATCH_TOP_K'],
+    ['matching', { MATCH_FIRST_PAGE: 'lots', MEILI_URL: 'http://127.0.0.1:7700' }, 'MATCH_FIRST_PAGE'],
     ['notifications', { WEBHOOK_SECRET_KEY: 'short' }, 'WEBHOOK_SECRET_KEY'],
     ['gateway', { PORT: 'eighty' }, 'PORT'],
   ])('%s names it on one line and exits 1', async (service, bad, variable) => {

@@ -44,13 +44,17 @@ export async function freshEnvironment(infrastructure: Infrastructure, names: Be
 
 /**
  * Starts the services (logs in <logDir>/<name>.log; a name given twice is a second replica, logged
- * in <name>-2.log); stop them with stopAll.
+ * in <name>-2.log; `running` replicas of each already run); stop them with stopAll.
  */
-export function startServices(root: string, env: NodeJS.ProcessEnv, names: ServiceName[], logDir: string): ManagedProcess[] {
+export function startServices(root: string, env: NodeJS.ProcessEnv, names: ServiceName[], logDir: string, running = 0): ManagedProcess[] {
   return names.map((name, i) => {
-    const replica = names.slice(0, i + 1).filter((other) => other === name).length;
+    const replica = running + names.slice(0, i + 1).filter((other) => other === name).length;
     const logFile = join(logDir, `${name}${replica > 1 ? `-${replica}` : ''}.log`);
-    return startManagedProcess({ name, command: process.execPath, args: [serviceEntryPoint(root, name)], cwd: root, env, logFile });
+    // BENCH_CPU_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (where its CPU goes).
+    const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`, `--cpu-prof-name=${name}-${replica}.cpuprofile`] : [];
+    // BENCH_SERVICES_ROOT: the services of another build (e.g. an earlier commit's), measured the same way.
+    const servicesRoot = process.env.BENCH_SERVICES_ROOT ?? root;
+    return startManagedProcess({ name, command: process.execPath, args: [...profile, serviceEntryPoint(servicesRoot, name)], cwd: servicesRoot, env, logFile });
   });
 }
 

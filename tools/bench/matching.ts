@@ -1,28 +1,31 @@
-// npm run bench -- --professionals 100000 [--queries 1000] [--depth-queries 200] [--burst 2000] [--concurrency 32] [--matching-replicas 1]
-//                   [--nearest-fits-queries 200] [--phases a,b,c,d,e,f]
+// npm run bench -- --professionals 100000 [--queries 1000] [--depth-queries 200] [--burst 2000] [--concurrency 32] [--matching-replicas 1,2]
+//                   [--nearest-fits-queries 200] [--phases a,b,c,d,e,f] [--shared-nats]
 //
-// The matching benchmark (issue 5). Starts members, professionals, matching and the gateway as
-// their own processes on a clean database "coop_bench_matching", NATS namespace "benchmatch" and
-// index prefix "benchmatch_" (logs in .data/bench/matching/), loads N synthetic professionals and
-// waits until they are searchable, then measures, one query at a time over keep-alive HTTP:
+// The matching benchmark. Starts members, professionals, matching and the gateway as their own
+// processes on a clean database "coop_bench_matching", NATS namespace "benchmatch" and index prefix
+// "benchmatch_" (logs in .data/bench/matching/), on a NATS server and an embedded Postgres of its
+// own (unless --shared-nats, --shared-postgres: so that their CPU is the run's), loads N synthetic
+// professionals and waits until they are
+// searchable, then measures, one query at a time over keep-alive HTTP:
 //   (a) POST /v1/matches/search through the gateway (HTTP -> NATS -> matching -> Meilisearch +
-//       availability RPC -> response);
-//   (b) the very multi-search matching sends to Meilisearch (candidateQueries), sent directly,
-//       with Meilisearch's own processingTimeMs (summed over the multi-search) as the floor;
+//       availability RPC, round after round of retrieval -> response);
+//   (b) the Meilisearch searches of that retrieval (the same code run here, recording them), all
+//       sent to Meilisearch directly as one multi-search, with its own processingTimeMs as the floor;
 //   (c) a baseline matcher in one SQL query on the professionals' tables in Postgres;
-//   (e) the depth of retrieval: for --depth-queries of those queries, matching.search.v1 with the
-//       index handing 10, 30, 100 and 300 candidates to re-ranking, timed, and each top 10 compared
-//       with the ranking from 1,000 candidates (ranking-depth.ts);
+//   (e) ranking quality: for --depth-queries of those queries, the two-stage ranking's top 10
+//       against the exhaustive ranking's (every eligible professional; ranking-quality.ts);
 //   (f) the cost of the nearest fits (nearest-fits.ts): --nearest-fits-queries queries nobody can
 //       take, through the gateway without and with nearestFits (latency, multi-searches and
 //       availability calls per query, CPU per query of each process), then half as many such
 //       requests through automatic assignment to request.unmatched, counted the same way;
 // and then (d) a burst of requests from partners of auto-assign members at a fixed concurrency
 // (closed loop: each of C partners submits, waits for its request.assigned / request.unmatched
-// event, then submits the next), each timed from its submit to that event, followed by the
-// invariant checks (no week overbooked, no request with two active assignments).
+// event, then submits the next), each timed from its submit to that event, with the CPU of every
+// process read from /proc (cpu-sampler.ts), followed by the invariant checks (no week overbooked,
+// no request with two active assignments); once per --matching-replicas entry, more replicas
+// started between runs.
 // --phases runs only some of them (e.g. --phases f for the nearest fits alone; the load always runs).
-// Writes bench-results.json and prints a table.
+// Writes bench-results.json and prints a table, with the machine's load average.
 import 'reflect-metadata';
 import { connect as connectNats } from '@nats-io/transport-node';
 import { randomBytes } from 'node:crypto';
@@ -32,6 +35,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
+  AvailabilityRpc,
   COOP_SECTOR_CODES,
   EXPERTISE_DOMAIN_CODES,
   professionalsIndexName,
@@ -42,14 +46,17 @@ import {
   type IssuedCredentialView,
   type LanguageCode,
   type MatchSearchRequest,
-  MAX_CANDIDATE_POOL,
   type MemberView,
   type SubmitServiceRequestBody,
 } from '@coop/contracts';
 import { namespacedSubject, type RpcClient } from '@coop/platform';
-import { candidateQueries } from '../../apps/matching/src/candidates/professionals-search.js';
+import { availabilityCallSize, rater, twoStageRetrieval, windowAvailability } from '../../apps/matching/src/candidates/professionals.adapter.js';
+import { type CandidateQuery as MeiliQuery, listQueries, setFilters } from '../../apps/matching/src/candidates/professionals-search.js';
+import type { ListHit } from '../../apps/matching/src/candidates/threshold-retrieval.js';
 import { MatchingConfig } from '../../apps/matching/src/config.js';
 import { contextOfSearch } from '../../apps/matching/src/match-request/match-context.js';
+import { RANKED_POOL } from '../../apps/matching/src/nearest-fits/nearest-fits.js';
+import type { ProfessionalSearchDocument } from '@coop/contracts';
 import { SeededRandom, type Weighted } from '../generator/random.js';
 import { SKILL_KEYWORDS } from '../generator/skill-keywords.js';
 import { repositoryRoot } from '../repository-root.js';
@@ -57,8 +64,9 @@ import { ensureInfrastructure } from '../stack/infrastructure.js';
 import { findFreePort } from '../stack/ports.js';
 import { waitUntil } from '../stack/wait.js';
 import { withRpc } from '../support/rpc.js';
+import { CpuSampler, findPid, type CpuReport } from './cpu-sampler.js';
 import { beyondAnyone, meilisearchPid, nearestFitsCost } from './nearest-fits.js';
-import { rankingDepth } from './ranking-depth.js';
+import { rankingQuality } from './ranking-quality.js';
 import {
   freshEnvironment,
   loadSearchableProfessionals,
@@ -77,9 +85,9 @@ const WARM_UP = 50;
 const MEMBERS = 16;
 /** A request not assigned or unmatched by then counts as not terminal. */
 const REQUEST_TIMEOUT_MS = 60_000;
-const { MATCH_TOP_K: TOP_K, TIME_ZONE } = new MatchingConfig();
-/** Candidate pools compared by (e); MATCH_TOP_K's default among them. */
-const DEPTHS = [10, 30, 100, 300];
+const { MATCH_FIRST_PAGE: FIRST_PAGE, TIME_ZONE } = new MatchingConfig();
+/** The top a match search shows by default (and automatic assignment stores). */
+const TOP = 10;
 const PHASES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 type Phase = (typeof PHASES)[number];
 
@@ -89,7 +97,8 @@ interface Options {
   depthQueries: number;
   burst: number;
   concurrency: number;
-  matchingReplicas: number;
+  /** (d) runs once per entry, with that many matching replicas (more are started between runs). */
+  matchingReplicas: number[];
   nearestFitsQueries: number;
   phases: ReadonlySet<Phase>;
 }
@@ -102,28 +111,38 @@ async function main(): Promise<void> {
       'depth-queries': { type: 'string', default: '200' },
       burst: { type: 'string', default: '2000' },
       concurrency: { type: 'string', default: '32' },
-      'matching-replicas': { type: 'string', default: '1' },
+      'matching-replicas': { type: 'string', default: '1,2' },
       'nearest-fits-queries': { type: 'string', default: '200' },
       phases: { type: 'string', default: PHASES.join(',') },
+      'shared-nats': { type: 'boolean', default: false },
+      'shared-postgres': { type: 'boolean', default: false },
+      // Another database name, for two runs on one Postgres at once.
+      database: { type: 'string', default: NAMES.database },
     },
   });
+  NAMES.database = values.database;
+  const replicas = values['matching-replicas'].split(',').map(Number);
   const counts = {
     professionals: Number(values.professionals),
     queries: Number(values.queries),
     depthQueries: Number(values['depth-queries']),
     burst: Number(values.burst),
     concurrency: Number(values.concurrency),
-    matchingReplicas: Number(values['matching-replicas']),
     nearestFitsQueries: Number(values['nearest-fits-queries']),
   };
   const phases = values.phases.split(',').map((phase) => phase.trim());
-  if (!Object.values(counts).every((n) => Number.isInteger(n) && n > 0) || !phases.every((phase): phase is Phase => (PHASES as readonly string[]).includes(phase))) {
+  const increasing = replicas.every((n, i) => Number.isInteger(n) && n > 0 && (i === 0 || n >= replicas[i - 1]));
+  if (!increasing || !Object.values(counts).every((n) => Number.isInteger(n) && n > 0) || !phases.every((phase): phase is Phase => (PHASES as readonly string[]).includes(phase))) {
     throw new Error(
-      'usage: npm run bench -- [--professionals N] [--queries Q] [--depth-queries Q] [--burst B] [--concurrency C] [--matching-replicas R] [--nearest-fits-queries Q] [--phases a,b,c,d,e,f]',
+      'usage: npm run bench -- [--professionals N] [--queries Q] [--depth-queries Q] [--burst B] [--concurrency C] [--matching-replicas R1,R2...] [--nearest-fits-queries Q] [--phases a,b,c,d,e,f] [--shared-nats] [--shared-postgres] [--database NAME]',
     );
   }
-  const options: Options = { ...counts, phases: new Set(phases as Phase[]) };
+  const options: Options = { ...counts, matchingReplicas: replicas, phases: new Set(phases as Phase[]) };
   const root = repositoryRoot();
+  // A NATS server and a Postgres cluster of its own, unless told otherwise, so that their CPU is the
+  // benchmark's alone (and other work's connections cannot exhaust the server's).
+  if (!values['shared-nats'] && !process.env.NATS_URL) process.env.COOP_SPAWN_NATS = '1';
+  if (!values['shared-postgres'] && !process.env.DATABASE_URL) process.env.COOP_EMBEDDED_POSTGRES = '1';
   const infrastructure = await ensureInfrastructure({ dataDir: join(root, '.data', 'bench'), log });
   try {
     const port = await findFreePort();
@@ -133,8 +152,10 @@ async function main(): Promise<void> {
       PORT: String(port),
       ADMIN_API_KEY: adminKey,
       RATE_LIMIT_MAX: '100000000',
+      // The exhaustive ranking of (e) asks the availability of thousands at once.
+      RPC_TIMEOUT_MS: '120000',
     };
-    const matching = Array.from({ length: options.matchingReplicas }, () => 'matching' as const);
+    const matching = Array.from({ length: options.matchingReplicas[0] }, () => 'matching' as const);
     const services = startServices(root, env, ['members', 'professionals', ...matching, 'gateway'], join(root, '.data', 'bench', 'matching'));
     try {
       const results = await withRpc(env, async (rpc) => {
@@ -142,7 +163,13 @@ async function main(): Promise<void> {
         const gateway = new Gateway(`http://127.0.0.1:${port}`);
         await waitUntil('the gateway', () => gateway.answers(), { timeoutMs: 60_000, hint: 'see .data/bench/matching/gateway.log' });
         const load = await loadSearchableProfessionals(rpc, env, options.professionals, 2);
-        return measure(gateway, rpc, adminKey, env, options, load, services);
+        const addMatchingReplica = async () => {
+          const running = services.filter((service) => service.name === 'matching').length;
+          const [replica] = startServices(root, env, ['matching'], join(root, '.data', 'bench', 'matching'), running);
+          services.push(replica);
+          await waitForServices(rpc, [replica]);
+        };
+        return measure(gateway, rpc, adminKey, env, options, load, services, addMatchingReplica);
       });
       writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
       printTable(results);
@@ -163,7 +190,9 @@ async function measure(
   options: Options,
   load: { loadedMs: number; indexedMs: number },
   services: ManagedProcess[],
+  addMatchingReplica: () => Promise<void>,
 ) {
+  const loadAverageAtStart = loadavg().map((n) => Number(n.toFixed(2)));
   const coordinator = await gateway.post<IssuedCredentialView>('/v1/credentials', adminKey, { role: 'coordinator', label: 'bench coordinator' });
   const random = new SeededRandom(7);
   const queries = Array.from({ length: options.queries + WARM_UP }, () => randomSearch(random));
@@ -180,20 +209,32 @@ async function measure(
 
   let direct: number[] | undefined;
   const processing: number[] = [];
+  const retrieval = { rounds: 0, hits: 0, lists: 0, queries: 0 };
   if (run('b')) {
-    log('(b) the same multi-searches sent to Meilisearch directly');
+    log('(b) the Meilisearch searches of each match (all its rounds as one multi-search) sent directly');
     const meili = new MeiliDirect(env.MEILI_URL!, env.MEILI_MASTER_KEY!, professionalsIndexName(env.MEILI_INDEX_PREFIX!));
-    direct = await timeEach(queries, async (query, measured) => {
-      const took = await meili.search(query);
+    const recorded: MeiliQuery[][] = [];
+    for (const [i, query] of queries.entries()) {
+      const replay = await meili.retrievalOf(rpc, query);
+      recorded.push(replay.queries);
+      if (i >= WARM_UP) {
+        retrieval.rounds += replay.rounds;
+        retrieval.hits += replay.hits;
+        retrieval.lists += replay.queries.length;
+        retrieval.queries += 1;
+      }
+    }
+    direct = await timeEach(recorded, async (multiSearch, measured) => {
+      const took = await meili.multiSearch(multiSearch);
       if (measured) processing.push(took);
     });
   }
 
   const measuredQueries = queries.slice(WARM_UP, WARM_UP + options.depthQueries);
-  let depth: Awaited<ReturnType<typeof rankingDepth>> | undefined;
+  let quality: Awaited<ReturnType<typeof rankingQuality>> | undefined;
   if (run('e')) {
-    log(`(e) ${measuredQueries.length} of them ranked from ${DEPTHS.join(', ')} and ${MAX_CANDIDATE_POOL} candidates`);
-    depth = await rankingDepth(rpc, measuredQueries, DEPTHS);
+    log(`(e) ${measuredQueries.length} of them ranked in two stages and exhaustively`);
+    quality = await rankingQuality(rpc, measuredQueries);
   }
 
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 1 });
@@ -212,21 +253,24 @@ async function measure(
     const fitsQueries = Array.from({ length: options.nearestFitsQueries }, () => beyondAnyone(randomSearch(random)));
     log(`(f) nearest fits: ${fitsQueries.length} searches nobody can take, without and with them, then ${Math.ceil(fitsQueries.length / 2)} such requests to request.unmatched`);
     const partnerKey = (await partnersOfAutoAssignMembers(gateway, adminKey, 1))[0];
-    const pids: Record<string, number | undefined> = { meilisearch: meilisearchPid(env.MEILI_URL!) };
-    for (const service of services) {
-      let name: string = service.name;
-      for (let replica = 2; name in pids; replica += 1) name = `${service.name}-${replica}`;
-      pids[name] = service.pid;
-    }
+    const pids = Object.fromEntries(Object.entries(processesOf(services, env)).filter(([name]) => name !== 'load generator'));
     nearestFits = await nearestFitsCost({ gateway, coordinatorKey: coordinator.key, partnerKey, env, pids }, fitsQueries, Math.ceil(fitsQueries.length / 2));
   }
 
-  let burst: Awaited<ReturnType<typeof assignmentBurst>> | undefined;
-  let violations: Awaited<ReturnType<typeof checkInvariants>> | undefined;
+  const bursts: Array<Awaited<ReturnType<typeof assignmentBurst>> & { violations: Awaited<ReturnType<typeof checkInvariants>>; cpu: CpuReport; cpuMsPerAssignment: Record<string, number> }> = [];
   if (run('d')) {
-    log(`(d) ${options.burst} requests from partners of auto-assign members, ${options.concurrency} in flight at a time`);
-    burst = await assignmentBurst(gateway, adminKey, env, options, random);
-    violations = await checkInvariants(pool);
+    const partners = await partnersOfAutoAssignMembers(gateway, adminKey, MEMBERS);
+    for (const replicas of options.matchingReplicas) {
+      while (services.filter((service) => service.name === 'matching').length < replicas) await addMatchingReplica();
+      log(`(d) ${options.burst} requests from partners of auto-assign members, ${options.concurrency} in flight at a time, ${replicas} matching replica(s)`);
+      const sampler = new CpuSampler(processesOf(services, env), { url: env.DATABASE_URL!, database: NAMES.database });
+      await sampler.start();
+      const burst = await assignmentBurst(gateway, partners, env, { ...options, replicas }, random);
+      const cpu = await sampler.stop();
+      const done = burst.assigned + burst.unmatched;
+      const perAssignment = Object.fromEntries(Object.entries(cpu.byComponent).map(([name, ms]) => [name, Number((ms / Math.max(1, done)).toFixed(2))]));
+      bursts.push({ ...burst, violations: await checkInvariants(pool), cpu, cpuMsPerAssignment: perAssignment });
+    }
   }
   await pool.end();
 
@@ -241,19 +285,25 @@ async function measure(
     ...(b ? { b_meilisearchDirectMs: b, b_meilisearchProcessingTimeMs: percentiles(processing) } : {}),
     ...(c ? { c_postgresBaselineMs: { ...c, averageRows: Number((sqlRows / sql!.length).toFixed(1)) } } : {}),
     ratios: { ...(a && b ? { aOverB_p50: ratio(a.p50, b.p50) } : {}), ...(a && c ? { cOverA_p50: ratio(c.p50, a.p50) } : {}) },
-    ...(burst && violations ? { d_autoAssignment: { ...burst, violations } } : {}),
-    ...(depth ? { e_rankingDepth: depth } : {}),
+    ...(bursts.length > 0 ? { d_autoAssignment: bursts } : {}),
+    ...(retrieval.queries > 0
+      ? { retrievalPerQuery: { rounds: per(retrieval.rounds, retrieval.queries), hits: per(retrieval.hits, retrieval.queries), listPages: per(retrieval.lists, retrieval.queries) } }
+      : {}),
+    ...(quality ? { e_rankingQuality: quality } : {}),
     ...(nearestFits ? { f_nearestFits: nearestFits } : {}),
     targets: {
-      ...(a && b ? { aP50Within2_5xOfB: a.p50 <= 2.5 * b.p50 } : {}),
-      ...(a ? { aP99Under25ms: a.p99 < 25 } : {}),
-      ...(burst && violations
-        ? {
-            dAtLeast100PerSecond: burst.requestsPerSecond >= 100,
-            dP95Under500ms: burst.latencyMs.p95 < 500,
-            dZeroViolations: violations.overbookedWeeks === 0 && violations.requestsWithTwoActiveAssignments === 0 && burst.notTerminal === 0,
-          }
-        : {}),
+      ...(a && b ? { aP50Within1_5xOfB: a.p50 <= 1.5 * b.p50 } : {}),
+      ...(a ? { aP99AtMost40ms: a.p99 <= 40 } : {}),
+      ...(quality ? { eSameBestAtLeast99Percent: quality.sameBest >= 0.99, eTop10OverlapAtLeast90Percent: quality.top10Overlap >= 0.9 } : {}),
+      ...Object.fromEntries(
+        bursts.flatMap((burst) => [
+          [`d${burst.matchingReplicas}CpuPerAssignmentAtMost25ms`, total(burst.cpuMsPerAssignment, 'load generator') <= 25],
+          [
+            `d${burst.matchingReplicas}ZeroViolations`,
+            burst.violations.overbookedWeeks === 0 && burst.violations.requestsWithTwoActiveAssignments === 0 && burst.notTerminal === 0,
+          ],
+        ]),
+      ),
       ...(nearestFits
         ? {
             fAtMostOneMoreSearch: nearestFits.search.with.multiSearches - nearestFits.search.without.multiSearches <= 1,
@@ -261,7 +311,14 @@ async function measure(
           }
         : {}),
     },
-    machine: { nproc: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, loadAverage1m: Number(loadavg()[0].toFixed(2)) },
+    machine: {
+      nproc: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+      node: process.version,
+      loadAverageAtStart,
+      loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
+    },
     measuredAt: new Date().toISOString(),
   };
 }
@@ -340,18 +397,58 @@ class MeiliDirect {
     private readonly index: string,
   ) {}
 
-  /** The multi-search matching sends for this query; answers Meilisearch's processing time. */
-  async search(query: MatchSearchRequest): Promise<number> {
-    const queries = candidateQueries(this.index, contextOfSearch(query), query.text ?? '', { limit: TOP_K, includePartial: true, includeExcluded: false }, TIME_ZONE);
+  /**
+   * Runs this query's retrieval as matching does (the same code, the same reads, availability from
+   * the professionals service) and answers every search it sent, to be sent again at once.
+   */
+  async retrievalOf(rpc: RpcClient, search: MatchSearchRequest): Promise<{ queries: MeiliQuery[]; rounds: number; hits: number }> {
+    const context = contextOfSearch(search);
+    const text = search.text ?? '';
+    const top = search.limit ?? TOP;
+    const query = { context, text, top, partialTop: Math.max(top, RANKED_POOL), past: new Map<string, number>(), includeExcluded: false };
+    const queries: MeiliQuery[] = [];
+    const outcome = await twoStageRetrieval(
+      query,
+      setFilters(context, TIME_ZONE),
+      {
+        read: async (reads) => {
+          const page = listQueries(this.index, context.domain, text, reads);
+          queries.push(...page);
+          const { results } = await this.send(page);
+          return results.map((result, i): ListHit[] =>
+            result.hits.map((hit) => ({ document: hit as unknown as ProfessionalSearchDocument, relevance: page[i].q !== '' ? (hit._rankingScore ?? 0) : 0 })),
+          );
+        },
+        availability: async (ids) => {
+          const size = availabilityCallSize(context.startDate, context.endDate);
+          const calls = [];
+          for (let i = 0; i < ids.length; i += size) calls.push(rpc.send(AvailabilityRpc.batch, { professionalIds: ids.slice(i, i + size), startDate: context.startDate, endDate: context.endDate }));
+          const items = (await Promise.all(calls)).flatMap((answer) => answer.items);
+          return new Map(items.map((item) => [item.professionalId, windowAvailability(item, context)]));
+        },
+        rate: rater(query),
+      },
+      FIRST_PAGE,
+    );
+    return { queries, rounds: outcome.rounds, hits: outcome.hits };
+  }
+
+  /** One multi-search; answers Meilisearch's processing time (summed over its queries). */
+  async multiSearch(queries: MeiliQuery[]): Promise<number> {
+    const { results } = await this.send(queries);
+    return results.reduce((sum, result) => sum + result.processingTimeMs, 0);
+  }
+
+  private async send(queries: MeiliQuery[]) {
     const response = await fetch(`${this.url}/multi-search`, {
       method: 'POST',
       // As matching's client does: uncompressed answers.
       headers: { authorization: `Bearer ${this.key}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
       body: JSON.stringify({ queries }),
     });
-    const answer = (await response.json()) as { results?: Array<{ processingTimeMs: number }> };
+    const answer = (await response.json()) as { results?: Array<{ processingTimeMs: number; hits: Array<Record<string, unknown> & { _rankingScore?: number }> }> };
     if (!response.ok || !answer.results) throw new Error(`multi-search answered ${response.status}: ${JSON.stringify(answer).slice(0, 500)}`);
-    return answer.results.reduce((sum, result) => sum + result.processingTimeMs, 0);
+    return { results: answer.results };
   }
 }
 
@@ -426,8 +523,7 @@ async function partnersOfAutoAssignMembers(gateway: Gateway, adminKey: string, c
   return partners;
 }
 
-async function assignmentBurst(gateway: Gateway, adminKey: string, env: NodeJS.ProcessEnv, options: Options, random: SeededRandom) {
-  const partners = await partnersOfAutoAssignMembers(gateway, adminKey, MEMBERS);
+async function assignmentBurst(gateway: Gateway, partners: string[], env: NodeJS.ProcessEnv, options: Options & { replicas: number }, random: SeededRandom) {
   const bodies = Array.from({ length: options.burst }, () => randomRequest(random));
 
   // Closed loop: each of `concurrency` partners submits a request, waits until it is assigned or
@@ -486,7 +582,7 @@ async function assignmentBurst(gateway: Gateway, adminKey: string, env: NodeJS.P
   return {
     submitted: bodies.length,
     concurrency: options.concurrency,
-    matchingReplicas: options.matchingReplicas,
+    matchingReplicas: options.replicas,
     assigned: ends.filter((end) => end.outcome === 'assigned').length,
     unmatched: ends.filter((end) => end.outcome === 'unmatched').length,
     notTerminal: bodies.length - finishedAt.size,
@@ -531,6 +627,37 @@ async function checkInvariants(pool: pg.Pool) {
   };
 }
 
+// --- whose CPU is read -----------------------------------------------------------------------
+
+/** Every process of the run by name (a second replica as matching-2), the engines it started, and itself. */
+function processesOf(services: ManagedProcess[], env: NodeJS.ProcessEnv): Record<string, number | undefined> {
+  const pids: Record<string, number | undefined> = {};
+  for (const service of services) {
+    let name: string = service.name;
+    for (let replica = 2; name in pids; replica += 1) name = `${service.name}-${replica}`;
+    pids[name] = service.pid;
+  }
+  pids.meilisearch = meilisearchPid(env.MEILI_URL!);
+  const natsPort = new URL(env.NATS_URL!.replace(/^nats:/, 'http:')).port;
+  // Only a NATS server this run started is its own: the machine's serves other work too.
+  if (process.env.COOP_SPAWN_NATS === '1') pids.nats = findPid('nats-server', ['-p', natsPort]);
+  pids['load generator'] = process.pid;
+  return pids;
+}
+
+function per(total: number, units: number): number {
+  return Number((total / Math.max(1, units)).toFixed(2));
+}
+
+function total(byComponent: Record<string, number>, ...leaveOut: string[]): number {
+  return Number(
+    Object.entries(byComponent)
+      .filter(([name]) => !leaveOut.includes(name))
+      .reduce((sum, [, ms]) => sum + ms, 0)
+      .toFixed(1),
+  );
+}
+
 // --- the table -------------------------------------------------------------------------------
 
 function ratio(x: number, y: number): number {
@@ -539,39 +666,46 @@ function ratio(x: number, y: number): number {
 
 function printTable(results: Awaited<ReturnType<typeof measure>>): void {
   const row = (name: string, p: Percentiles) => `| ${name.padEnd(44)} | ${[p.p50, p.p95, p.p99].map((n) => n.toFixed(2).padStart(7)).join(' | ')} |`;
-  const { a_gatewayMatchSearchMs: a, b_meilisearchDirectMs: b, c_postgresBaselineMs: c, d_autoAssignment: d, e_rankingDepth: e, f_nearestFits: f, machine: m } = results;
+  const { a_gatewayMatchSearchMs: a, b_meilisearchDirectMs: b, c_postgresBaselineMs: c, d_autoAssignment: bursts, e_rankingQuality: e, f_nearestFits: f, machine: m } = results;
   const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
   const latencies = [
     ...(a ? [row('(a) POST /v1/matches/search via the gateway', a)] : []),
-    ...(b ? [row('(b) the same Meilisearch multi-search, direct', b), row('(b) Meilisearch processingTimeMs', results.b_meilisearchProcessingTimeMs!)] : []),
+    ...(b ? [row('(b) its Meilisearch searches as one, direct', b), row('(b) Meilisearch processingTimeMs', results.b_meilisearchProcessingTimeMs!)] : []),
     ...(c ? [row('(c) baseline: one SQL query in Postgres', c)] : []),
   ];
   const ratios = Object.entries(results.ratios).map(([name, value]) => `${name} ${value}`);
   console.log(
     [
       '',
-      `Matching benchmark: ${results.professionals} professionals, phases ${results.phases.join(', ')}; ${m.nproc} CPUs (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}`,
+      `Matching benchmark: ${results.professionals} professionals, phases ${results.phases.join(', ')}; ${m.nproc} CPUs (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}; ` +
+        `load average ${m.loadAverageAtStart.join(' / ')} at the start, ${m.loadAverage.join(' / ')} at the end (1, 5, 15 min)`,
       '',
       ...(latencies.length > 0 ? [`| ${'ms'.padEnd(44)} |     p50 |     p95 |     p99 |`, `|${'-'.repeat(46)}|--------:|--------:|--------:|`, ...latencies, ''] : []),
       ...(ratios.length > 0 ? [ratios.join('   '), ''] : []),
-      ...(d
-        ? [
-            `(d) ${d.submitted} requests, ${d.concurrency} in flight at a time, ${d.matchingReplicas} matching replica(s): ${d.requestsPerSecond} requests/s to assigned or unmatched ` +
-              `(${d.assigned} assigned, ${d.unmatched} unmatched, ${d.notTerminal} not terminal), latency p50 ${d.latencyMs.p50} ms, p95 ${d.latencyMs.p95} ms`,
-            `    violations: ${d.violations.overbookedWeeks} overbooked weeks (of ${d.violations.bookedWeeksChecked} booked), ${d.violations.requestsWithTwoActiveAssignments} requests with two active assignments`,
-            '',
-          ]
+      ...(results.retrievalPerQuery
+        ? [`retrieval per match search: ${results.retrievalPerQuery.rounds} rounds, ${results.retrievalPerQuery.listPages} list pages, ${results.retrievalPerQuery.hits} hits`, '']
         : []),
+      ...(bursts ?? []).flatMap((d) => [
+        `(d) ${d.submitted} requests, ${d.concurrency} in flight at a time, ${d.matchingReplicas} matching replica(s): ${d.requestsPerSecond} requests/s to assigned or unmatched ` +
+          `(${d.assigned} assigned, ${d.unmatched} unmatched, ${d.notTerminal} not terminal), latency p50 ${d.latencyMs.p50} ms, p95 ${d.latencyMs.p95} ms`,
+        `    violations: ${d.violations.overbookedWeeks} overbooked weeks (of ${d.violations.bookedWeeksChecked} booked), ${d.violations.requestsWithTwoActiveAssignments} requests with two active assignments`,
+        `    CPU ms per automatic assignment (/proc, ${d.cpu.seconds} s, ${d.cpu.coresBusy} cores busy): ` +
+          Object.entries(d.cpuMsPerAssignment)
+            .map(([name, ms]) => `${name} ${ms}`)
+            .join(', '),
+        `    total ${total(d.cpuMsPerAssignment, 'load generator')} without the load generator, ${total(d.cpuMsPerAssignment)} with it; ` +
+          `Postgres's background processes (checkpointer, WAL writer...; shared with the server's other databases, if any) ${per(d.cpu.postgresSharedBackground, d.assigned + d.unmatched)} more` +
+          (d.cpuMsPerAssignment.nats === undefined ? '; NATS not counted (the machine’s server, shared)' : ''),
+        '',
+      ]),
       ...(e
         ? [
-            `(e) ${e.queries} queries, each top 10 compared with the ranking from ${e.referencePool} candidates:`,
+            `(e) ${e.queries} queries, each top 10 compared with the exhaustive ranking (every eligible professional, same factors, exact availability):`,
             '',
-            '| candidates re-ranked | search p50 ms | p95 ms | same best | same top 10 | top-10 overlap | best score lower by (mean / max) |',
-            '|--:|--:|--:|--:|--:|--:|--:|',
-            ...e.depths.map(
-              (depth) =>
-                `| ${depth.candidatePool} | ${depth.latencyMs.p50} | ${depth.latencyMs.p95} | ${percent(depth.sameBest)} | ${percent(depth.sameTop10)} | ${percent(depth.top10Overlap)} | ${depth.bestScoreGap.mean} / ${depth.bestScoreGap.max} |`,
-            ),
+            '| ranking | search p50 ms | p95 ms | same best | same top 10 | top-10 overlap | best score lower by (mean / max) |',
+            '|---|--:|--:|--:|--:|--:|--:|',
+            `| two stages (default) | ${e.twoStageMs.p50} | ${e.twoStageMs.p95} | ${percent(e.sameBest)} | ${percent(e.sameTop10)} | ${percent(e.top10Overlap)} | ${e.bestScoreGap.mean} / ${e.bestScoreGap.max} |`,
+            `| exhaustive | ${e.exhaustiveMs.p50} | ${e.exhaustiveMs.p95} | | | | |`,
             '',
           ]
         : []),

@@ -39,6 +39,16 @@ export class GatewayConfig extends BaseConfig {
   @Max(3_600_000)
   AUTH_FALLBACK_TTL_MS: number = 300_000;
 
+  /**
+   * A key the members service accepted is let in on its answer for this long without asking again
+   * (a revocation is broadcast and forgotten at once; a notice lost on the way is made up for after
+   * this time at most). 0: ask on every call.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  AUTH_CACHE_TTL_MS: number = 30_000;
+
   /** Requests one credential may make per RATE_LIMIT_WINDOW_MS (per gateway instance). */
   @IsInt()
   @Min(1)

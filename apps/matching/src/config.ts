@@ -1,13 +1,15 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { MAX_CANDIDATE_POOL } from '@coop/contracts';
 import { SearchServiceConfig } from '@coop/platform';
 
 export class MatchingConfig extends SearchServiceConfig {
-  /** How many candidates the search index hands to exact re-ranking. */
+  /**
+   * How many professionals retrieval first reads from the index (its slice most likely to hold the
+   * best); it reads on, doubling, until nobody unread can make the top (docs/matching.md).
+   */
   @IsInt()
   @Min(5)
-  @Max(MAX_CANDIDATE_POOL)
-  MATCH_TOP_K: number = 100;
+  @Max(1_000)
+  MATCH_FIRST_PAGE: number = 20;
 
   /** How many ranked candidates a pending request keeps for coordinators. */
   @IsInt()

@@ -48,8 +48,8 @@ export class RequestLifecycleHandler {
     await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
   }
 
-  /** An override replaced an assignment (or every part of a shared one): give their bookings back. */
-  @OnEvent(RequestEvents.assigned)
+  /** An override replaced an assignment (or every part of a shared one): give their bookings back (any other assignment: nothing to do). */
+  @OnEvent(RequestEvents.assigned, { when: (event) => event.replacesAssignmentId !== undefined || (event.replacesAssignmentIds?.length ?? 0) > 0 })
   async onAssigned(event: RequestAssignedEvent): Promise<void> {
     const replaced = event.replacesAssignmentIds ?? (event.replacesAssignmentId ? [event.replacesAssignmentId] : []);
     for (const assignmentId of replaced) await this.professionals.release(assignmentId);

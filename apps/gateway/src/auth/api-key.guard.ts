@@ -25,12 +25,11 @@ export function bearerKey(header: string | undefined): string | undefined {
 const FALLBACK_LOG_EVERY_MS = 10_000;
 
 /**
- * Bearer API key authentication and role check. The members service owns credentials: each call
- * asks it (`members.credential.authenticate.v1`, with the key's hash, never the key), so while it
- * answers, a revoked key is refused from the very next request on every gateway replica; the
- * lookup is one indexed read (last_used_at is written at most once a minute per key). Only when
- * members cannot be reached (503, 504) does a key it accepted within AUTH_FALLBACK_TTL_MS pass on
- * its last answer (RecentAuthentications).
+ * Bearer API key authentication and role check. The members service owns credentials: the gateway
+ * asks it (`members.credential.authenticate.v1`, with the key's hash, never the key) and keeps its
+ * answer for AUTH_CACHE_TTL_MS; a revocation is broadcast by members and forgotten by every replica
+ * at once (RecentAuthentications). When members cannot be reached (503, 504), a key it accepted
+ * within AUTH_FALLBACK_TTL_MS passes on its last answer.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -60,6 +59,8 @@ export class ApiKeyGuard implements CanActivate {
     const key = bearerKey(header);
     if (!key) throw new GatewayException(ErrorCode.Unauthenticated, 'missingKey');
     const keyHash = hashApiKey(key);
+    const fresh = this.recent.fresh(keyHash);
+    if (fresh) return fresh;
     try {
       const credential = await this.rpc.send(CredentialRpc.authenticate, { keyHash });
       const principal: Principal = { credentialId: credential.credentialId, role: credential.role, ...(credential.memberId ? { memberId: credential.memberId } : {}) };

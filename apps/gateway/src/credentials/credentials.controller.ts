@@ -33,7 +33,7 @@ export class CredentialsController {
   @ApiProblems(400, 404)
   async revoke(@IdParam() id: string): Promise<void> {
     await this.rpc.send(CredentialRpc.revoke, { id });
-    // Other gateway replicas forget it at its next use, or after AUTH_FALLBACK_TTL_MS.
+    // Other gateway replicas forget it on members' broadcast of the revocation.
     this.recent.forgetCredential(id);
   }
 }

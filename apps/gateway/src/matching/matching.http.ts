@@ -24,7 +24,7 @@ export class MatchesQuery extends PickType(RequestMatchesRequest, ['limit'] as c
 /** Hours an ad hoc search asks for: named as in a request (`estimatedHours`); `hours` is its old name. */
 const SEARCH_HOURS = { minimum: 0.5, maximum: 2000 };
 
-export class MatchSearchBody extends OmitType(MatchSearchRequest, ['lang', 'candidatePool', 'hours'] as const) {
+export class MatchSearchBody extends OmitType(MatchSearchRequest, ['lang', 'exhaustive', 'hours'] as const) {
   @ApiProperty({ ...SEARCH_HOURS, description: 'Hours of work, as `estimatedHours` of a request' })
   @ValidateIf((body: MatchSearchBody) => body.hours === undefined)
   @IsNumber({}, { message: 'estimatedHours must be a number' })

@@ -1,5 +1,5 @@
 import { formatDay, mondayOf, today } from '@coop/contracts';
-import { candidateQueries, nearbyQueries, weeklyCapacityFilters } from './professionals-search.js';
+import { listQueries, nearbyQueries, setFilters, weeklyCapacityFilters } from './professionals-search.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 
 // Two weeks from the week after next: inside the index's horizon of free hours.
@@ -14,27 +14,30 @@ const context: MatchContext = {
   onSite: false,
   declinedBy: new Set(),
 };
-const summary = (queries: ReturnType<typeof candidateQueries>) => queries.map((query) => ({ text: query.q !== '', limit: query.limit }));
+const summary = (queries: ReturnType<typeof nearbyQueries>) => queries.map((query) => ({ text: query.q !== '', limit: query.limit }));
 
-describe(candidateQueries.name, () => {
-  it('asks for the fitting with and without text, then the partly fitting (a quarter as many)', () => {
-    const queries = candidateQueries('professionals', context, 'règlements', { limit: 100, includePartial: true, includeExcluded: false }, 'America/Toronto');
+describe(setFilters.name, () => {
+  it('names the eligible (in the domain, active, speaking the language), and those of them the index sees free each week of the window', () => {
+    const { eligible, fits, weeks } = setFilters(context, 'America/Toronto');
 
-    expect(summary(queries)).toEqual([
-      { text: true, limit: 100 },
-      { text: false, limit: 100 },
-      { text: true, limit: 25 },
-      { text: false, limit: 25 },
-    ]);
-    expect(queries[0].filter).toContain('domains = "legal" AND active = true AND languages = "fr"');
-    expect(queries[0].filter).toContain(' AND freeHours.');
-    expect(queries[2].filter).not.toContain('freeHours');
+    expect(eligible).toBe('domains = "legal" AND active = true AND languages = "fr"');
+    expect(weeks).toHaveLength(2);
+    expect(fits).toBe([eligible, ...weeks].join(' AND '));
   });
+});
 
-  it('asks only without text when there is none, and only for the fitting when told so', () => {
-    const queries = candidateQueries('professionals', context, '  ', { limit: 30, includePartial: false, includeExcluded: false }, 'America/Toronto');
+describe(listQueries.name, () => {
+  it('reads each list by the domain’s profile score, with the text or without, from its offset', () => {
+    const queries = listQueries('professionals', 'legal', 'règlements', [
+      { list: { filter: 'F', textual: true }, offset: 0, limit: 20 },
+      { list: { filter: 'F', textual: false }, offset: 20, limit: 40 },
+    ]);
 
-    expect(summary(queries)).toEqual([{ text: false, limit: 30 }]);
+    expect(queries.map((q) => ({ q: q.q, sort: q.sort, offset: q.offset, limit: q.limit }))).toEqual([
+      { q: 'règlements', sort: ['profileScores.legal:desc'], offset: 0, limit: 20 },
+      { q: '', sort: ['profileScores.legal:desc'], offset: 20, limit: 40 },
+    ]);
+    expect(queries[0].attributesToRetrieve).toContain('profileScores');
   });
 });
 

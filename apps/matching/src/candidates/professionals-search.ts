@@ -4,6 +4,7 @@ import {
   freeHoursField,
   mondayOf,
   parseDay,
+  PROFESSIONALS_MAX_TOTAL_HITS,
   professionalsIndexName,
   ProfessionalSearchDocument,
   SEARCH_HORIZON_WEEKS,
@@ -13,6 +14,7 @@ import {
 } from '@coop/contracts';
 import { MatchingConfig } from '../config.js';
 import { MatchContext } from '../ranking/candidate-facts.js';
+import { type ListHit, type ListRead, profileScoreOf } from './threshold-retrieval.js';
 
 export interface SearchHit {
   document: ProfessionalSearchDocument;
@@ -26,6 +28,7 @@ const FIELDS: Array<keyof ProfessionalSearchDocument> = [
   'domains',
   'domainLevels',
   'domainYears',
+  'profileScores',
   'languages',
   'region',
   'coopSectors',
@@ -35,32 +38,80 @@ const FIELDS: Array<keyof ProfessionalSearchDocument> = [
   'active',
 ];
 
+/** The deepest retrieval reads a list before it says its top may not be exact (far beyond any need). */
+export const MAX_DEPTH = 5_000;
+/** Page of the exhaustive reading (tools only). */
+const EVERYONE_PAGE = 1_000;
+
 /**
- * Stage one of matching: the professionals index (owned by the professionals service) retrieves
- * candidates by text relevance with the hard filters it can apply. One multi-search asks for the
- * professionals free for the whole window (per-week free hours in the index), and as asked a wider
- * set that includes the partially free and the in-domain professionals the constraints exclude.
+ * The professionals index (owned by the professionals service) as matching reads it: lists of a
+ * set by profile score (threshold-retrieval.ts), in one multi-search per round; the nearest fits'
+ * search; and, for tools, everyone of a set.
  */
 @Injectable()
 export class ProfessionalsSearch {
   private readonly client: Meilisearch;
   private readonly index: string;
-  private readonly timeZone: string;
+  readonly timeZone: string;
 
   constructor(@Inject(MatchingConfig) config: MatchingConfig) {
     this.client = new Meilisearch({
       host: config.MEILI_URL,
       apiKey: config.MEILI_MASTER_KEY,
-      // Meilisearch sits next to the service: compressing its answers (up to a few hundred hits per
-      // match) only costs CPU on both sides (see tools/bench/matching.ts).
+      // Meilisearch sits next to the service: compressing its answers only costs CPU on both sides
+      // (see tools/bench/matching.ts).
       requestInit: { headers: { 'accept-encoding': 'identity' } },
     });
     this.index = professionalsIndexName(config.MEILI_INDEX_PREFIX);
     this.timeZone = config.TIME_ZONE;
   }
 
-  async candidates(context: MatchContext, text: string, sets: CandidateSets): Promise<SearchHit[]> {
-    return this.hits(candidateQueries(this.index, context, text, sets, this.timeZone), text);
+  /** Pages of lists by profileScores.<domain>, best first, in one multi-search. */
+  async read(domain: string, text: string, reads: ListRead[]): Promise<ListHit[][]> {
+    if (reads.length === 0) return [];
+    const queries = listQueries(this.index, domain, text, reads);
+    const { results } = await this.client.multiSearch<{ queries: typeof queries }, ProfessionalSearchDocument>({ queries });
+    return results.map((result, i) =>
+      result.hits.map((hit) => ({ document: hit as ProfessionalSearchDocument, relevance: queries[i].q !== '' ? (hit._rankingScore ?? 0) : 0 })),
+    );
+  }
+
+  /** In-domain professionals the hard constraints exclude (inactive, other language), up to 50, with their relevance. */
+  async excluded(context: MatchContext, text: string): Promise<SearchHit[]> {
+    const filter = `${inDomainFilter(context)} AND (active = false OR languages != ${quote(context.language)})`;
+    return this.hits(withAndWithoutText([{ filter, limit: 50 }], this.index, text), text);
+  }
+
+  /**
+   * Everyone of `filter` (tools only: the exhaustive ranking the benchmark and the tests compare
+   * retrieval with), read by profile score a page at a time (each page starts below the last score
+   * read, whose professionals are read whole); and their relevance to `text` from the text list of
+   * `textFilter` read whole from its start, as retrieval reads it (threshold-retrieval.ts).
+   */
+  async everyone(domain: string, filter: string, textFilter: string, text: string): Promise<SearchHit[]> {
+    const all = new Map<string, SearchHit>();
+    let below: number | undefined;
+    for (;;) {
+      const pageFilter = below === undefined ? filter : `${filter} AND profileScores.${domain} < ${below}`;
+      const [page] = await this.read(domain, '', [{ list: { filter: pageFilter, textual: false }, offset: 0, limit: EVERYONE_PAGE }]);
+      const last = page.length === EVERYONE_PAGE ? profileScoreOf(page[page.length - 1].document, domain) : undefined;
+      const keep = last === undefined ? page : page.filter((hit) => profileScoreOf(hit.document, domain) !== last);
+      if (last !== undefined) {
+        const [group] = await this.read(domain, '', [{ list: { filter: `${filter} AND profileScores.${domain} = ${last}`, textual: false }, offset: 0, limit: MAX_DEPTH }]);
+        keep.push(...group);
+      }
+      for (const hit of keep) all.set(hit.document.id, hit);
+      if (last === undefined) break;
+      below = last;
+    }
+    if (text.trim().length > 0) {
+      const [matching] = await this.read(domain, text, [{ list: { filter: textFilter, textual: true }, offset: 0, limit: PROFESSIONALS_MAX_TOTAL_HITS }]);
+      for (const hit of matching) {
+        const known = all.get(hit.document.id);
+        if (known) known.relevance = hit.relevance;
+      }
+    }
+    return [...all.values()];
   }
 
   /** Nearest fits: professionals the ranking's search could not see (one multi-search). */
@@ -84,45 +135,54 @@ export class ProfessionalsSearch {
   }
 }
 
-/** Which sets one multi-search asks for: always those free for the whole window (up to `limit`). */
-export interface CandidateSets {
-  limit: number;
-  /** Also the partly free (a quarter of `limit`, at least 10). */
-  includePartial: boolean;
-  /** Also the in-domain professionals the constraints exclude (inactive, other language; up to 50). */
-  includeExcluded: boolean;
-}
-
 export interface CandidateQuery {
   indexUid: string;
   q: string;
   filter: string;
   limit: number;
+  offset?: number;
+  sort?: string[];
   attributesToRetrieve: string[];
   showRankingScore: true;
 }
 
-/** The multi-search of stage one (exported so the benchmark issues exactly the same searches). */
-export function candidateQueries(
-  indexUid: string,
-  context: MatchContext,
-  text: string,
-  { limit, includePartial, includeExcluded }: CandidateSets,
-  timeZone: string,
-): CandidateQuery[] {
-  const inDomain = `domains = ${quote(context.domain)}`;
-  const eligible = `${inDomain} AND active = true AND languages = ${quote(context.language)}`;
-  const fits = [eligible, ...weeklyCapacityFilters(context, timeZone)].join(' AND ');
-  const partialLimit = Math.max(10, Math.ceil(limit / 4));
-  return withAndWithoutText(
-    [
-      { filter: fits, limit },
-      ...(includePartial ? [{ filter: eligible, limit: partialLimit }] : []),
-      ...(includeExcluded ? [{ filter: `${inDomain} AND (active = false OR languages != ${quote(context.language)})`, limit: 50 }] : []),
-    ],
+/** The Meilisearch queries of list pages (exported so the benchmark sends exactly the same searches). */
+export function listQueries(indexUid: string, domain: string, text: string, reads: ListRead[]): CandidateQuery[] {
+  return reads.map(({ list, offset, limit }) => ({
     indexUid,
-    text,
-  );
+    q: list.textual ? text : '',
+    filter: list.filter,
+    sort: [`profileScores.${domain}:desc`],
+    offset,
+    limit,
+    // The text list only tells relevance: no need for whole documents (Meilisearch's cost and ours grow with them).
+    attributesToRetrieve: list.textual ? TEXT_LIST_FIELDS : (FIELDS as string[]),
+    showRankingScore: true,
+  }));
+}
+
+const TEXT_LIST_FIELDS = ['id', 'profileScores'];
+
+/** The filters of the sets matching ranks: in the domain; eligible (active, speaking the language); free for the window as the index sees it. */
+export interface SetFilters {
+  eligible: string;
+  fits: string;
+  weeks: string[];
+}
+
+export function setFilters(context: MatchContext, timeZone: string): SetFilters {
+  const eligible = `${inDomainFilter(context)} AND active = true AND languages = ${quote(context.language)}`;
+  const weeks = weeklyCapacityFilters(context, timeZone);
+  return { eligible, fits: [eligible, ...weeks].join(' AND '), weeks };
+}
+
+function inDomainFilter(context: Pick<MatchContext, 'domain'>): string {
+  return `domains = ${quote(context.domain)}`;
+}
+
+/** The filter of a value in a field, and of its absence (for splitting a set into streams). */
+export function splitBy(field: string, value: string): [string, string] {
+  return [`${field} = ${quote(value)}`, `NOT ${field} = ${quote(value)}`];
 }
 
 /** What the nearest fits ask the index for, each set up to `limit`. */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { MAX_IDS_PER_CALL, type ProfessionalSearchDocument } from '@coop/contracts';
 import type { RpcClient } from '@coop/platform';
 import type { MatchContext } from '../ranking/candidate-facts.js';
+import { MatchingConfig } from '../config.js';
 import { availabilityCallSize, ProfessionalsAdapter } from './professionals.adapter.js';
 import type { ProfessionalsSearch, SearchHit } from './professionals-search.js';
 
@@ -18,7 +19,7 @@ const context: MatchContext = {
 };
 
 function hit(id: string): SearchHit {
-  const document = { id, fullName: id, domains: ['legal'], domainLevels: { legal: 4 }, domainYears: { legal: 5 }, languages: ['fr'], region: 'quebec', coopSectors: [], coopYears: 1, coopMandates: 0, costRate: 90, active: true };
+  const document = { id, fullName: id, domains: ['legal'], domainLevels: { legal: 4 }, domainYears: { legal: 5 }, profileScores: { legal: 0.2 }, languages: ['fr'], region: 'quebec', coopSectors: [], coopYears: 1, coopMandates: 0, costRate: 90, active: true };
   return { document: document as unknown as ProfessionalSearchDocument, relevance: 0 };
 }
 
@@ -38,13 +39,13 @@ describe(ProfessionalsAdapter.name, () => {
   it('asks the availability of a deep retrieval in several calls of a bounded size, and keeps every candidate', async () => {
     const size = availabilityCallSize(context.startDate, context.endDate);
     const ids = Array.from({ length: 2 * size + 50 }, () => randomUUID());
-    const search = { candidates: async () => ids.map(hit) } as unknown as ProfessionalsSearch;
+    const search = { everyone: async () => ids.map(hit), timeZone: 'America/Toronto' } as unknown as ProfessionalsSearch;
     const send = jest.fn(async (_contract: unknown, payload: { professionalIds: string[] }) => ({
       items: payload.professionalIds.map((professionalId) => ({ professionalId, weeks: [], timeOffDays: [], workingDays: 10, weeklyCapacityHours: 35, capacityHours: 70, bookedHours: 0, maxReservableHours: 70 })),
     }));
-    const adapter = new ProfessionalsAdapter(search, { send } as unknown as RpcClient);
+    const adapter = new ProfessionalsAdapter(search, { send } as unknown as RpcClient, new MatchingConfig());
 
-    const facts = await adapter.findCandidates({ context, text: '', limit: 1000, includeExcluded: false, fittingOnly: false });
+    const facts = await adapter.findCandidates({ context, text: '', top: 10, past: new Map(), includeExcluded: false, exhaustive: true });
 
     expect(send.mock.calls.map(([, payload]) => payload.professionalIds.length)).toEqual([size, size, 50]);
     expect(facts.map((f) => f.professionalId)).toEqual(ids);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   AvailabilityRpc,
   BookingRpc,
@@ -11,14 +11,20 @@ import {
   ProfessionalAvailability,
   ProfessionalRpc,
   ProfessionalSearchDocument,
+  RANKING_WEIGHTS,
   RequestBooking,
   ReserveRequest,
   weeksOf,
 } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
+import { MatchingConfig } from '../config.js';
 import { MatchContext, WindowAvailability } from '../ranking/candidate-facts.js';
+import { computeFactors } from '../ranking/factors.js';
+import { exclusionReasons, shortfall } from '../ranking/hard-constraints.js';
+import { weightedScore } from '../ranking/rank.js';
 import { CandidateQuery, NearbyQuery, ProfessionalFacts, ProfessionalProfile, ProfessionalsPort } from './professionals.port.js';
-import { ProfessionalsSearch } from './professionals-search.js';
+import { MAX_DEPTH, ProfessionalsSearch, type SearchHit, type SetFilters, setFilters, splitBy } from './professionals-search.js';
+import { type RetrievalPlan, type RetrievalSources, retrieveTop, type Retrieved, type Stream } from './threshold-retrieval.js';
 
 /**
  * ProfessionalsPort over the real parts: candidates from the search index, then their exact
@@ -27,27 +33,50 @@ import { ProfessionalsSearch } from './professionals-search.js';
  */
 @Injectable()
 export class ProfessionalsAdapter extends ProfessionalsPort {
+  private readonly logger = new Logger(ProfessionalsAdapter.name);
+  private readonly firstPage: number;
+
   constructor(
     private readonly search: ProfessionalsSearch,
     private readonly rpc: RpcClient,
+    @Inject(MatchingConfig) config: MatchingConfig,
   ) {
     super();
+    this.firstPage = config.MATCH_FIRST_PAGE;
   }
 
   async findCandidates(query: CandidateQuery): Promise<ProfessionalFacts[]> {
-    const hits = await this.search.candidates(query.context, query.text, {
-      limit: query.limit,
-      includePartial: !query.fittingOnly,
-      includeExcluded: query.includeExcluded,
-    });
-    if (hits.length === 0) return [];
-    const availability = await this.availabilityOf(
-      hits.map((hit) => hit.document.id),
-      query.context,
-    );
-    return hits.flatMap((hit) => {
+    const { context, text } = query;
+    const filters = setFilters(context, this.search.timeZone);
+    const windows = async (ids: string[]) => {
+      const exact = await this.availabilityOf(ids, context);
+      return new Map([...exact].map(([id, window]) => [id, windowAvailability(window, context)]));
+    };
+    const [retrieved, excluded] = await Promise.all([
+      query.exhaustive ? this.everyone(filters.eligible, query, windows) : this.retrieve(filters, query, windows),
+      query.includeExcluded ? this.withAvailability(this.search.excluded(context, text), windows) : [],
+    ]);
+    return [...retrieved, ...excluded].map(({ document, relevance, availability }) => ({ ...profileOf(document, relevance), availability }));
+  }
+
+  private async retrieve(filters: SetFilters, query: CandidateQuery, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
+    const sources: RetrievalSources = { read: (reads) => this.search.read(query.context.domain, query.text, reads), availability: windows, rate: rater(query) };
+    const outcome = await twoStageRetrieval(query, filters, sources, this.firstPage);
+    this.logger.debug({ msg: 'retrieval', rounds: outcome.rounds, hits: outcome.hits, read: outcome.retrieved.length, exact: outcome.exact });
+    return outcome.retrieved;
+  }
+
+  /** Every eligible professional, for tools that compare retrieval with the exhaustive ranking. */
+  private async everyone(eligible: string, query: CandidateQuery, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
+    return this.withAvailability(this.search.everyone(query.context.domain, eligible, eligible, query.text), windows);
+  }
+
+  private async withAvailability(hits: Promise<SearchHit[]>, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
+    const found = await hits;
+    const availability = found.length > 0 ? await windows(found.map((hit) => hit.document.id)) : new Map<string, WindowAvailability>();
+    return found.flatMap((hit) => {
       const window = availability.get(hit.document.id);
-      return window ? [{ ...profileOf(hit.document, hit.relevance), availability: windowAvailability(window, query.context) }] : [];
+      return window ? [{ document: hit.document, relevance: hit.relevance, relevanceKnown: true, availability: window }] : [];
     });
   }
 
@@ -133,6 +162,84 @@ const ANSWER_BUDGET_BYTES = 256 * 1024;
 export function availabilityCallSize(startDate: string, endDate: string): number {
   const weeks = weeksOf(parseDay(startDate), parseDay(endDate)).length;
   return Math.max(1, Math.min(MAX_IDS_PER_CALL, Math.floor(ANSWER_BUDGET_BYTES / (SUMMARY_BYTES + WEEK_BYTES * weeks))));
+}
+
+/**
+ * How retrieval splits the set: by the member's sector and, for on-site work, by the region, each
+ * slice with the most the sector and region factors give in it. The window's factors and a remote
+ * request's region are the same most for everyone; continuity goes to professionals read whole.
+ */
+export function retrievalPlan(query: CandidateQuery, filters: SetFilters, setFilter: string, firstPage: number): RetrievalPlan {
+  const { context } = query;
+  const w = RANKING_WEIGHTS;
+  let streams: Stream[] = [{ filter: '', bonus: 0 }];
+  const split = (field: string, value: string, bonus: number) => {
+    const [inside, outside] = splitBy(field, value);
+    const and = (a: string, b: string) => (a === '' ? b : `${a} AND ${b}`);
+    streams = streams.flatMap((stream) => [
+      { filter: and(stream.filter, inside), bonus: stream.bonus + bonus },
+      { filter: and(stream.filter, outside), bonus: stream.bonus },
+    ]);
+  };
+  if (context.memberSector) split('coopSectors', context.memberSector, w.sectorExperience);
+  if (context.onSite && context.region) split('region', context.region, w.regionFit);
+  return {
+    domain: context.domain,
+    text: query.text,
+    setFilter,
+    textFilter: filters.eligible,
+    streams,
+    rest: w.availability + w.workloadBalance + w.urgency + (context.onSite ? 0 : w.regionFit),
+    known: [...query.past.keys()],
+    top: query.top,
+    wanted: 'available',
+    firstPage: Math.max(firstPage, query.top),
+    maxDepth: MAX_DEPTH,
+  };
+}
+
+/**
+ * The exact top of the ranking (threshold-retrieval.ts): first among those the index sees free for
+ * the whole window; when fewer than `top` of them are available (and the partly available are
+ * wanted), the best of the others too. Exported for the benchmark, which replays its reads.
+ */
+export async function twoStageRetrieval(query: CandidateQuery, filters: SetFilters, sources: RetrievalSources, firstPage: number) {
+  const plan = retrievalPlan(query, filters, filters.fits, firstPage);
+  const fitting = await retrieveTop(plan, sources);
+  const found = [...fitting.retrieved.values()];
+  const available = found.filter((r) => {
+    const rating = sources.rate(r.document, r.relevance, r.availability);
+    return rating.available && !rating.excluded;
+  }).length;
+  if (query.fittingOnly || available >= query.top || filters.weeks.length === 0) return { ...fitting, retrieved: found };
+  // Whom the index shows short of hours some week is short (it may show more free hours than there
+  // are, never fewer): their availability factor is below 0.5, which bounds them tighter.
+  const partly = {
+    ...plan,
+    setFilter: `${filters.eligible} AND NOT (${filters.weeks.join(' AND ')})`,
+    wanted: 'unavailable' as const,
+    top: query.partialTop ?? query.top,
+    rest: plan.rest - RANKING_WEIGHTS.availability / 2,
+  };
+  const others = await retrieveTop(partly, sources);
+  return {
+    retrieved: [...found, ...[...others.retrieved.values()].filter((r) => !fitting.retrieved.has(r.document.id))],
+    exact: fitting.exact && others.exact,
+    rounds: fitting.rounds + others.rounds,
+    hits: fitting.hits + others.hits,
+  };
+}
+
+/** The ranking's own verdict on one professional (the same factors and constraints as rankCandidates). */
+export function rater(query: CandidateQuery): RetrievalSources['rate'] {
+  return (document, relevance, availability) => {
+    const facts = { ...profileOf(document, relevance), availability, pastAssignmentsWithMember: query.past.get(document.id) ?? 0 };
+    return {
+      excluded: exclusionReasons(facts, query.context).length > 0,
+      available: shortfall(facts, query.context) === undefined,
+      score: weightedScore(computeFactors(facts, query.context), RANKING_WEIGHTS),
+    };
+  };
 }
 
 function profileOf(doc: ProfessionalSearchDocument, relevance: number): ProfessionalProfile {

@@ -20,20 +20,26 @@ export interface CandidateQuery {
   context: MatchContext;
   /** Request title and description, or the ad hoc search text: ranks skills and bio. */
   text: string;
-  /** How many to retrieve from search before exact re-ranking (top K). */
-  limit: number;
+  /** How many of the best must be exactly those of an exhaustive ranking (the top shown or stored). */
+  top: number;
+  /** When fewer than `top` are available: how many of the best partly available to rank exactly (default `top`). */
+  partialTop?: number;
+  /** Past assignments for the requesting member, by professional (continuity); empty without a member. */
+  past: ReadonlyMap<string, number>;
   /** Also return those the hard constraints exclude (for explainExcluded), as far as search can tell. */
   includeExcluded: boolean;
   /**
    * Only those the index sees free for the whole window, without the partly free: all an automatic
-   * assignment can use, for half the search work.
+   * assignment can use.
    */
   fittingOnly?: boolean;
+  /** Every eligible professional instead of the top (tools comparing retrieval with the exhaustive ranking). */
+  exhaustive?: boolean;
 }
 
 /** What matching needs from the professionals service (and the index it owns). */
 export abstract class ProfessionalsPort {
-  /** Candidates with exact availability over the window, best text relevance first. */
+  /** Candidates with exact availability over the window: at least the exact top of the ranking. */
   abstract findCandidates(query: CandidateQuery): Promise<ProfessionalFacts[]>;
   /**
    * Nearest fits: in-domain professionals free for the request's window in another language, or

@@ -31,7 +31,7 @@ export class MatchQueries {
     // does not need the ranking: both at once.
     const wanted = query.nearestFits ?? request.status === 'unmatched';
     const [ranking, around] = await Promise.all([
-      this.matches.rank(context, { text, memberId: request.memberId, explainExcluded: query.explainExcluded }),
+      this.matches.rank(context, { text, memberId: request.memberId, explainExcluded: query.explainExcluded, top: query.limit ?? DEFAULT_LIMIT }),
       wanted ? this.nearestFits.lookAround(context, { text, memberId: request.memberId }) : undefined,
     ]);
     const view = this.matches.toView(ranking, context, lang, query.limit ?? DEFAULT_LIMIT, query.explainExcluded ?? false);
@@ -46,7 +46,7 @@ export class MatchQueries {
     const text = query.text ?? '';
     const lang = query.lang ?? query.language;
     const [ranking, around] = await Promise.all([
-      this.matches.rank(context, { text, explainExcluded: query.explainExcluded, candidatePool: query.candidatePool }),
+      this.matches.rank(context, { text, explainExcluded: query.explainExcluded, top: query.limit ?? DEFAULT_LIMIT, exhaustive: query.exhaustive }),
       query.nearestFits ? this.nearestFits.lookAround(context, { text }) : undefined,
     ]);
     const view = this.matches.toView(ranking, context, lang, query.limit ?? DEFAULT_LIMIT, query.explainExcluded ?? false);

@@ -8,6 +8,7 @@ import { MatchingConfig } from '../config.js';
 import { MatchContext } from '../ranking/candidate-facts.js';
 import { rankCandidates, Ranking } from '../ranking/rank.js';
 import { explainCandidate, explainExclusion } from '../ranking/reasons.js';
+import { RANKED_POOL } from '../nearest-fits/nearest-fits.js';
 
 export interface RankOptions {
   text: string;
@@ -15,13 +16,19 @@ export interface RankOptions {
   explainExcluded?: boolean;
   /** Rank only those the index sees free for the whole window (see CandidateQuery.fittingOnly). */
   fittingOnly?: boolean;
-  /** Candidates the index hands to re-ranking (default MATCH_TOP_K). */
-  candidatePool?: number;
+  /** How many of the best must be exactly an exhaustive ranking's (default STORED_MATCHES). */
+  top?: number;
+  /** Rank every eligible professional (tools; see MatchSearchRequest.exhaustive). */
+  exhaustive?: boolean;
 }
 
+/** The partly available that nearest fits start from (nearest-fits.ts), ranked exactly when nobody is free. */
+const PARTIAL_TOP = RANKED_POOL;
+
 /**
- * Two-stage matching: the search index retrieves the top K candidates (hard filters it can apply,
- * text relevance), then they are re-ranked with exact availability and the scoring rules.
+ * Two-stage matching: the search index retrieves candidates by the part of the score that depends
+ * on the profile alone, re-ranked as they come with exact availability and the scoring rules,
+ * until nobody further down can make the top (so the top is the exhaustive ranking's).
  */
 @Injectable()
 export class MatchService {
@@ -32,14 +39,18 @@ export class MatchService {
   ) {}
 
   async rank(context: MatchContext, options: RankOptions, manager: EntityManager = this.dataSource.manager): Promise<Ranking> {
+    const past = options.memberId ? await this.pastAssignments(manager, options.memberId) : new Map<string, number>();
+    const top = options.top ?? this.config.STORED_MATCHES;
     const facts = await this.professionals.findCandidates({
       context,
       text: options.text,
-      limit: options.candidatePool ?? this.config.MATCH_TOP_K,
+      top,
+      partialTop: Math.max(top, PARTIAL_TOP),
+      past,
       includeExcluded: options.explainExcluded ?? false,
       fittingOnly: options.fittingOnly ?? false,
+      exhaustive: options.exhaustive ?? false,
     });
-    const past = options.memberId ? await this.pastAssignments(manager, options.memberId, facts.map((f) => f.professionalId)) : new Map();
     return rankCandidates(
       facts.map((f) => ({ ...f, pastAssignmentsWithMember: past.get(f.professionalId) ?? 0 })),
       context,
@@ -71,15 +82,18 @@ export class MatchService {
     };
   }
 
-  /** Continuity: how many times each professional has worked for the member (active or completed). */
-  async pastAssignments(manager: EntityManager, memberId: string, professionalIds: string[]): Promise<Map<string, number>> {
-    if (professionalIds.length === 0) return new Map();
+  /**
+   * Continuity: how many times each professional has worked for the member (active or completed),
+   * of those given, or of everyone.
+   */
+  async pastAssignments(manager: EntityManager, memberId: string, professionalIds?: string[]): Promise<Map<string, number>> {
+    if (professionalIds?.length === 0) return new Map();
     const rows = await manager
       .getRepository(AssignmentEntity)
       .createQueryBuilder('a')
       .select('a.professional_id', 'professionalId')
       .addSelect('COUNT(*)::int', 'count')
-      .where({ memberId, professionalId: In(professionalIds), status: In(['active', 'completed']) })
+      .where({ memberId, ...(professionalIds ? { professionalId: In(professionalIds) } : {}), status: In(['active', 'completed']) })
       .groupBy('a.professional_id')
       .getRawMany<{ professionalId: string; count: number }>();
     return new Map(rows.map((row) => [row.professionalId, row.count]));

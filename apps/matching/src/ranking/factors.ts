@@ -1,10 +1,8 @@
+import { coopExperienceValue, domainExpertiseValue } from '@coop/contracts';
 import { CandidateFacts, MatchContext } from './candidate-facts.js';
 import { FactorValues } from './ranking-weights.js';
 
-// Saturation points: beyond them more is not better for the ranking.
-const DOMAIN_YEARS_CAP = 15;
-const COOP_YEARS_CAP = 20;
-const MANDATES_CAP = 10;
+// Saturation point: beyond it more is not better for the ranking (the others: domainExpertiseValue).
 const CONTINUITY_CAP = 3;
 
 /** Each soft factor of the ranking as a value in [0, 1], higher is better, monotone in its facts. */
@@ -12,9 +10,9 @@ export function computeFactors(facts: CandidateFacts, context: MatchContext): Fa
   const domain = facts.domains.find((d) => d.code === context.domain);
   const { freeHours, bookedHours, capacityHours, firstWeekFreeHours, firstWeekNeededHours } = facts.availability;
   return {
-    domainExpertise: domain ? 0.75 * ((clamp(domain.level, 1, 5) - 1) / 4) + 0.25 * capped(domain.years, DOMAIN_YEARS_CAP) : 0,
+    domainExpertise: domain ? domainExpertiseValue(domain.level, domain.years) : 0,
     sectorExperience: context.memberSector && facts.coopExperience.sectors.includes(context.memberSector) ? 1 : 0,
-    coopExperience: 0.7 * capped(facts.coopExperience.years, COOP_YEARS_CAP) + 0.3 * capped(facts.coopExperience.mandates, MANDATES_CAP),
+    coopExperience: coopExperienceValue(facts.coopExperience.years, facts.coopExperience.mandates),
     continuity: capped(facts.pastAssignmentsWithMember, CONTINUITY_CAP),
     availability: headroom(freeHours, context.estimatedHours),
     workloadBalance: capacityHours > 0 ? 1 - clamp(bookedHours / capacityHours, 0, 1) : 0,

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import {
   API_KEY_PREFIX,
   AuthenticatedCredential,
+  CREDENTIAL_REVOKED_SUBJECT,
+  type CredentialRevokedNotice,
   CredentialView,
   DomainException,
   ErrorCode,
@@ -12,6 +14,7 @@ import {
   IssueCredentialRequest,
   IssuedCredentialView,
 } from '@coop/contracts';
+import { namespacedSubject, NatsConnectionProvider } from '@coop/platform';
 import { MembersConfig } from '../config.js';
 import { MemberEntity } from '../member/member.entity.js';
 import { CredentialEntity } from './credential.entity.js';
@@ -27,6 +30,7 @@ export class CredentialService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MembersConfig) private readonly config: MembersConfig,
+    private readonly nats: NatsConnectionProvider,
   ) {}
 
   onApplicationBootstrap(): Promise<void> {
@@ -51,9 +55,12 @@ export class CredentialService implements OnApplicationBootstrap {
     return { ...toView(credential), key };
   }
 
-  /** Revocation is immediate: authenticate() reads the row on every call (nobody caches it). Revoking twice is harmless. */
+  /**
+   * Revocation is immediate here (authenticate() reads the row); once committed it is broadcast, so
+   * gateways keeping authentications (AUTH_CACHE_TTL_MS) forget the key at once. Revoking twice is harmless.
+   */
   async revoke(id: string): Promise<CredentialView> {
-    return this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const credential = await manager.findOne(CredentialEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!credential) throw DomainException.notFound('Credential', id);
       // A key the configuration had revoked is now revoked by an admin too: configuring it again won't bring it back.
@@ -65,6 +72,8 @@ export class CredentialService implements OnApplicationBootstrap {
       }
       return toView(credential);
     });
+    await this.broadcastRevocation(id);
+    return revoked;
   }
 
   async authenticate(keyHash: string): Promise<AuthenticatedCredential> {
@@ -86,14 +95,17 @@ export class CredentialService implements OnApplicationBootstrap {
    */
   private async syncBootstrapAdmin(adminKey: string | undefined): Promise<void> {
     const keyHash = adminKey ? hashApiKey(adminKey) : null;
+    const revokedIds: string[] = [];
     await this.dataSource.transaction(async (manager) => {
-      const revoked = await manager
-        .createQueryBuilder()
-        .update(CredentialEntity)
-        .set({ revokedAt: () => 'now()', revokedBy: 'configuration' })
-        .where('bootstrap AND revoked_at IS NULL AND key_hash IS DISTINCT FROM :keyHash', { keyHash })
-        .execute();
-      if (revoked.affected) this.logger.warn({ msg: 'revoked bootstrap admin keys that are no longer ADMIN_API_KEY', count: revoked.affected });
+      const revoked = (await manager.query(
+        `UPDATE credential SET revoked_at = now(), revoked_by = 'configuration'
+         WHERE bootstrap AND revoked_at IS NULL AND key_hash IS DISTINCT FROM $1 RETURNING id`,
+        [keyHash],
+      )) as [Array<{ id: string }>, number] | Array<{ id: string }>;
+      // TypeORM answers an UPDATE as [rows, count].
+      const rows = (Array.isArray(revoked[0]) ? revoked[0] : revoked) as Array<{ id: string }>;
+      revokedIds.push(...rows.map((row) => row.id));
+      if (revokedIds.length > 0) this.logger.warn({ msg: 'revoked bootstrap admin keys that are no longer ADMIN_API_KEY', count: revokedIds.length });
       if (!keyHash) return;
       const [configured] = (await manager.query(
         `INSERT INTO credential (key_hash, key_prefix, role, label, bootstrap) VALUES ($1, 'ADMIN_API_KEY', 'admin', $2, true)
@@ -117,6 +129,13 @@ export class CredentialService implements OnApplicationBootstrap {
         });
       }
     });
+    for (const id of revokedIds) await this.broadcastRevocation(id);
+  }
+
+  /** Tells every gateway (they keep authentications for AUTH_CACHE_TTL_MS) that a key no longer works. */
+  private async broadcastRevocation(credentialId: string): Promise<void> {
+    const notice: CredentialRevokedNotice = { credentialId };
+    (await this.nats.get()).publish(namespacedSubject(this.config.NATS_NAMESPACE, CREDENTIAL_REVOKED_SUBJECT), JSON.stringify(notice));
   }
 
   private async checkedMember(request: IssueCredentialRequest): Promise<string | null> {

@@ -51,7 +51,7 @@ function setUp({ stored, parts = byWeek([W10, 10], [W11, 10]), active = true }: 
 
 describe(BookingService.name, () => {
   describe('reserve', () => {
-    it("books the hours spread over the window's working weeks, and tells search the professional changed", async () => {
+    it("books the hours spread over the window's working weeks, without re-indexing the professional (the index may show more free hours, never fewer)", async () => {
       const { sut, bookings, ledger, changes, manager, weeks } = setUp();
 
       const view = await sut.reserve(reserve);
@@ -60,7 +60,7 @@ describe(BookingService.name, () => {
       expect(ledger.lockWeeks).toHaveBeenCalledWith(manager, expect.objectContaining({ id: PROFESSIONAL }), [W10, W11]);
       expect(ledger.addBooked).toHaveBeenCalledWith(manager, PROFESSIONAL, weeks, byWeek([W10, 10], [W11, 10]));
       expect(bookings.saveParts).toHaveBeenCalledWith(manager, ASSIGNMENT, byWeek([W10, 10], [W11, 10]));
-      expect(changes.record).toHaveBeenCalledWith(manager, [PROFESSIONAL]);
+      expect(changes.record).not.toHaveBeenCalled();
       expect(view.weeks).toEqual([
         { week: '2027-W10', weekStart: '2027-03-08', hours: 10 },
         { week: '2027-W11', weekStart: '2027-03-15', hours: 10 },

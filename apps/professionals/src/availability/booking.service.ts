@@ -78,7 +78,8 @@ export class BookingService {
     const weeks = await this.ledger.lockWeeks(manager, professional, [...parts.keys()]);
     await this.ledger.addBooked(manager, professional.id, weeks, parts);
     await this.bookings.saveParts(manager, request.assignmentId, parts);
-    await this.changes.record(manager, [professional.id]);
+    // No re-indexing: a booking only takes hours, and the index, a pre-filter, may hold more free
+    // hours than there are, never fewer (see ProfessionalChanges).
     return toBookingView({ ...request, createdAt }, parts);
   }
 
@@ -174,7 +175,8 @@ export class BookingService {
       await this.bookings.deleteParts(manager, request.assignmentId);
       await this.bookings.saveParts(manager, request.assignmentId, next);
       await this.bookings.update(manager, request.assignmentId, { hours: request.hours });
-      await this.changes.record(manager, [professional.id]);
+      // Only hours given back can make someone free that the index does not show as free.
+      if ([...delta.values()].some((cents) => cents < 0)) await this.changes.record(manager, [professional.id]);
       return toBookingView({ ...booking, hours: request.hours }, next);
     });
   }

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, Settings, Task } from 'meilisearch';
-import { professionalsIndexName, ProfessionalSearchDocument } from '@coop/contracts';
+import { PROFESSIONALS_MAX_TOTAL_HITS, professionalsIndexName, ProfessionalSearchDocument } from '@coop/contracts';
 import { ProfessionalsConfig } from '../config.js';
 import { STOP_WORDS } from './stop-words.js';
 
@@ -13,17 +13,19 @@ const COMPARISON = { facetSearch: false, filter: { equality: true, comparison: t
 
 /**
  * Settings of the professionals index, chosen for matching (see ProfessionalSearchDocument for the
- * document shape). Text relevance first (skills before domain labels, bio and name), then any
- * requested sort, then cooperative experience and free hours as tie-breakers. Filters only where
- * matching needs them, no facet search, no prefix search: indexing 100k profiles stays fast.
+ * document shape). A requested sort first (matching's retrieval reads candidates by
+ * `profileScores.<domain>`; the ranking score of the text does not count the sort, so it stays the
+ * text's own), then text relevance (skills before domain labels, bio and name), then cooperative
+ * experience and free hours as tie-breakers. Filters only where matching needs them, no facet
+ * search, no prefix search: indexing 100k profiles stays fast.
  */
 export const PROFESSIONALS_INDEX_SETTINGS: Settings = {
   searchableAttributes: ['skills', 'domainLabels', 'bio', 'fullName'],
   filterableAttributes: [
-    { attributePatterns: ['domains', 'languages', 'region', 'coopSectors', 'active'], features: EQUALITY },
-    { attributePatterns: ['domainLevels.*', 'coopYears', 'freeHours.*', 'freeHoursTotal'], features: COMPARISON },
+    { attributePatterns: ['id', 'domains', 'languages', 'region', 'coopSectors', 'active'], features: EQUALITY },
+    { attributePatterns: ['domainLevels.*', 'profileScores.*', 'coopYears', 'freeHours.*', 'freeHoursTotal'], features: COMPARISON },
   ],
-  sortableAttributes: ['coopYears', 'freeHoursTotal'],
+  sortableAttributes: ['profileScores', 'coopYears', 'freeHoursTotal'],
   // Profiles are written in French or English: no need to detect (or load segmenters for) others.
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra', 'eng'] }],
   // Matching searches whole words from a request's title and description, not keystrokes: no
@@ -31,8 +33,8 @@ export const PROFESSIONALS_INDEX_SETTINGS: Settings = {
   prefixSearch: 'disabled',
   proximityPrecision: 'byAttribute',
   stopWords: [...STOP_WORDS],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'coopYears:desc', 'freeHoursTotal:desc'],
-  pagination: { maxTotalHits: 5_000 },
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'coopYears:desc', 'freeHoursTotal:desc'],
+  pagination: { maxTotalHits: PROFESSIONALS_MAX_TOTAL_HITS },
 };
 
 /**
@@ -90,6 +92,12 @@ export class ProfessionalsIndex implements BeforeApplicationShutdown {
       if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return 0;
       throw error;
     }
+  }
+
+  /** Whether a document of the live index has the fields the current ones have (added fields: `profileScores`). */
+  async holdsCurrentDocuments(): Promise<boolean> {
+    const { results } = await this.client.index<ProfessionalSearchDocument>(this.liveUid).getDocuments({ limit: 1, fields: ['id', 'profileScores'] });
+    return results.length === 0 || results[0].profileScores !== undefined;
   }
 
   async deleteIfExists(uid: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { Day, EXPERTISE_DOMAINS, formatDay, freeHoursField, ProfessionalSearchDocument, SEARCH_HORIZON_WEEKS, toHours } from '@coop/contracts';
+import { Day, EXPERTISE_DOMAINS, formatDay, freeHoursField, ProfessionalSearchDocument, profileScore, SEARCH_HORIZON_WEEKS, toHours } from '@coop/contracts';
 import { ProfessionalCalendar } from '../calendar/professional-calendar.js';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
 
@@ -31,6 +31,9 @@ export function toSearchDocument(professional: ProfessionalEntity, calendar: Pro
     }),
     domainLevels: Object.fromEntries(professional.domains.map((domain) => [domain.code, domain.level])),
     domainYears: Object.fromEntries(professional.domains.map((domain) => [domain.code, domain.years])),
+    profileScores: Object.fromEntries(
+      professional.domains.map((domain) => [domain.code, profileScore(domain, { years: professional.coopYears, mandates: professional.coopMandates })]),
+    ),
     languages: professional.languages,
     region: professional.region,
     coopSectors: professional.coopSectors,

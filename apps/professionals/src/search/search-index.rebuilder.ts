@@ -18,7 +18,8 @@ const MAX_AGE_MS = 24 * 3_600_000;
  * it with the live index, drops the old one. Changes committed while it read Postgres are queued
  * again afterwards, so the new index misses nothing. Runs on `npm run reindex`, at start-up when
  * the index's weeks are stale (a new ISO week began) or Meilisearch holds no document while
- * Postgres has professionals (its data was lost), and when it is a day old (checked every
+ * Postgres has professionals (its data was lost) or its documents lack a field of the current shape
+ * (an upgrade), and when it is a day old (checked every
  * SEARCH_REBUILD_CHECK_MS). One rebuild at a time across replicas (an advisory lock).
  */
 @Injectable()
@@ -64,6 +65,8 @@ export class SearchIndexRebuilder implements OnApplicationBootstrap, BeforeAppli
     }
     // Meilisearch lost its data (a new instance, a lost volume) while Postgres kept the professionals.
     if (hasProfessionals && (await this.index.liveDocumentCount()) === 0) return true;
+    // Written by an earlier version, without a field the current documents have.
+    if (hasProfessionals && !(await this.index.holdsCurrentDocuments())) return true;
     return !state || parseDay(state.horizonStart) !== mondayOf(today(this.config.TIME_ZONE)) || Date.now() - state.rebuiltAt.getTime() > MAX_AGE_MS;
   }
 

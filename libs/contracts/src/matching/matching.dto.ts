@@ -10,8 +10,6 @@ import { URGENCY_LEVELS, type Urgency } from '../taxonomy/urgency.js';
 import { NearestFitsView } from './nearest-fits.dto.js';
 
 const DOMAIN_MESSAGE = `domain must be one of: ${EXPERTISE_DOMAIN_CODES.join(', ')}`;
-/** Most candidates one match may re-rank (MATCH_TOP_K, or a tool's candidatePool). */
-export const MAX_CANDIDATE_POOL = 1_000;
 
 /** Language of the explanations (from Accept-Language). */
 class Explained {
@@ -103,14 +101,13 @@ export class MatchSearchRequest extends Explained {
   text?: string;
 
   /**
-   * How many candidates the index hands to re-ranking, instead of MATCH_TOP_K. For tools (the
-   * benchmark compares rankings at several depths); the HTTP API does not take it.
+   * Rank every eligible professional (every active one with the domain and the language), not the
+   * top that retrieval reads. For tools: the benchmark and the tests compare the two; the HTTP API
+   * does not take it.
    */
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_CANDIDATE_POOL)
-  candidatePool?: number;
+  @IsBoolean()
+  exhaustive?: boolean;
 }
 
 export class CandidateView {

@@ -6,6 +6,12 @@ import type { LanguageCode } from '../taxonomy/languages.js';
 /** The Meilisearch index the professionals service owns and the matching service reads. */
 export const PROFESSIONALS_INDEX = 'professionals';
 
+/**
+ * The index's pagination.maxTotalHits: the deepest a search reads. High, because the exhaustive
+ * ranking (a tools-only reading) reads a domain's text list whole from its start.
+ */
+export const PROFESSIONALS_MAX_TOTAL_HITS = 200_000;
+
 /** How many ISO weeks, from the current one, carry their free hours in the index. */
 export const SEARCH_HORIZON_WEEKS = 26;
 
@@ -22,9 +28,10 @@ export function freeHoursField(day: Day): string {
 /**
  * One professional in the `professionals` index (primary key `id`).
  *
- * Filterable: `domains`, `domainLevels.<code>`, `languages`, `region`, `coopSectors`, `coopYears`,
- * `active`, `freeHours.<week>`, `freeHoursTotal` (the other fields are for reading only).
- * Sortable: `coopYears`, `freeHoursTotal`. Searchable, in ranking order: `skills`, `domainLabels`,
+ * Filterable: `id`, `domains`, `domainLevels.<code>`, `profileScores.<code>`, `languages`, `region`,
+ * `coopSectors`, `coopYears`, `active`, `freeHours.<week>`, `freeHoursTotal` (the other fields are
+ * for reading only). Sortable: `profileScores.<code>`, `coopYears`, `freeHoursTotal`; a requested
+ * sort comes first, before text relevance. Searchable, in ranking order: `skills`, `domainLabels`,
  * `bio`, `fullName` (whole words: no prefix search). Ties in text relevance go to more co-op years,
  * then more free hours.
  *
@@ -48,6 +55,12 @@ export interface ProfessionalSearchDocument {
   domainLabels: string[];
   domainLevels: Partial<Record<ExpertiseDomainCode, number>>;
   domainYears: Partial<Record<ExpertiseDomainCode, number>>;
+  /**
+   * Per domain, the part of the ranking's score that depends on the profile alone (profileScore in
+   * the contracts: domain level and years, co-op years and mandates). Matching's retrieval sorts by
+   * `profileScores.<domain>`, so that it can stop once nobody further down can make the top.
+   */
+  profileScores: Partial<Record<ExpertiseDomainCode, number>>;
   /** Main language first. */
   languages: LanguageCode[];
   region: string;

@@ -212,6 +212,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       message.term();
       return undefined;
     }
+    if (registered.when && !registered.when(data)) {
+      message.ack();
+      return undefined;
+    }
     return { registered, envelope, data };
   }
 

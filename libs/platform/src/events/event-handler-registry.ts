@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { EventContract } from '@coop/contracts';
-import { EVENT_TABLE_METADATA, EventBinding, EventHandler, ON_EVENT_METADATA } from './on-event.decorator.js';
+import { EVENT_TABLE_METADATA, EventBinding, EventHandler, ON_EVENT_METADATA, type OnEventMetadata } from './on-event.decorator.js';
 
 export type RegisteredEventHandler = EventBinding<object>;
 
@@ -26,8 +25,8 @@ export class EventHandlerRegistry {
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const fn = instance[method] as (...args: unknown[]) => unknown;
-        const contract = this.reflector.get<EventContract<object> | undefined>(ON_EVENT_METADATA, fn);
-        if (contract) add({ contract, handle: fn.bind(instance) as EventHandler<object> });
+        const metadata = this.reflector.get<OnEventMetadata | undefined>(ON_EVENT_METADATA, fn);
+        if (metadata) add({ contract: metadata.contract, handle: fn.bind(instance) as EventHandler<object>, ...(metadata.when ? { when: metadata.when } : {}) });
         if (this.reflector.get<boolean | undefined>(EVENT_TABLE_METADATA, fn)) {
           for (const binding of fn.call(instance) as RegisteredEventHandler[]) add(binding);
         }

@@ -11,6 +11,20 @@ export interface EventDelivery {
   attempt: number;
 }
 
+export interface OnEventOptions<Payload> {
+  /**
+   * Only events this says yes to are handled; the others are acknowledged at once, without a
+   * transaction or a record of them (what the handler would have done with them: nothing).
+   */
+  when?: (data: Payload) => boolean;
+}
+
+/** What `@OnEvent` records on a method. */
+export interface OnEventMetadata {
+  contract: EventContract<object>;
+  when?: (data: object) => boolean;
+}
+
 /**
  * A handler of the events of a contract whose payload is `Payload`. It is called inside a
  * transaction; the event counts as processed only if that transaction commits.
@@ -26,6 +40,8 @@ export type PayloadOf<Contract> = Contract extends EventContract<infer Payload> 
  */
 export interface EventBinding<Payload = object> {
   readonly contract: EventContract<Payload>;
+  /** See OnEventOptions.when. */
+  readonly when?: (data: Payload) => boolean;
   handle(data: Payload, envelope: EventEnvelope<Payload>, manager: EntityManager, delivery: EventDelivery): Promise<unknown> | unknown;
 }
 
@@ -53,9 +69,10 @@ type TakesPayload<Method, Payload> = Method extends (...args: infer Args) => unk
  * `(data, envelope, manager, delivery)` (see EventHandler). Its `data` must be declared as the
  * contract's payload class: the compiler refuses any other.
  */
-export function OnEvent<Payload>(contract: EventContract<Payload>) {
+export function OnEvent<Payload>(contract: EventContract<Payload>, options: OnEventOptions<Payload> = {}) {
+  const metadata: OnEventMetadata = { contract: contract as EventContract<object>, ...(options.when ? { when: options.when as (data: object) => boolean } : {}) };
   return <Method extends EventHandler<Payload>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<Method> & TakesPayload<Method, Payload>): void => {
-    SetMetadata(ON_EVENT_METADATA, contract)(target, key, descriptor);
+    SetMetadata(ON_EVENT_METADATA, metadata)(target, key, descriptor);
   };
 }
 
