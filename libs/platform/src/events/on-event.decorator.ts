@@ -40,8 +40,8 @@ export type PayloadOf<Contract> = Contract extends EventContract<infer Payload> 
  */
 export interface EventBinding<Payload = object> {
   readonly contract: EventContract<Payload>;
-  /** See OnEventOptions.when. */
-  readonly when?: (data: Payload) => boolean;
+  /** See OnEventOptions.when (a method, like handle, so that bindings of different payloads make one list). */
+  when?(data: Payload): boolean;
   handle(data: Payload, envelope: EventEnvelope<Payload>, manager: EntityManager, delivery: EventDelivery): Promise<unknown> | unknown;
 }
 
