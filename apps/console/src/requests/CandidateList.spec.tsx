@@ -36,6 +36,16 @@ describe(CandidateList.name, () => {
     expect(within(sut).getByText('$2,700.00')).toBeTruthy();
   });
 
+  it('marks every professional holding a part of a shared request as assigned, and only them', () => {
+    const bruno = { ...alice, rank: 2, professionalId: 'b', fullName: 'Bruno Gagnon' } as Candidate;
+    const chloe = { ...alice, rank: 3, professionalId: 'c', fullName: 'Chloé Roy' } as Candidate;
+
+    inApp(<CandidateList candidates={[alice, bruno, chloe]} assignedIds={new Set(['a', 'b'])} />);
+
+    const assigned = (name: string) => within(screen.getByRole('listitem', { name })).queryByText('Assigned') !== null;
+    expect([assigned('Candidate 1: Alice Lavoie'), assigned('Candidate 2: Bruno Gagnon'), assigned('Candidate 3: Chloé Roy')]).toEqual([true, true, false]);
+  });
+
   it('says why each excluded person is out', () => {
     inApp(<ExcludedList excluded={[{ professionalId: 'd', fullName: 'Derek Smith', reasons: ['Does not speak French'] }]} />);
 

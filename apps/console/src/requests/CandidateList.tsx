@@ -10,12 +10,12 @@ interface CandidateListProps {
   candidates: Candidate[];
   /** What each card offers (assign, override…); nothing for an ad hoc search. */
   actions?: (candidate: Candidate) => ReactNode;
-  /** The professional currently assigned, marked on their card. */
-  assignedId?: string;
+  /** The professionals currently assigned (every part of a shared request), marked on their cards. */
+  assignedIds?: ReadonlySet<string>;
 }
 
 /** Ranked candidates: score, factors, reasons in the chosen language, availability, free hours, cost. */
-export function CandidateList({ candidates, actions, assignedId }: CandidateListProps) {
+export function CandidateList({ candidates, actions, assignedIds }: CandidateListProps) {
   const { t } = useTranslation();
   const format = useFormat();
   if (candidates.length === 0) return <Empty>{t('candidates.none')}</Empty>;
@@ -26,7 +26,7 @@ export function CandidateList({ candidates, actions, assignedId }: CandidateList
           <div className="candidate__head">
             <span className="rank">#{candidate.rank}</span>
             <h3>{candidate.fullName}</h3>
-            {assignedId === candidate.professionalId && <span className="status status--assigned">{t('candidates.assigned')}</span>}
+            {assignedIds?.has(candidate.professionalId) && <span className="status status--assigned">{t('candidates.assigned')}</span>}
             <span className={`availability availability--${candidate.available ? 'full' : 'partial'}`}>
               {candidate.available ? t('candidates.available') : t('candidates.partial')}
             </span>

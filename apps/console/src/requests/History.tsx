@@ -13,7 +13,12 @@ export function History({ entries, professionalName }: { entries: Entry[]; profe
   return (
     <ol className="history">
       {entries.map((entry, index) => {
-        const who = entry.professionalId ? professionalName(entry.professionalId) : undefined;
+        // A shared assignment names every part, with its hours.
+        const who = entry.parts
+          ? entry.parts.map((part) => `${professionalName(part.professionalId) ?? t('request.aProfessional')} ${format.hours(part.hours)}`).join(' + ')
+          : entry.professionalId
+            ? professionalName(entry.professionalId)
+            : undefined;
         return (
           <li key={`${entry.occurredAt}-${index}`} className={`history__entry history__entry--${entry.type}`}>
             <time dateTime={entry.occurredAt}>{format.dateTime(entry.occurredAt)}</time>

@@ -95,6 +95,8 @@ export default function RequestScreen() {
   };
   const candidates = matches.data?.candidates ?? [];
   const assignedId = current.assignment?.professionalId;
+  // Everyone who holds a part of the request now: each part of a shared one, else the one assigned.
+  const assignedIds = new Set(current.assignment?.parts?.map((part) => part.professionalId) ?? (assignedId ? [assignedId] : []));
   // A part of a shared request declined: the others keep theirs, a candidate takes the hours missing.
   const share =
     current.status !== 'assigned' && current.assignment?.parts
@@ -167,9 +169,9 @@ export default function RequestScreen() {
             ) : (
               <CandidateList
                 candidates={candidates}
-                assignedId={assignedId}
+                assignedIds={assignedIds}
                 actions={(candidate) =>
-                  candidate.professionalId === assignedId || current.status === 'completed' ? null : chosen === candidate.professionalId ? (
+                  assignedIds.has(candidate.professionalId) || current.status === 'completed' ? null : chosen === candidate.professionalId ? (
                     <AssignForm
                       requestId={current.id}
                       candidates={candidates}
