@@ -8,4 +8,5 @@ export default {
   testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts', '<rootDir>/tests/deployment/*.spec.ts'],
   // The console's specs run in a DOM, in their own project (jest.console.config.js).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/console/'],
+  setupFilesAfterEnv: ['<rootDir>/tests/support/quiet-nest-logs.ts'],
 };
