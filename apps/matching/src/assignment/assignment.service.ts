@@ -8,15 +8,14 @@ import {
   DeclineAssignmentRequest,
   DomainException,
   ErrorCode,
-  isOpen,
   RequestEvents,
 } from '@coop/contracts';
 import { OutboxService, roundCents, Transactions } from '@coop/platform';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { EntityManager } from 'typeorm';
 import { contextOfRequest } from '../match-request/match-context.js';
-import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import { MatchRequestRepository } from '../match-request/match-request.repository.js';
+import { openRequest } from '../match-request/open-request.js';
 import type { AssignmentEntity } from './assignment.entity.js';
 import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView } from './assignment.view.js';
@@ -46,7 +45,7 @@ export class AssignmentService {
 
   /** Assigns a professional, replacing the current assignment if there is one (override). */
   async assign(command: AssignRequest): Promise<AssignmentView> {
-    const request = await this.openRequest(this.transactions.manager, command.requestId);
+    const request = await openRequest(this.requests, this.transactions.manager, command.requestId);
     const declined = await this.assignments.declinedProfessionals(this.transactions.manager, request.id);
     if (declined.has(command.professionalId)) {
       throw new DomainException(ErrorCode.Conflict, 'This professional declined this request', [
@@ -64,7 +63,7 @@ export class AssignmentService {
       return await this.transactions.run(async (manager) => {
         // Locked before anything is booked: a concurrent assignment of this request waits here, so
         // what it finds unheld below is what an attempt that died left, never one still at work.
-        const locked = await this.openRequest(manager, request.id, true);
+        const locked = await openRequest(this.requests, manager, request.id, true);
         // Held alone, or the parts of a share: all of them are replaced.
         const replaced = await this.assignments.allActive(manager, locked.id);
         const previous = replaced[0];
@@ -161,14 +160,6 @@ export class AssignmentService {
     });
   }
 
-  private async openRequest(manager: EntityManager, requestId: string, lock = false): Promise<MatchRequestEntity> {
-    const request = await this.requests.find(manager, requestId, { lock });
-    if (!request) throw DomainException.notFound('Request', requestId);
-    if (!isOpen(request.status)) {
-      throw new DomainException(ErrorCode.InvalidStateTransition, `The request is ${request.status}`);
-    }
-    return request;
-  }
 
   /**
    * The assignment, locked after its request (the order every change of a request's assignments

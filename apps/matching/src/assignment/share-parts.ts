@@ -1,4 +1,4 @@
-import { DomainException, type SharePart, toCents, toHours } from '@coop/contracts';
+import { DomainException, type RequestAssignedEvent, type SharePart, toCents, toHours } from '@coop/contracts';
 import { roundCents } from '@coop/platform';
 import type { AssignmentEntity } from './assignment.entity.js';
 
@@ -13,6 +13,29 @@ export function totalHours(parts: ReadonlyArray<{ hours: number }>): number {
 
 export function totalCost(parts: ReadonlyArray<{ estimatedCost: number }>): number {
   return roundCents(parts.reduce((sum, part) => sum + part.estimatedCost, 0));
+}
+
+/**
+ * The `request.assigned` of a share: the first part is its face (assignmentId, professionalId), the
+ * hours and cost are every part's together, and each part is listed.
+ */
+export function sharedAssignedEvent(
+  request: { id: string; memberId: string },
+  parts: AssignmentEntity[],
+  shareId: string,
+  automatic: boolean,
+): RequestAssignedEvent {
+  return {
+    requestId: request.id,
+    memberId: request.memberId,
+    assignmentId: parts[0].id,
+    professionalId: parts[0].professionalId,
+    hours: totalHours(parts),
+    estimatedCost: totalCost(parts),
+    automatic,
+    shareId,
+    parts: parts.map(toSharePart),
+  };
 }
 
 /**

@@ -2,40 +2,23 @@ import { DomainException, ErrorCode, RequestEvents, type RequestBooking } from '
 import type { OutboxService } from '@coop/platform';
 import { inlineTransactions, mockManager, mockOf } from '@coop/platform/testing';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
-import { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
+import { FIXTURE_MEMBER, FIXTURE_REQUEST, storedLegalRequest } from '../match-request/match-request.fixtures.js';
 import { MatchRequestRepository } from '../match-request/match-request.repository.js';
-import { legalAdviser, legalRequest } from '../ranking/ranking.fixtures.js';
+import { legalAdviser } from '../ranking/ranking.fixtures.js';
 import { AssignmentEntity } from './assignment.entity.js';
 import { AssignmentRepository } from './assignment.repository.js';
 import { EarlierAttempts } from './earlier-attempts.js';
 import { SharedAssignmentService } from './shared-assignment.service.js';
 
-const REQUEST = '0d6c8f3e-6a43-4c1e-9a57-3b8e3f1f2a01';
-const MEMBER = '5b0c0f4e-8f0e-4c47-b3a4-0f5f6a0f7c11';
+const [REQUEST, MEMBER] = [FIXTURE_REQUEST, FIXTURE_MEMBER];
 const ANNIE = 'b0000000-0000-4000-8000-000000000001';
 const MARC = 'b0000000-0000-4000-8000-000000000002';
 const CLAIRE = 'b0000000-0000-4000-8000-000000000003';
 const SHARE = 'c0000000-0000-4000-8000-000000000001';
 
-// legalRequest(): 20 h from 2027-03-01 to 2027-03-12.
 function matchRequest(overrides: Partial<MatchRequestEntity> = {}): MatchRequestEntity {
-  const { declinedBy: _declined, ...context } = legalRequest();
-  return Object.assign(new MatchRequestEntity(), {
-    ...context,
-    id: REQUEST,
-    memberId: MEMBER,
-    memberSector: 'housing',
-    title: 'Règlements',
-    description: 'Révision',
-    region: context.region ?? null,
-    autoAssign: false,
-    autoAssignSplit: false,
-    status: 'unmatched',
-    lastMatches: null,
-    submittedAt: new Date(),
-    updatedAt: new Date(),
-    ...overrides,
-  });
+  return storedLegalRequest({ status: 'unmatched', ...overrides });
 }
 
 function part(id: string, professionalId: string, hours: number): AssignmentEntity {

@@ -1,18 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { AssignSharedRequest, DomainException, ErrorCode, isOpen, RequestEvents, SharedAssignmentView, toCents, type SharePartInput } from '@coop/contracts';
+import { AssignSharedRequest, DomainException, ErrorCode, RequestEvents, SharedAssignmentView, toCents, type SharePartInput } from '@coop/contracts';
 import { OutboxService, Transactions } from '@coop/platform';
 import { ProfessionalsPort, type ProfessionalFacts } from '../candidates/professionals.port.js';
 import { contextOfRequest } from '../match-request/match-context.js';
 import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import { MatchRequestRepository } from '../match-request/match-request.repository.js';
+import { openRequest } from '../match-request/open-request.js';
 import type { AssignmentEntity } from './assignment.entity.js';
 import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView } from './assignment.view.js';
 import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
 import { newAssignment } from './new-assignment.js';
-import { checkShare, toSharePart, totalCost, totalHours } from './share-parts.js';
+import { checkShare, sharedAssignedEvent, totalCost, totalHours } from './share-parts.js';
 
 /**
  * A coordinator shares a request between professionals. Like a single assignment: the request is
@@ -35,14 +35,14 @@ export class SharedAssignmentService {
   ) {}
 
   async assign(command: AssignSharedRequest): Promise<SharedAssignmentView> {
-    const request = await this.openRequest(this.transactions.manager, command.requestId);
+    const request = await openRequest(this.requests, this.transactions.manager, command.requestId);
     checkShare(command.parts, request.estimatedHours);
     const facts = await this.factsOf(request, command.parts);
 
     const reserved: string[] = [];
     try {
       return await this.transactions.run(async (manager) => {
-        const locked = await this.openRequest(manager, request.id, true);
+        const locked = await openRequest(this.requests, manager, request.id, true);
         const active = await this.assignments.allActive(manager, locked.id);
         const kept = active.filter((a) => a.shareId !== null && command.parts.some((part) => sameAs(a, part)));
         const replaced = active.filter((a) => !kept.includes(a));
@@ -71,15 +71,7 @@ export class SharedAssignmentService {
         const parts = command.parts.map((part) => kept.find((a) => sameAs(a, part)) ?? added.find((a) => a.professionalId === part.professionalId)!);
         await this.requests.setStatus(manager, locked.id, 'assigned');
         await this.outbox.record(manager, RequestEvents.assigned, {
-          requestId: locked.id,
-          memberId: locked.memberId,
-          assignmentId: parts[0].id,
-          professionalId: parts[0].professionalId,
-          hours: totalHours(parts),
-          estimatedCost: totalCost(parts),
-          automatic: false,
-          shareId,
-          parts: parts.map(toSharePart),
+          ...sharedAssignedEvent(locked, parts, shareId, false),
           ...(replaced.length > 0 ? { replacesAssignmentId: replaced[0].id, replacesAssignmentIds: replaced.map((a) => a.id) } : {}),
           ...(command.reason ? { reason: command.reason } : {}),
         });
@@ -117,12 +109,6 @@ export class SharedAssignmentService {
     }
   }
 
-  private async openRequest(manager: EntityManager, requestId: string, lock = false): Promise<MatchRequestEntity> {
-    const request = await this.requests.find(manager, requestId, { lock });
-    if (!request) throw DomainException.notFound('Request', requestId);
-    if (!isOpen(request.status)) throw new DomainException(ErrorCode.InvalidStateTransition, `The request is ${request.status}`);
-    return request;
-  }
 }
 
 function sameAs(assignment: AssignmentEntity, part: SharePartInput): boolean {

@@ -14,7 +14,7 @@ import type { AssignmentEntity } from '../assignment/assignment.entity.js';
 import { AssignmentRepository } from '../assignment/assignment.repository.js';
 import { EarlierAttempts, hasTerms } from '../assignment/earlier-attempts.js';
 import { newAssignment } from '../assignment/new-assignment.js';
-import { toSharePart, totalCost, totalHours } from '../assignment/share-parts.js';
+import { sharedAssignedEvent, totalHours } from '../assignment/share-parts.js';
 
 /**
  * Matching for shared requests, inside the event handler's transaction with the request locked
@@ -121,17 +121,7 @@ export class ShareMatcher {
   }
 
   private async recordAssigned(manager: EntityManager, request: MatchRequestEntity, parts: AssignmentEntity[], shareId: string): Promise<void> {
-    await this.outbox.record(manager, RequestEvents.assigned, {
-      requestId: request.id,
-      memberId: request.memberId,
-      assignmentId: parts[0].id,
-      professionalId: parts[0].professionalId,
-      hours: totalHours(parts),
-      estimatedCost: totalCost(parts),
-      automatic: true,
-      shareId,
-      parts: parts.map(toSharePart),
-    });
+    await this.outbox.record(manager, RequestEvents.assigned, sharedAssignedEvent(request, parts, shareId, true));
   }
 
   /** false when the capacity was just taken; other failures propagate (the event is retried). */
