@@ -72,8 +72,9 @@ function expectNothingBroken(result: FaultResult): void {
     unbookedHours: 0,
     pendingWebhooks: 0,
     pendingEmails: 0,
+    unhandledEvents: 0,
   });
-  expect(result.webhooks).toMatchObject({ duplicated: 0, badSignatures: 0 });
+  expect(result.webhooks).toMatchObject({ duplicated: 0, badSignatures: 0, missing: 0 });
   expect(result.webhooks.distinct).toBeGreaterThan(REQUESTS);
   expect(result.emails).toMatchObject({ writtenTwice: 0, duplicated: 0 });
   expect(result.settledAfterMs).not.toBeNull();

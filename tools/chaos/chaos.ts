@@ -85,6 +85,7 @@ export function holds(result: FaultResult): boolean {
     Object.values(state).every((value) => value === 0) &&
     webhooks.duplicated === 0 &&
     webhooks.badSignatures === 0 &&
+    webhooks.missing === 0 &&
     emails.writtenTwice === 0 &&
     emails.duplicated === 0
   );
@@ -109,6 +110,7 @@ function table(results: FaultResult[], cluster: boolean, requests: number, profe
     'capacity leaked h',
     'unbooked h',
     'webhooks twice',
+    'webhooks lost',
     'emails twice',
     'burst s',
     'requests settled after',
@@ -123,6 +125,7 @@ function table(results: FaultResult[], cluster: boolean, requests: number, profe
     String(result.state.leakedHours),
     String(result.state.unbookedHours),
     String(result.webhooks.duplicated),
+    String(result.webhooks.missing),
     String(result.emails.writtenTwice + result.emails.duplicated),
     (result.burstMs / 1000).toFixed(1),
     seconds(result.settledAfterMs),

@@ -4,14 +4,13 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { eventStreamName, natsServers } from '@coop/platform';
+import { eventStreamName } from '@coop/platform';
 import { freshEnvironment, type BenchNames } from '../bench/bench-stack.js';
 import { findFreePort, LOCALHOST } from '../stack/ports.js';
 import type { ServiceName } from '../stack/services.js';
 import { sleep, waitUntil } from '../stack/wait.js';
 import type { MeiliDeployment, NatsDeployment } from './engines.js';
+import { EventBacklog } from './event-backlog.js';
 import { allDelivered, emailFigures, readState, requestsSettled, type EmailFigures, type SystemState } from './invariants.js';
 import { ServiceSet } from './service-set.js';
 import type { WebhookFigures, WebhookSink } from './webhook-sink.js';
@@ -93,10 +92,14 @@ export async function runFault(fault: Fault, options: FaultRunOptions): Promise<
   const services = new ServiceSet(options.root, join(dir, 'logs'), (name, replica) => ({ ...env, INSTANCE_ID: `${name}-${replica}`, PORT: String(gatewayPorts[replica - 1]) }));
   const gatewayUrls = gatewayPorts.map((port) => `http://${LOCALHOST}:${port}`);
   const db = new pg.Client({ connectionString: env.DATABASE_URL });
+  let events: EventBacklog | undefined;
   try {
     services.startAll(options.replicas);
     for (const url of gatewayUrls) await untilReady(url, services);
     await db.connect();
+    events = await EventBacklog.open(options.nats.url, eventStreamName(names.namespace));
+    const backlog = events;
+    const unhandledEvents = () => backlog.unhandled();
 
     options.sink.clear();
     const workload = new Workload({ gatewayUrls, adminKey: ADMIN_KEY, requests: options.requests, professionals: options.professionals, reviewShare: 0.2, sinkUrl: options.sink.url, timeZone: TIME_ZONE });
@@ -125,18 +128,21 @@ export async function runFault(fault: Fault, options: FaultRunOptions): Promise<
     const burstEndedAt = Date.now();
     await faultDone;
     const since = Math.max(restartedAt, burstEndedAt);
-    const settling = watchSettling(db, workload.accepted, () => coordinatorDone);
+    const settling = watchSettling(db, workload.accepted, unhandledEvents, () => coordinatorDone);
     const scripts = await coordinator;
     const { settledAt, deliveredAt, lastSeen } = await settling;
     if (settledAt === null || deliveredAt === null) {
-      options.log(`${fault}: NOT settled; the event consumers: ${await describeConsumers(options.nats.url, eventStreamName(names.namespace))}`);
+      options.log(`${fault}: NOT settled; the event consumers: ${await backlog.describe().catch((error: unknown) => String(error))}`);
       options.log(`${fault}: the services:\n${services.describe()}`);
     }
     const slowest = Object.entries(lastSeen).map(([figure, at]) => `${figure} ${((at - since) / 1000).toFixed(1)} s`);
     if (slowest.length > 0) options.log(`${fault}: last seen in flight after the burst and the restart: ${slowest.join(', ')}`);
     const accepted = workload.accepted;
-    const state = await readState(db, accepted);
+    const state = await readState(db, accepted, unhandledEvents);
     await sleep(1_000); // anything still on its way to the receiver
+    const succeeded = await db.query<{ webhook_id: string; path: string }>(
+      `SELECT d.webhook_id, e.url AS path FROM notifications.webhook_delivery d JOIN notifications.webhook_endpoint e ON e.id = d.endpoint_id WHERE d.status = 'succeeded'`,
+    );
     const counts = await db.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM members.service_request WHERE id = ANY($1::uuid[]) GROUP BY status`, [accepted]);
     const countOf = (status: string) => Number(counts.rows.find((row) => row.status === status)?.n ?? 0);
     return {
@@ -145,7 +151,7 @@ export async function runFault(fault: Fault, options: FaultRunOptions): Promise<
       coordinatorScripts: scripts.filter((script) => script.done).length,
       clientRetries: workload.client.retries,
       state,
-      webhooks: options.sink.figures(),
+      webhooks: options.sink.figures(succeeded.rows.map((row) => ({ path: new URL(row.path).pathname, webhookId: row.webhook_id }))),
       emails: await emailFigures(db, env.MAIL_DIR!),
       burstMs: burstEndedAt - burstStartedAt,
       settledAfterMs: settledAt === null ? null : Math.max(0, settledAt - since),
@@ -156,6 +162,7 @@ export async function runFault(fault: Fault, options: FaultRunOptions): Promise<
   } catch (error) {
     throw new Error(`${fault}: ${error instanceof Error ? error.message : String(error)}\nthe services then:\n${services.describe()}`, { cause: error });
   } finally {
+    await events?.close().catch(() => undefined);
     await db.end().catch(() => undefined);
     await services.stopAll();
   }
@@ -234,34 +241,17 @@ async function untilReady(gatewayUrl: string, services: ServiceSet): Promise<voi
   });
 }
 
-/** Where each durable consumer of the event stream stands (for a run that did not settle). */
-async function describeConsumers(natsUrl: string, stream: string): Promise<string> {
-  const nc = await connect({ servers: natsServers(natsUrl) });
-  try {
-    const jsm = await jetstreamManager(nc);
-    const lines: string[] = [];
-    for await (const consumer of jsm.consumers.list(stream)) {
-      lines.push(
-        `${consumer.name}: delivered ${consumer.delivered.stream_seq}, acked ${consumer.ack_floor.stream_seq}, pending ${consumer.num_pending}, unacked ${consumer.num_ack_pending}, waiting pulls ${consumer.num_waiting}, leader ${consumer.cluster?.leader ?? '-'}`,
-      );
-    }
-    return lines.join('; ');
-  } finally {
-    await nc.close();
-  }
-}
-
 /**
  * Polls the state from now on: when the requests first read as settled (with the coordinator done),
  * when everything was delivered too (null after the timeout), and for each figure when it was last
  * seen above 0, to tell what took longest.
  */
-async function watchSettling(db: pg.Client, requestIds: string[], coordinatorDone: () => boolean) {
+async function watchSettling(db: pg.Client, requestIds: string[], unhandledEvents: () => Promise<number>, coordinatorDone: () => boolean) {
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   const lastSeen: Partial<Record<keyof SystemState, number>> = {};
   let settledAt: number | null = null;
   while (Date.now() < deadline) {
-    const state = await readState(db, requestIds).catch(() => undefined);
+    const state = await readState(db, requestIds, unhandledEvents).catch(() => undefined);
     if (state) {
       if (settledAt === null && coordinatorDone() && requestsSettled(state)) settledAt = Date.now();
       if (settledAt !== null && allDelivered(state)) return { settledAt, deliveredAt: Date.now(), lastSeen };

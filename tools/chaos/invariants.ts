@@ -18,10 +18,19 @@ export interface SystemState {
   unbookedHours: number;
   pendingWebhooks: number;
   pendingEmails: number;
+  /**
+   * Events of the stream some service has not handled yet (pending or unacknowledged at its durable
+   * consumer); -1 while NATS cannot say. Without it, a service that has not caught up (notifications,
+   * whose deliveries are not written yet) would read as having nothing pending.
+   */
+  unhandledEvents: number;
 }
 
 
-export async function readState(db: pg.Client, requestIds: string[]): Promise<SystemState> {
+/** Reads how many events the services' consumers have yet to handle (throws when NATS cannot say). */
+export type EventBacklog = () => Promise<number>;
+
+export async function readState(db: pg.Client, requestIds: string[], eventBacklog: EventBacklog): Promise<SystemState> {
   const one = async (sql: string, params: unknown[] = []): Promise<number> => Number((await db.query<{ n: string | null }>(sql, params)).rows[0].n ?? 0);
   return {
     unsettledRequests: await one(`SELECT count(*) AS n FROM members.service_request WHERE id = ANY($1::uuid[]) AND status = 'submitted'`, [requestIds]),
@@ -51,16 +60,17 @@ export async function readState(db: pg.Client, requestIds: string[]): Promise<Sy
     ),
     pendingWebhooks: await one(`SELECT count(*) AS n FROM notifications.webhook_delivery WHERE status <> 'succeeded'`),
     pendingEmails: await one(`SELECT count(*) AS n FROM notifications.email_message WHERE status = 'pending'`),
+    unhandledEvents: await eventBacklog().catch(() => -1),
   };
 }
 
 /** The requests have settled: none in flight, the services agree, and the books balance. */
 export function requestsSettled(state: SystemState): boolean {
-  const { pendingWebhooks: _webhooks, pendingEmails: _emails, ...requests } = state;
+  const { pendingWebhooks: _webhooks, pendingEmails: _emails, unhandledEvents: _events, ...requests } = state;
   return Object.values(requests).every((value) => value === 0);
 }
 
-/** …and every webhook and email they caused has gone out. */
+/** …and every event has been handled by every service, and every webhook and email they caused has gone out. */
 export function allDelivered(state: SystemState): boolean {
   return Object.values(state).every((value) => value === 0);
 }

@@ -23,6 +23,14 @@ export interface WebhookFigures {
   /** Events that arrived under more than one webhook-id at one endpoint. */
   duplicated: number;
   badSignatures: number;
+  /** Deliveries notifications counts as succeeded that never reached the receiver. */
+  missing: number;
+}
+
+/** A delivery as notifications recorded it: to which path, under which webhook-id. */
+export interface RecordedDelivery {
+  path: string;
+  webhookId: string;
 }
 
 export class WebhookSink {
@@ -63,7 +71,8 @@ export class WebhookSink {
     this.verifiers.clear();
   }
 
-  figures(): WebhookFigures {
+  /** What arrived, against what notifications says it delivered. */
+  figures(delivered: RecordedDelivery[]): WebhookFigures {
     const ids = new Set(this.received.map((item) => `${item.path} ${item.webhookId}`));
     const idsPerEvent = new Map<string, Set<string>>();
     for (const item of this.received) {
@@ -76,6 +85,7 @@ export class WebhookSink {
       redelivered: this.received.length - ids.size,
       duplicated: [...idsPerEvent.values()].filter((set) => set.size > 1).length,
       badSignatures: this.badSignatures,
+      missing: delivered.filter((delivery) => !ids.has(`${delivery.path} ${delivery.webhookId}`)).length,
     };
   }
 
