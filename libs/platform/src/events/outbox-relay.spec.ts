@@ -2,26 +2,26 @@ import type { EventEnvelope } from '@coop/contracts';
 import { mockOf } from '../testing/mocks.js';
 import { ServiceConfig } from '../config/base-config.js';
 import { EventPublisher } from './event-publisher.js';
-import { OutboxRelay } from './outbox-relay.js';
+import { OUTBOX_BATCH_SIZE, OutboxRelay } from './outbox-relay.js';
 import { OutboxStore, type PendingEvent } from './outbox-store.js';
 
 const config = Object.assign(new ServiceConfig(), { DATABASE_URL: 'postgres://unused', EVENT_RETENTION_DAYS: 14 });
 
 function row(seq: number): PendingEvent {
-  const id = `e0000000-0000-4000-8000-00000000000${seq}`;
+  const id = `e0000000-0000-4000-8000-${String(seq).padStart(12, '0')}`;
   const envelope: EventEnvelope = { id, type: 'events.parcel.shipped.v1', occurredAt: '2026-11-02T14:00:00.000Z', data: { seq } };
   return { seq: String(seq), id, subject: envelope.type, envelope };
 }
 
-/** A relay over an outbox holding `rows` (handed out once), of which this replica is the publisher when `leader`. */
+/** A relay over an outbox holding `rows` (handed out in batches, each once), of which this replica is the publisher when `leader`. */
 function setUp({ rows = [row(1), row(2), row(3)], leader = true } = {}) {
   let pending = rows;
   const outbox = mockOf<OutboxStore>({
     lead: async () => leader,
     leading: leader,
-    pending: async () => {
-      const batch = pending;
-      pending = [];
+    pending: async (limit: number) => {
+      const batch = pending.slice(0, limit);
+      pending = pending.slice(limit);
       return batch;
     },
     markPublished: async () => undefined,
@@ -51,6 +51,24 @@ describe(OutboxRelay.name, () => {
 
     expect(publisher.publish).toHaveBeenCalledTimes(2);
     expect(outbox.markPublished).toHaveBeenCalledWith(['1']);
+  });
+
+  it('reads the outbox once when what it read was less than a batch: a later commit wakes it again', async () => {
+    const { sut, outbox } = setUp();
+
+    await sut.drain();
+
+    expect(outbox.pending).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads on after a full batch, until the outbox is empty', async () => {
+    const rows = Array.from({ length: OUTBOX_BATCH_SIZE + 1 }, (_, i) => row(i + 1));
+    const { sut, outbox, publisher } = setUp({ rows });
+
+    await sut.drain();
+
+    expect(outbox.pending).toHaveBeenCalledTimes(2);
+    expect(publisher.publish).toHaveBeenCalledTimes(OUTBOX_BATCH_SIZE + 1);
   });
 
   it('leaves publishing to the replica that holds the lock', async () => {

@@ -5,7 +5,8 @@ import { EventPublisher } from './event-publisher.js';
 import { OutboxStore } from './outbox-store.js';
 import { SERVICE_SCHEMA } from './tokens.js';
 
-const BATCH_SIZE = 200;
+/** Outbox rows read and published per pass. */
+export const OUTBOX_BATCH_SIZE = 200;
 const LEADER_RETRY_MS = 2000;
 const PURGE_EVERY_MS = 3_600_000;
 
@@ -87,9 +88,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return isLeader;
   }
 
-  /** Publishes one batch; true when all of it went out (there may be more). */
+  /**
+   * Publishes one batch; true when all of it went out and it was full (there may be more). A batch
+   * that was not full was everything committed when it was read; a later commit's NOTIFY asks for
+   * another pass (CoalescedRun), so there is no need to read again to find the outbox empty.
+   */
   private async publishBatch(): Promise<boolean> {
-    const rows = await this.outbox.pending(BATCH_SIZE);
+    const rows = await this.outbox.pending(OUTBOX_BATCH_SIZE);
     if (rows.length === 0) return false;
     await this.publisher.ready();
     const published: string[] = [];
@@ -104,6 +109,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
     }
     if (published.length > 0) await this.outbox.markPublished(published);
-    return published.length === rows.length;
+    return published.length === rows.length && rows.length === OUTBOX_BATCH_SIZE;
   }
 }

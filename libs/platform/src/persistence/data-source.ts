@@ -1,9 +1,9 @@
-import pg from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { OutboxEventEntity } from '../events/outbox-event.entity.js';
 import { ProcessedEventEntity } from '../events/processed-event.entity.js';
 import { CreateEventTables1764150000000 } from '../events/migrations/1764150000000-create-event-tables.js';
 import { DatabaseDefinition } from './database-definition.js';
+import { ServicePgClient } from './service-pg-client.js';
 
 export interface DataSourceSettings {
   url: string;
@@ -28,22 +28,8 @@ export function buildDataSourceOptions(definition: DatabaseDefinition, settings:
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: false,
-    extra: { max: settings.poolSize ?? 10, options: `-c search_path=${definition.schema}`, Client: ListenedPgClient },
+    extra: { max: settings.poolSize ?? 10, options: `-c search_path=${definition.schema}`, Client: ServicePgClient },
   };
-}
-
-/**
- * pg's client, listened to for 'error' all its life. pg-pool stops listening to a client while it is
- * checked out, and TypeORM stops as it releases one that failed: Postgres ending the connection in
- * such a moment (a restart, a failover, pg_terminate_backend) was an unhandled 'error' event, which
- * ends the process. Nothing is lost by only listening: the query in flight rejects on its own, and
- * the pool discards a client that failed.
- */
-class ListenedPgClient extends pg.Client {
-  constructor(config?: string | pg.ClientConfig) {
-    super(config);
-    this.on('error', () => undefined);
-  }
 }
 
 export function createDataSource(definition: DatabaseDefinition, settings: DataSourceSettings): DataSource {

@@ -8,3 +8,4 @@ export * from './keyset-page.js';
 export * from './advisory-lock-session.js';
 export * from './numeric-column.js';
 export * from './transactions.js';
+export * from './service-pg-client.js';
