@@ -9,3 +9,4 @@ export * from './advisory-lock-session.js';
 export * from './numeric-column.js';
 export * from './transactions.js';
 export * from './service-pg-client.js';
+export * from './entity-sql.js';
