@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ListServiceRequestsRequest, RequestHistoryType, ServiceRequestPage } from '@coop/contracts';
-import { keysetPage } from '@coop/platform';
+import { entityInsert, entitySelect, keysetPage, queryRows } from '@coop/platform';
 import { MemberEntity } from '../member/member.entity.js';
 import { RequestHistoryDetails, RequestHistoryEntity } from './request-history.entity.js';
 import { ServiceRequestEntity } from './service-request.entity.js';
@@ -25,22 +25,49 @@ export class ServiceRequestRepository {
     return this.dataSource.getRepository(ServiceRequestEntity).findOneBy(where(scope));
   }
 
+  // The statements of submission and of every status change are written in SQL (see entity-sql.ts).
+
   /** The request, locked for the rest of the transaction. */
-  lock(manager: EntityManager, scope: RequestScope): Promise<ServiceRequestEntity | null> {
-    return manager.findOne(ServiceRequestEntity, { where: where(scope), lock: { mode: 'pessimistic_write' } });
+  async lock(manager: EntityManager, { id, memberId }: RequestScope): Promise<ServiceRequestEntity | null> {
+    const [row] = await manager.query<ServiceRequestEntity[]>(
+      `SELECT ${entitySelect(manager, ServiceRequestEntity)} FROM service_request WHERE id = $1 AND member_id = coalesce($2, member_id) FOR UPDATE`,
+      [id, memberId ?? null],
+    );
+    return row ?? null;
   }
 
   /** The member, locked FOR SHARE: the policy applied to a new request is the one committed with it. */
-  lockMember(manager: EntityManager, memberId: string): Promise<MemberEntity | null> {
-    return manager.findOne(MemberEntity, { where: { id: memberId }, lock: { mode: 'pessimistic_read' } });
+  async lockMember(manager: EntityManager, memberId: string): Promise<MemberEntity | null> {
+    const [row] = await manager.query<MemberEntity[]>(`SELECT ${entitySelect(manager, MemberEntity)} FROM member WHERE id = $1 FOR SHARE`, [memberId]);
+    return row ?? null;
   }
 
-  insert(manager: EntityManager, request: NewServiceRequest): Promise<ServiceRequestEntity> {
-    return manager.save(manager.create(ServiceRequestEntity, request));
+  async insert(manager: EntityManager, request: NewServiceRequest): Promise<ServiceRequestEntity> {
+    const { text, values } = entityInsert(manager, ServiceRequestEntity, request, `RETURNING ${entitySelect(manager, ServiceRequestEntity)}`);
+    const [row] = await manager.query<ServiceRequestEntity[]>(text, values);
+    return row;
   }
 
-  save(manager: EntityManager, request: ServiceRequestEntity): Promise<ServiceRequestEntity> {
-    return manager.save(request);
+  /** Writes where the request stands (status, reason, assignment); its terms never change. */
+  async save(manager: EntityManager, request: ServiceRequestEntity): Promise<ServiceRequestEntity> {
+    const [{ updatedAt }] = await queryRows<{ updatedAt: Date }>(
+      manager,
+      `UPDATE service_request SET status = $2, status_reason = $3, assignment_id = $4, professional_id = $5, assigned_hours = $6, estimated_cost = $7,
+         assigned_automatically = $8, share_id = $9, assignment_parts = $10, updated_at = now() WHERE id = $1 RETURNING updated_at AS "updatedAt"`,
+      [
+        request.id,
+        request.status,
+        request.statusReason,
+        request.assignmentId,
+        request.professionalId,
+        request.assignedHours,
+        request.estimatedCost,
+        request.assignedAutomatically,
+        request.shareId,
+        request.assignmentParts === null ? null : JSON.stringify(request.assignmentParts),
+      ],
+    );
+    return { ...request, updatedAt };
   }
 
   /** Newest first, keyset-paginated. */
@@ -59,7 +86,13 @@ export class ServiceRequestRepository {
 
   /** Adds a step to the request's history, in the transaction that changes its status. */
   async recordHistory(manager: EntityManager, request: ServiceRequestEntity, type: RequestHistoryType, details: RequestHistoryDetails, occurredAt: Date): Promise<void> {
-    await manager.insert(RequestHistoryEntity, { requestId: request.id, type, status: request.status, occurredAt, details });
+    await manager.query('INSERT INTO service_request_history (request_id, type, status, occurred_at, details) VALUES ($1, $2, $3, $4, $5)', [
+      request.id,
+      type,
+      request.status,
+      occurredAt,
+      JSON.stringify(details),
+    ]);
   }
 
   /** Whether a later assignment replaced this one (an override): its own events, arriving late, are stale. */
