@@ -37,8 +37,8 @@ export class RequestLifecycleHandler {
   @OnEvent(RequestEvents.submitted)
   async onSubmitted(event: RequestSubmittedEvent, _envelope: EventEnvelope, manager: EntityManager, delivery: EventDelivery): Promise<void> {
     const memberSector = event.memberSector ?? (await this.rpc.send(MemberRpc.get, { id: event.memberId })).sector;
-    await this.requests.insertSubmitted(manager, { ...event, memberSector });
-    await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1 });
+    const submitted = await this.requests.insertSubmitted(manager, { ...event, memberSector });
+    await this.matcher.run(manager, event.requestId, { retry: delivery.attempt > 1, ...(submitted ? { submitted } : {}) });
   }
 
   /** Gives the booking back, then matches again without the one who declined. */

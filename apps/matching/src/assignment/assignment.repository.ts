@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { entityInsert } from '@coop/platform';
 import { AssignmentEntity } from './assignment.entity.js';
 
 /** The assignments' table (queries only; the rules are the services'). */
@@ -56,8 +57,10 @@ export class AssignmentRepository {
     return this.dataSource.manager.existsBy(AssignmentEntity, { id: assignmentId });
   }
 
+  /** Written in SQL: one per request assigned (see entity-sql.ts in @coop/platform). */
   async insert(manager: EntityManager, assignment: AssignmentEntity): Promise<void> {
-    await manager.insert(AssignmentEntity, assignment);
+    const { text, values } = entityInsert(manager, AssignmentEntity, assignment);
+    await manager.query(text, values);
   }
 
   save(manager: EntityManager, assignment: AssignmentEntity): Promise<AssignmentEntity> {

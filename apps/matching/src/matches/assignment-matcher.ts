@@ -43,11 +43,13 @@ export class AssignmentMatcher {
   /**
    * `retry` says an earlier attempt at this same event may have booked someone and died before its
    * assignment was saved: what it booked is adopted or released before anything is ranked again.
+   * `submitted` is the copy of the request this transaction has just kept (so locked, and without
+   * assignments yet), when it has.
    */
-  async run(manager: EntityManager, requestId: string, { retry = false }: { retry?: boolean } = {}): Promise<void> {
-    const request = await this.requests.find(manager, requestId, { lock: true });
+  async run(manager: EntityManager, requestId: string, { retry = false, submitted }: { retry?: boolean; submitted?: MatchRequestEntity } = {}): Promise<void> {
+    const request = submitted ?? (await this.requests.find(manager, requestId, { lock: true }));
     if (!request || request.status !== 'submitted') return;
-    const earlier = await this.assignments.standing(manager, requestId);
+    const earlier = submitted ? [] : await this.assignments.standing(manager, requestId);
     if (earlier.some((assignment) => assignment.status === 'active' && assignment.shareId === null)) return;
 
     const declined = new Set(earlier.filter((assignment) => assignment.status === 'declined').map((assignment) => assignment.professionalId));

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { LanguageCode, MatchListView } from '@coop/contracts';
-import { AssignmentEntity } from '../assignment/assignment.entity.js';
 import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchContext } from '../ranking/candidate-facts.js';
@@ -88,14 +87,13 @@ export class MatchService {
    */
   async pastAssignments(manager: EntityManager, memberId: string, professionalIds?: string[]): Promise<Map<string, number>> {
     if (professionalIds?.length === 0) return new Map();
-    const rows = await manager
-      .getRepository(AssignmentEntity)
-      .createQueryBuilder('a')
-      .select('a.professional_id', 'professionalId')
-      .addSelect('COUNT(*)::int', 'count')
-      .where({ memberId, ...(professionalIds ? { professionalId: In(professionalIds) } : {}), status: In(['active', 'completed']) })
-      .groupBy('a.professional_id')
-      .getRawMany<{ professionalId: string; count: number }>();
+    // In SQL: it runs for every request matched.
+    const rows = await manager.query<Array<{ professionalId: string; count: number }>>(
+      `SELECT professional_id AS "professionalId", count(*)::int AS count FROM assignment
+       WHERE member_id = $1 AND status IN ('active', 'completed') AND ($2::uuid[] IS NULL OR professional_id = ANY($2::uuid[]))
+       GROUP BY professional_id`,
+      [memberId, professionalIds ?? null],
+    );
     return new Map(rows.map((row) => [row.professionalId, row.count]));
   }
 }
