@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AvailabilityView, DomainException, parseDay, ProfessionalAvailability } from '@coop/contracts';
-import { inOrderOf } from '../professional/in-order-of.js';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
 import { CalendarLoader, CalendarSubject } from '../calendar/calendar-loader.js';
 import { TimeOffEntity } from './time-off.entity.js';
@@ -33,13 +32,9 @@ export class AvailabilityService {
 
   /** Availability of each known professional over the window, in the order asked. */
   async batch(professionalIds: string[], startDate: string, endDate: string): Promise<ProfessionalAvailability[]> {
-    // Only what a calendar needs: the matcher asks for a few hundred at a time, on every match.
-    const found = await this.dataSource.query<Array<{ id: string; weekly_capacity_hours: string; active: boolean }>>(
-      'SELECT id, weekly_capacity_hours, active FROM professional WHERE id = ANY($1::uuid[])',
-      [professionalIds],
-    );
-    const subjects = found.map((row) => ({ id: row.id, weeklyCapacityHours: Number(row.weekly_capacity_hours), active: row.active }));
-    return this.summaries(inOrderOf(professionalIds, subjects), startDate, endDate);
+    const [start, end] = [parseDay(startDate), parseDay(endDate)];
+    const calendars = await this.calendars.loadByIds(professionalIds, start, end);
+    return professionalIds.flatMap((id) => calendars.get(id)?.summarize(start, end) ?? []);
   }
 
   private async summaries(professionals: CalendarSubject[], startDate: string, endDate: string): Promise<ProfessionalAvailability[]> {

@@ -58,10 +58,11 @@ export class BookingRepository {
 
   async saveParts(manager: EntityManager, assignmentId: string, parts: Map<Day, Cents>): Promise<void> {
     if (parts.size === 0) return;
-    await manager.insert(
-      BookingWeekEntity,
-      [...parts].map(([monday, cents]) => ({ assignmentId, weekStart: formatDay(monday), hours: toHours(cents) })),
-    );
+    await manager.query('INSERT INTO booking_week (assignment_id, week_start, hours) SELECT $1, w.week_start, w.hours FROM unnest($2::date[], $3::numeric[]) AS w(week_start, hours)', [
+      assignmentId,
+      [...parts.keys()].map(formatDay),
+      [...parts.values()].map(toHours),
+    ]);
   }
 
   /** Deletes the booking's weeks, or those after `afterMonday`'s week when given. */

@@ -30,7 +30,8 @@ function setUp({ stored, parts = byWeek([W10, 10], [W11, 10]), active = true }: 
   const bookings = mockOf<BookingRepository>({
     find: async () => stored ?? null,
     lock: async () => stored ?? null,
-    insert: async () => CREATED,
+    // The insert finds the booking there when there is one (ON CONFLICT DO NOTHING).
+    insert: async () => (stored ? undefined : CREATED),
     parts: async () => (stored ? parts : new Map()),
     saveParts: async () => undefined,
     deleteParts: async () => undefined,
@@ -40,7 +41,7 @@ function setUp({ stored, parts = byWeek([W10, 10], [W11, 10]), active = true }: 
   });
   const weeks = new Map<Day, LedgerWeek>();
   const ledger = mockOf<CapacityLedger>({
-    lockProfessional: async () => professional,
+    lockToBook: async () => professional,
     lockWeeks: async () => weeks,
     addBooked: async () => undefined,
   });
@@ -71,8 +72,9 @@ describe(BookingService.name, () => {
       const { sut, bookings, ledger } = setUp({ stored: booking() });
 
       expect(await sut.reserve(reserve)).toMatchObject({ assignmentId: ASSIGNMENT, hours: 20 });
-      expect(bookings.insert).not.toHaveBeenCalled();
+      expect(ledger.lockWeeks).not.toHaveBeenCalled();
       expect(ledger.addBooked).not.toHaveBeenCalled();
+      expect(bookings.saveParts).not.toHaveBeenCalled();
     });
 
     it('refuses the same assignment with other terms', async () => {
@@ -81,11 +83,17 @@ describe(BookingService.name, () => {
       await expect(sut.reserve({ ...reserve, hours: 25 })).rejects.toMatchObject({ code: ErrorCode.Conflict });
     });
 
-    it('refuses an inactive professional', async () => {
-      const { sut, bookings } = setUp({ active: false });
+    it('refuses an inactive professional, booking no hours (the transaction, booking row included, is rolled back)', async () => {
+      const { sut, ledger } = setUp({ active: false });
 
       await expect(sut.reserve(reserve)).rejects.toMatchObject({ code: ErrorCode.Conflict });
-      expect(bookings.insert).not.toHaveBeenCalled();
+      expect(ledger.addBooked).not.toHaveBeenCalled();
+    });
+
+    it('answers a repeat of a booking made before the professional became inactive', async () => {
+      const { sut } = setUp({ stored: booking(), active: false });
+
+      expect(await sut.reserve(reserve)).toMatchObject({ assignmentId: ASSIGNMENT, hours: 20 });
     });
 
     it('refuses a window without a working day, naming endDate', async () => {
@@ -100,7 +108,7 @@ describe(BookingService.name, () => {
     it('gives way to a booking of the same assignment committed meanwhile', async () => {
       const { sut, bookings, ledger } = setUp();
       bookings.insert.mockResolvedValueOnce(undefined);
-      bookings.find.mockResolvedValueOnce(null).mockResolvedValueOnce(booking());
+      bookings.find.mockResolvedValueOnce(booking());
       bookings.parts.mockResolvedValueOnce(byWeek([W10, 10], [W11, 10]));
 
       expect(await sut.reserve(reserve)).toMatchObject({ assignmentId: ASSIGNMENT });

@@ -43,21 +43,17 @@ export class BookingService {
   ) {}
 
   async reserve(request: ReserveRequest): Promise<BookingView> {
-    const existing = await this.find(this.transactions.manager, request.assignmentId);
-    if (existing) return sameTermsOrConflict(existing, request);
     return this.transactions.run((manager) => this.reserveWithin(manager, request));
   }
 
   /**
    * Books within the caller's transaction (several bookings that stand or fall together): the
    * professional locked, then its weeks in order. A booking of this assignment with the same terms
-   * is returned as it is.
+   * is returned as it is (a repeat, or the same booking made concurrently), even if the
+   * professional became inactive since.
    */
   async reserveWithin(manager: EntityManager, request: ReserveRequest): Promise<BookingView> {
-    const professional = await this.ledger.lockProfessional(manager, request.professionalId, 'share');
-    if (!professional.active) {
-      throw new DomainException(ErrorCode.Conflict, `Professional ${professional.id} is inactive and cannot be booked`);
-    }
+    const professional = await this.ledger.lockToBook(manager, request.professionalId);
     const [start, end] = [parseDay(request.startDate), parseDay(request.endDate)];
     const parts = positiveParts(spreadByWeek(toCents(request.hours), start, end));
     if (request.hours > 0 && parts.size === 0) {
@@ -71,9 +67,9 @@ export class BookingService {
       endDate: request.endDate,
       hours: request.hours,
     });
-    if (!createdAt) {
-      // The same assignment was booked concurrently and committed first.
-      return sameTermsOrConflict((await this.find(manager, request.assignmentId))!, request);
+    if (!createdAt) return sameTermsOrConflict((await this.find(manager, request.assignmentId))!, request);
+    if (!professional.active) {
+      throw new DomainException(ErrorCode.Conflict, `Professional ${professional.id} is inactive and cannot be booked`);
     }
     const weeks = await this.ledger.lockWeeks(manager, professional, [...parts.keys()]);
     await this.ledger.addBooked(manager, professional.id, weeks, parts);
@@ -92,7 +88,7 @@ export class BookingService {
       const unlocked = await this.bookings.find(request.assignmentId, manager);
       if (!unlocked) return { assignmentId: request.assignmentId, found: false, hours: 0, releasedHours: 0 };
       // Same lock order as reserve: the professional first, then the booking, then its weeks.
-      const professional = await this.ledger.lockProfessional(manager, unlocked.professionalId, 'share');
+      const professional = await this.ledger.lockToBook(manager, unlocked.professionalId);
       const booking = await this.bookings.lock(manager, request.assignmentId);
       if (!booking) return { assignmentId: request.assignmentId, found: false, hours: 0, releasedHours: 0 };
       const lastMonday = mondayOf(parseDay(request.endDate));
@@ -157,7 +153,7 @@ export class BookingService {
       const unlocked = await this.bookings.find(request.assignmentId, manager);
       if (!unlocked) throw DomainException.notFound('Booking for assignment', request.assignmentId);
       // Same lock order as reserve: the professional first, then the booking, then its weeks.
-      const professional = await this.ledger.lockProfessional(manager, unlocked.professionalId, 'share');
+      const professional = await this.ledger.lockToBook(manager, unlocked.professionalId);
       const booking = (await this.bookings.lock(manager, request.assignmentId))!;
       if (request.hours > booking.hours && !professional.active) {
         throw new DomainException(ErrorCode.Conflict, `Professional ${professional.id} is inactive: the booking can shrink but not grow`);

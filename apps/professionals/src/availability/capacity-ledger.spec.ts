@@ -13,7 +13,8 @@ const week = (monday: Day, capacity: number, booked: number): LedgerWeek => ({ m
 /** A ledger over a repository whose weeks are `weeks` and whose time off is `timeOff`. */
 function setUp({ weeks = [] as LedgerWeek[], timeOff = [] as Array<[Day, Day]>, found = true } = {}) {
   const ledger = mockOf<LedgerRepository>({
-    lockProfessional: async () => (found ? professional : null),
+    lockToBook: async () => (found ? professional : null),
+    lockToChange: async () => (found ? professional : null),
     timeOff: async () => timeOff,
     createMissingWeeks: async () => undefined,
     lockWeeks: async (_manager, _id, mondays) => weeks.filter((w) => mondays.includes(w.monday)),
@@ -30,7 +31,8 @@ describe(CapacityLedger.name, () => {
   it('answers not found for a professional that does not exist', async () => {
     const { sut, manager } = setUp({ found: false });
 
-    await expect(sut.lockProfessional(manager, professional.id, 'share')).rejects.toMatchObject({ code: ErrorCode.NotFound });
+    await expect(sut.lockToBook(manager, professional.id)).rejects.toMatchObject({ code: ErrorCode.NotFound });
+    await expect(sut.lockToChange(manager, professional.id)).rejects.toMatchObject({ code: ErrorCode.NotFound });
   });
 
   describe('lockWeeks', () => {

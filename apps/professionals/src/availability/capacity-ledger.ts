@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Cents, Day, DomainException, ErrorCode, mondayOf, toCents, toHours, weekCapacity, weekLabel } from '@coop/contracts';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
-import { LedgerRepository, type LedgerWeek } from './ledger.repository.js';
+import { LedgerRepository, type LedgerProfessional, type LedgerWeek } from './ledger.repository.js';
 
-export type { LedgerWeek } from './ledger.repository.js';
+export type { LedgerProfessional, LedgerWeek } from './ledger.repository.js';
 
 /**
  * The availability ledger (table availability_week) and the locks that keep it right under
@@ -16,11 +16,14 @@ export type { LedgerWeek } from './ledger.repository.js';
 export class CapacityLedger {
   constructor(private readonly ledger: LedgerRepository) {}
 
-  /** The professional, locked: 'share' lets bookings run side by side; 'update' excludes them. */
-  async lockProfessional(manager: EntityManager, id: string, mode: 'share' | 'update'): Promise<ProfessionalEntity> {
-    const professional = await this.ledger.lockProfessional(manager, id, mode);
-    if (!professional) throw DomainException.notFound('Professional', id);
-    return professional;
+  /** The professional, locked FOR SHARE: bookings run side by side, a change of capacity waits for them. */
+  async lockToBook(manager: EntityManager, id: string): Promise<LedgerProfessional> {
+    return found(await this.ledger.lockToBook(manager, id), id);
+  }
+
+  /** The professional, locked FOR UPDATE: bookings and other changes wait for this one. */
+  async lockToChange(manager: EntityManager, id: string): Promise<ProfessionalEntity> {
+    return found(await this.ledger.lockToChange(manager, id), id);
   }
 
   /** Which days the professional is off between `start` and `end` (inclusive). */
@@ -30,7 +33,7 @@ export class CapacityLedger {
   }
 
   /** The capacity each week would have now, from the weekly capacity and the time off on record. */
-  async computedCapacities(manager: EntityManager, professional: ProfessionalEntity, mondays: Day[]): Promise<Map<Day, Cents>> {
+  async computedCapacities(manager: EntityManager, professional: LedgerProfessional, mondays: Day[]): Promise<Map<Day, Cents>> {
     if (mondays.length === 0) return new Map();
     const isOff = await this.daysOff(manager, professional.id, Math.min(...mondays), Math.max(...mondays) + 6);
     const weekly = toCents(professional.weeklyCapacityHours);
@@ -41,7 +44,7 @@ export class CapacityLedger {
    * Creates the ledger rows the weeks lack (at their computed capacity) and locks all of them, in
    * week order. Call with the professional locked.
    */
-  async lockWeeks(manager: EntityManager, professional: ProfessionalEntity, mondays: Day[]): Promise<Map<Day, LedgerWeek>> {
+  async lockWeeks(manager: EntityManager, professional: LedgerProfessional, mondays: Day[]): Promise<Map<Day, LedgerWeek>> {
     const sorted = [...new Set(mondays)].sort((a, b) => a - b);
     if (sorted.length === 0) return new Map();
     await this.ledger.createMissingWeeks(manager, professional.id, await this.computedCapacities(manager, professional, sorted));
@@ -69,7 +72,7 @@ export class CapacityLedger {
    * of weekly capacity or time off (already written in this transaction, professional locked for
    * update); refuses (409, naming the weeks) when one would fall below what is booked in it.
    */
-  async recomputeCapacities(manager: EntityManager, professional: ProfessionalEntity, change: string, from: Day, to?: Day): Promise<void> {
+  async recomputeCapacities(manager: EntityManager, professional: LedgerProfessional, change: string, from: Day, to?: Day): Promise<void> {
     const weeks = await this.ledger.lockWeeksBetween(manager, professional.id, mondayOf(from), to === undefined ? undefined : mondayOf(to));
     const capacities = await this.computedCapacities(manager, professional, weeks.map((week) => week.monday));
     const short = weeks
@@ -84,4 +87,9 @@ export class CapacityLedger {
     const changed = weeks.filter((week) => week.capacity !== capacities.get(week.monday)).map((week): [Day, Cents] => [week.monday, capacities.get(week.monday)!]);
     if (changed.length > 0) await this.ledger.setCapacities(manager, professional.id, changed);
   }
+}
+
+function found<Professional>(professional: Professional | null, id: string): Professional {
+  if (!professional) throw DomainException.notFound('Professional', id);
+  return professional;
 }

@@ -3,6 +3,9 @@ import { EntityManager } from 'typeorm';
 import { Cents, Day, formatDay, parseDay, toCents, toHours } from '@coop/contracts';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
 
+/** What the ledger needs of a professional. */
+export type LedgerProfessional = Pick<ProfessionalEntity, 'id' | 'active' | 'weeklyCapacityHours'>;
+
 /** One row of the availability ledger. */
 export interface LedgerWeek {
   monday: Day;
@@ -19,14 +22,18 @@ interface LedgerRow {
 /** The SQL of the availability ledger (tables availability_week, time_off) and its row locks; the rules are CapacityLedger's. */
 @Injectable()
 export class LedgerRepository {
-  /** The professional, locked: 'share' lets bookings run side by side; 'update' excludes them. */
-  lockProfessional(manager: EntityManager, id: string, mode: 'share' | 'update'): Promise<ProfessionalEntity | null> {
-    return manager
-      .getRepository(ProfessionalEntity)
-      .createQueryBuilder('p')
-      .setLock(mode === 'share' ? 'pessimistic_read' : 'pessimistic_write')
-      .where('p.id = :id', { id })
-      .getOne();
+  /** What booking needs of a professional, locked FOR SHARE: bookings run side by side, a change of capacity waits. */
+  async lockToBook(manager: EntityManager, id: string): Promise<LedgerProfessional | null> {
+    const [row] = await manager.query<LedgerProfessional[]>(
+      'SELECT id, active, weekly_capacity_hours::float8 AS "weeklyCapacityHours" FROM professional WHERE id = $1 FOR SHARE',
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** The professional, locked FOR UPDATE: bookings and other changes wait. */
+  lockToChange(manager: EntityManager, id: string): Promise<ProfessionalEntity | null> {
+    return manager.getRepository(ProfessionalEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
   }
 
   /** The professional's time off overlapping `start`..`end`, as [first, last] days. */

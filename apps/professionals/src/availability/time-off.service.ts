@@ -17,7 +17,7 @@ export class TimeOffService {
   /** Records days off; refused when they overlap other time off or leave a week with less capacity than it has booked. */
   async create(request: CreateTimeOffRequest): Promise<TimeOffView> {
     return this.dataSource.transaction(async (manager) => {
-      const professional = await this.ledger.lockProfessional(manager, request.professionalId, 'update');
+      const professional = await this.ledger.lockToChange(manager, request.professionalId);
       const overlapping = await manager
         .getRepository(TimeOffEntity)
         .createQueryBuilder('t')
@@ -41,7 +41,7 @@ export class TimeOffService {
   /** Removes days off; the weeks they covered get their capacity back. */
   async delete(request: DeleteTimeOffRequest): Promise<TimeOffView> {
     return this.dataSource.transaction(async (manager) => {
-      const professional = await this.ledger.lockProfessional(manager, request.professionalId, 'update');
+      const professional = await this.ledger.lockToChange(manager, request.professionalId);
       const timeOff = await manager.getRepository(TimeOffEntity).findOneBy({ id: request.timeOffId, professionalId: professional.id });
       if (!timeOff) throw DomainException.notFound('Time off', request.timeOffId);
       await manager.delete(TimeOffEntity, { id: timeOff.id });

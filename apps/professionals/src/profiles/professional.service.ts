@@ -62,7 +62,7 @@ export class ProfessionalService {
     const { id, ...fields } = request;
     return this.withUniqueEmail(fields.email ?? '', () =>
       this.dataSource.transaction(async (manager) => {
-        const professional = await this.ledger.lockProfessional(manager, id, 'update');
+        const professional = await this.ledger.lockToChange(manager, id);
         if (fields.email !== undefined && normalizeEmail(fields.email) !== professional.email) {
           await this.assertEmailFree(manager, fields.email);
           professional.email = normalizeEmail(fields.email);
