@@ -52,6 +52,7 @@ import {
 import { namespacedSubject, type RpcClient } from '@coop/platform';
 import { availabilityCallSize, rater, twoStageRetrieval, windowAvailability } from '../../apps/matching/src/candidates/professionals.adapter.js';
 import { type CandidateQuery as MeiliQuery, listQueries, setFilters } from '../../apps/matching/src/candidates/professionals-search.js';
+import { MultiSearchClient } from '../../apps/matching/src/candidates/multi-search-client.js';
 import type { ListHit } from '../../apps/matching/src/candidates/threshold-retrieval.js';
 import { MatchingConfig } from '../../apps/matching/src/config.js';
 import { contextOfSearch } from '../../apps/matching/src/match-request/match-context.js';
@@ -228,6 +229,7 @@ async function measure(
       const took = await meili.multiSearch(multiSearch);
       if (measured) processing.push(took);
     });
+    await meili.close();
   }
 
   const measuredQueries = queries.slice(WARM_UP, WARM_UP + options.depthQueries);
@@ -391,11 +393,15 @@ class Gateway {
 }
 
 class MeiliDirect {
+  private readonly client: MultiSearchClient;
+
   constructor(
-    private readonly url: string,
-    private readonly key: string,
+    url: string,
+    key: string,
     private readonly index: string,
-  ) {}
+  ) {
+    this.client = new MultiSearchClient(url, key);
+  }
 
   /**
    * Runs this query's retrieval as matching does (the same code, the same reads, availability from
@@ -414,7 +420,7 @@ class MeiliDirect {
         read: async (reads) => {
           const page = listQueries(this.index, context.domain, text, reads);
           queries.push(...page);
-          const { results } = await this.send(page);
+          const results = await this.client.search<Record<string, unknown>>(page);
           return results.map((result, i): ListHit[] =>
             result.hits.map((hit) => ({ document: hit as unknown as ProfessionalSearchDocument, relevance: page[i].q !== '' ? (hit._rankingScore ?? 0) : 0 })),
           );
@@ -433,22 +439,14 @@ class MeiliDirect {
     return { queries, rounds: outcome.rounds, hits: outcome.hits };
   }
 
-  /** One multi-search; answers Meilisearch's processing time (summed over its queries). */
+  /** One multi-search, sent as matching sends it; answers Meilisearch's processing time (summed over its queries). */
   async multiSearch(queries: MeiliQuery[]): Promise<number> {
-    const { results } = await this.send(queries);
+    const results = await this.client.search(queries);
     return results.reduce((sum, result) => sum + result.processingTimeMs, 0);
   }
 
-  private async send(queries: MeiliQuery[]) {
-    const response = await fetch(`${this.url}/multi-search`, {
-      method: 'POST',
-      // As matching's client does: uncompressed answers.
-      headers: { authorization: `Bearer ${this.key}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
-      body: JSON.stringify({ queries }),
-    });
-    const answer = (await response.json()) as { results?: Array<{ processingTimeMs: number; hits: Array<Record<string, unknown> & { _rankingScore?: number }> }> };
-    if (!response.ok || !answer.results) throw new Error(`multi-search answered ${response.status}: ${JSON.stringify(answer).slice(0, 500)}`);
-    return { results: answer.results };
+  close(): Promise<void> {
+    return this.client.close();
   }
 }
 

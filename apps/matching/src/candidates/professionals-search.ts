@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Meilisearch } from 'meilisearch';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
   freeHoursField,
   mondayOf,
@@ -13,6 +12,7 @@ import {
   workingDaysBetween,
 } from '@coop/contracts';
 import { MatchingConfig } from '../config.js';
+import { MultiSearchClient } from './multi-search-client.js';
 import { MatchContext } from '../ranking/candidate-facts.js';
 import { type ListHit, type ListRead, profileScoreOf } from './threshold-retrieval.js';
 
@@ -49,28 +49,26 @@ const EVERYONE_PAGE = 1_000;
  * search; and, for tools, everyone of a set.
  */
 @Injectable()
-export class ProfessionalsSearch {
-  private readonly client: Meilisearch;
+export class ProfessionalsSearch implements OnApplicationShutdown {
+  private readonly client: MultiSearchClient;
   private readonly index: string;
   readonly timeZone: string;
 
   constructor(@Inject(MatchingConfig) config: MatchingConfig) {
-    this.client = new Meilisearch({
-      host: config.MEILI_URL,
-      apiKey: config.MEILI_MASTER_KEY,
-      // Meilisearch sits next to the service: compressing its answers only costs CPU on both sides
-      // (see tools/bench/matching.ts).
-      requestInit: { headers: { 'accept-encoding': 'identity' } },
-    });
+    this.client = new MultiSearchClient(config.MEILI_URL, config.MEILI_MASTER_KEY);
     this.index = professionalsIndexName(config.MEILI_INDEX_PREFIX);
     this.timeZone = config.TIME_ZONE;
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.client.close();
   }
 
   /** Pages of lists by profileScores.<domain>, best first, in one multi-search. */
   async read(domain: string, text: string, reads: ListRead[]): Promise<ListHit[][]> {
     if (reads.length === 0) return [];
     const queries = listQueries(this.index, domain, text, reads);
-    const { results } = await this.client.multiSearch<{ queries: typeof queries }, ProfessionalSearchDocument>({ queries });
+    const results = await this.client.search<ProfessionalSearchDocument>(queries);
     return results.map((result, i) =>
       result.hits.map((hit) => ({ document: hit as ProfessionalSearchDocument, relevance: queries[i].q !== '' ? (hit._rankingScore ?? 0) : 0 })),
     );
@@ -121,7 +119,7 @@ export class ProfessionalsSearch {
 
   private async hits(queries: CandidateQuery[], text: string): Promise<SearchHit[]> {
     const textual = text.trim().length > 0;
-    const { results } = await this.client.multiSearch<{ queries: typeof queries }, ProfessionalSearchDocument>({ queries });
+    const results = await this.client.search<ProfessionalSearchDocument>(queries);
     const hits = new Map<string, SearchHit>();
     results.forEach((result, i) => {
       const scored = textual && queries[i].q !== '';
