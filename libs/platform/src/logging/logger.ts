@@ -42,6 +42,8 @@ export class JsonLogger implements LoggerService {
   }
 
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, rest: unknown[]): void {
+    // A line below the level costs nothing (debug lines are written on every RPC and event).
+    if (!this.root.isLevelEnabled(level)) return;
     // Nest passes the context (class name) last; errors pass a stack before it.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     const fields: Record<string, unknown> = context ? { context } : {};

@@ -19,6 +19,9 @@ export class NatsConnectionProvider implements OnApplicationShutdown {
       name: this.config.INSTANCE_ID,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
+      // The client would make an Error (a stack trace) ahead of every request, in case it fails;
+      // RpcClient turns a failure into its own error, which says which call failed.
+      noAsyncTraces: true,
     }).catch((error: unknown) => {
       this.connection = undefined;
       throw error;
