@@ -127,8 +127,7 @@ export class RequestLifecycleHandler {
     }
     request.status = next.to;
     update(request);
-    await this.requests.save(manager, request);
-    await this.requests.recordHistory(manager, request, event.kind, details, new Date(envelope.occurredAt));
+    await this.requests.save(manager, request, { type: event.kind, details, occurredAt: new Date(envelope.occurredAt) });
     this.logger.log({ msg: 'request status changed', ...context, status: next.to });
   }
 

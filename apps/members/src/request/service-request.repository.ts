@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ListServiceRequestsRequest, RequestHistoryType, ServiceRequestPage } from '@coop/contracts';
-import { entityInsert, entitySelect, keysetPage, queryRows } from '@coop/platform';
+import { entityInsert, entitySelect, keysetPage } from '@coop/platform';
 import { MemberEntity } from '../member/member.entity.js';
 import { RequestHistoryDetails, RequestHistoryEntity } from './request-history.entity.js';
 import { ServiceRequestEntity } from './service-request.entity.js';
@@ -12,6 +12,14 @@ import { toView } from './service-request.view.js';
 export interface RequestScope {
   id: string;
   memberId?: string;
+}
+
+/** A step of a request's history, written with the change it records. */
+export interface HistoryStep {
+  type: RequestHistoryType;
+  details: RequestHistoryDetails;
+  /** When it happened (an event's time); by default when the change is written. */
+  occurredAt?: Date;
 }
 
 export type NewServiceRequest = Omit<ServiceRequestEntity, 'id' | 'member' | 'statusReason' | 'assignmentId' | 'professionalId' | 'assignedHours' | 'estimatedCost' | 'assignedAutomatically' | 'shareId' | 'assignmentParts' | 'createdAt' | 'updatedAt'>;
@@ -42,18 +50,30 @@ export class ServiceRequestRepository {
     return row ?? null;
   }
 
+  /** Inserts the request with its first history step (`submitted`, at its creation), in one statement. */
   async insert(manager: EntityManager, request: NewServiceRequest): Promise<ServiceRequestEntity> {
-    const { text, values } = entityInsert(manager, ServiceRequestEntity, request, `RETURNING ${entitySelect(manager, ServiceRequestEntity)}`);
-    const [row] = await manager.query<ServiceRequestEntity[]>(text, values);
+    const { text, values } = entityInsert(manager, ServiceRequestEntity, request, 'RETURNING *');
+    const [row] = await manager.query<ServiceRequestEntity[]>(
+      `WITH created AS (${text}),
+         step AS (INSERT INTO service_request_history (request_id, type, status, occurred_at, details) SELECT id, 'submitted', status, created_at, '{}' FROM created)
+       SELECT ${entitySelect(manager, ServiceRequestEntity)} FROM created`,
+      values,
+    );
     return row;
   }
 
-  /** Writes where the request stands (status, reason, assignment); its terms never change. */
-  async save(manager: EntityManager, request: ServiceRequestEntity): Promise<ServiceRequestEntity> {
-    const [{ updatedAt }] = await queryRows<{ updatedAt: Date }>(
-      manager,
-      `UPDATE service_request SET status = $2, status_reason = $3, assignment_id = $4, professional_id = $5, assigned_hours = $6, estimated_cost = $7,
-         assigned_automatically = $8, share_id = $9, assignment_parts = $10, updated_at = now() WHERE id = $1 RETURNING updated_at AS "updatedAt"`,
+  /**
+   * Writes where the request stands (status, reason, assignment; its terms never change) and the
+   * step of its history that says why, in one statement: the history never disagrees with the
+   * status. The step occurs at `step.occurredAt`, or when the change is written.
+   */
+  async save(manager: EntityManager, request: ServiceRequestEntity, step: HistoryStep): Promise<ServiceRequestEntity> {
+    const [{ updatedAt }] = await manager.query<Array<{ updatedAt: Date }>>(
+      `WITH saved AS (
+         UPDATE service_request SET status = $2, status_reason = $3, assignment_id = $4, professional_id = $5, assigned_hours = $6, estimated_cost = $7,
+           assigned_automatically = $8, share_id = $9, assignment_parts = $10, updated_at = now() WHERE id = $1 RETURNING id, status, updated_at),
+         step AS (INSERT INTO service_request_history (request_id, type, status, occurred_at, details) SELECT id, $11, status, coalesce($12::timestamptz, updated_at), $13 FROM saved)
+       SELECT updated_at AS "updatedAt" FROM saved`,
       [
         request.id,
         request.status,
@@ -65,6 +85,9 @@ export class ServiceRequestRepository {
         request.assignedAutomatically,
         request.shareId,
         request.assignmentParts === null ? null : JSON.stringify(request.assignmentParts),
+        step.type,
+        step.occurredAt ?? null,
+        JSON.stringify(step.details),
       ],
     );
     return { ...request, updatedAt };
@@ -82,17 +105,6 @@ export class ServiceRequestRepository {
   /** The request's steps, oldest first. */
   history(requestId: string): Promise<RequestHistoryEntity[]> {
     return this.dataSource.getRepository(RequestHistoryEntity).find({ where: { requestId }, order: { sequence: 'ASC' } });
-  }
-
-  /** Adds a step to the request's history, in the transaction that changes its status. */
-  async recordHistory(manager: EntityManager, request: ServiceRequestEntity, type: RequestHistoryType, details: RequestHistoryDetails, occurredAt: Date): Promise<void> {
-    await manager.query('INSERT INTO service_request_history (request_id, type, status, occurred_at, details) VALUES ($1, $2, $3, $4, $5)', [
-      request.id,
-      type,
-      request.status,
-      occurredAt,
-      JSON.stringify(details),
-    ]);
   }
 
   /** Whether a later assignment replaced this one (an override): its own events, arriving late, are stale. */

@@ -72,7 +72,6 @@ function setUp({ request = stored(), history = [] as RequestHistoryEntity[] } = 
     insert: async (_manager, values) => stored({ ...values }),
     save: async (_manager, entity) => ({ ...entity, updatedAt: new Date('2026-11-03T09:00:00.000Z') }),
     history: async () => history,
-    recordHistory: async () => undefined,
   });
   const outbox = mockOf<OutboxService>();
   const idempotency = mockOf<IdempotencyService>({ run: async (_manager, _ref, _request, work) => ({ response: await work(), replayed: false }) });
@@ -99,7 +98,6 @@ describe(ServiceRequestService.name, () => {
         autoAssignOverride: null,
         status: 'submitted',
       });
-      expect(requests.recordHistory).toHaveBeenCalledWith(manager, expect.objectContaining({ id: REQUEST_ID }), 'submitted', {}, expect.any(Date));
       expect(outbox.record).toHaveBeenCalledWith(
         manager,
         RequestEvents.submitted,
@@ -153,7 +151,7 @@ describe(ServiceRequestService.name, () => {
       const view = await sut.cancel({ id: REQUEST_ID, memberId: MEMBER_ID, reason: 'Budget gelé' });
 
       expect(view).toMatchObject({ status: 'cancelled', statusReason: 'Budget gelé' });
-      expect(requests.recordHistory).toHaveBeenCalledWith(manager, expect.objectContaining({ status: 'cancelled' }), 'cancelled', { reason: 'Budget gelé' }, expect.any(Date));
+      expect(requests.save).toHaveBeenCalledWith(manager, expect.objectContaining({ status: 'cancelled' }), { type: 'cancelled', details: { reason: 'Budget gelé' } });
       expect(outbox.record).toHaveBeenCalledWith(manager, RequestEvents.cancelled, { requestId: REQUEST_ID, memberId: MEMBER_ID, reason: 'Budget gelé' });
     });
 

@@ -80,8 +80,7 @@ export class ServiceRequestService {
       }
       request.status = next.to;
       request.statusReason = reason ?? null;
-      const saved = await this.requests.save(manager, request);
-      await this.requests.recordHistory(manager, saved, 'cancelled', reason ? { reason } : {}, saved.updatedAt);
+      const saved = await this.requests.save(manager, request, { type: 'cancelled', details: reason ? { reason } : {} });
       await this.outbox.record(manager, RequestEvents.cancelled, { requestId: id, memberId: request.memberId, ...(reason ? { reason } : {}) });
       return toView(saved);
     });
@@ -98,7 +97,6 @@ export class ServiceRequestService {
       autoAssignOverride: request.autoAssign ?? null,
       status: 'submitted',
     });
-    await this.requests.recordHistory(manager, entity, 'submitted', {}, entity.createdAt);
     await this.outbox.record(manager, RequestEvents.submitted, {
       requestId: entity.id,
       memberId: entity.memberId,

@@ -29,12 +29,29 @@ export class BookingRepository {
     return manager.getRepository(BookingEntity).createQueryBuilder('b').setLock('pessimistic_write').where('b.assignment_id = :assignmentId', { assignmentId }).getOne();
   }
 
-  /** Inserts the booking; its creation time, or undefined when the assignment is booked already. */
-  async insert(manager: EntityManager, booking: NewBooking): Promise<Date | undefined> {
+  /**
+   * Inserts the booking with its hours per week, in one statement; its creation time, or undefined
+   * when the assignment is booked already (then nothing is written).
+   */
+  async insert(manager: EntityManager, booking: NewBooking, parts: Map<Day, Cents>): Promise<Date | undefined> {
     const inserted: Array<{ created_at: Date }> = await manager.query(
-      `INSERT INTO booking (assignment_id, professional_id, request_id, start_date, end_date, hours) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (assignment_id) DO NOTHING RETURNING created_at`,
-      [booking.assignmentId, booking.professionalId, booking.requestId, booking.startDate, booking.endDate, booking.hours],
+      `WITH booked AS (
+         INSERT INTO booking (assignment_id, professional_id, request_id, start_date, end_date, hours) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (assignment_id) DO NOTHING RETURNING assignment_id, created_at),
+       weeks AS (
+         INSERT INTO booking_week (assignment_id, week_start, hours)
+         SELECT booked.assignment_id, w.week_start, w.hours FROM booked, unnest($7::date[], $8::numeric[]) AS w(week_start, hours))
+       SELECT created_at FROM booked`,
+      [
+        booking.assignmentId,
+        booking.professionalId,
+        booking.requestId,
+        booking.startDate,
+        booking.endDate,
+        booking.hours,
+        [...parts.keys()].map(formatDay),
+        [...parts.values()].map(toHours),
+      ],
     );
     return inserted[0]?.created_at;
   }

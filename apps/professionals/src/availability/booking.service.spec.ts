@@ -57,10 +57,9 @@ describe(BookingService.name, () => {
 
       const view = await sut.reserve(reserve);
 
-      expect(bookings.insert).toHaveBeenCalledWith(manager, expect.objectContaining({ assignmentId: ASSIGNMENT, professionalId: PROFESSIONAL, hours: 20 }));
+      expect(bookings.insert).toHaveBeenCalledWith(manager, expect.objectContaining({ assignmentId: ASSIGNMENT, professionalId: PROFESSIONAL, hours: 20 }), byWeek([W10, 10], [W11, 10]));
       expect(ledger.lockWeeks).toHaveBeenCalledWith(manager, expect.objectContaining({ id: PROFESSIONAL }), [W10, W11]);
       expect(ledger.addBooked).toHaveBeenCalledWith(manager, PROFESSIONAL, weeks, byWeek([W10, 10], [W11, 10]));
-      expect(bookings.saveParts).toHaveBeenCalledWith(manager, ASSIGNMENT, byWeek([W10, 10], [W11, 10]));
       expect(changes.record).not.toHaveBeenCalled();
       expect(view.weeks).toEqual([
         { week: '2027-W10', weekStart: '2027-03-08', hours: 10 },
@@ -74,7 +73,6 @@ describe(BookingService.name, () => {
       expect(await sut.reserve(reserve)).toMatchObject({ assignmentId: ASSIGNMENT, hours: 20 });
       expect(ledger.lockWeeks).not.toHaveBeenCalled();
       expect(ledger.addBooked).not.toHaveBeenCalled();
-      expect(bookings.saveParts).not.toHaveBeenCalled();
     });
 
     it('refuses the same assignment with other terms', async () => {

@@ -59,21 +59,14 @@ export class BookingService {
     if (request.hours > 0 && parts.size === 0) {
       throw DomainException.validation([{ field: 'endDate', message: 'the window from startDate to endDate has no working day (Monday to Friday)' }]);
     }
-    const createdAt = await this.bookings.insert(manager, {
-      assignmentId: request.assignmentId,
-      professionalId: professional.id,
-      requestId: request.requestId ?? null,
-      startDate: request.startDate,
-      endDate: request.endDate,
-      hours: request.hours,
-    });
+    const booking = { assignmentId: request.assignmentId, professionalId: professional.id, requestId: request.requestId ?? null, startDate: request.startDate, endDate: request.endDate, hours: request.hours };
+    const createdAt = await this.bookings.insert(manager, booking, parts);
     if (!createdAt) return sameTermsOrConflict((await this.find(manager, request.assignmentId))!, request);
     if (!professional.active) {
       throw new DomainException(ErrorCode.Conflict, `Professional ${professional.id} is inactive and cannot be booked`);
     }
     const weeks = await this.ledger.lockWeeks(manager, professional, [...parts.keys()]);
     await this.ledger.addBooked(manager, professional.id, weeks, parts);
-    await this.bookings.saveParts(manager, request.assignmentId, parts);
     // No re-indexing: a booking only takes hours, and the index, a pre-filter, may hold more free
     // hours than there are, never fewer (see ProfessionalChanges).
     return toBookingView({ ...request, createdAt }, parts);

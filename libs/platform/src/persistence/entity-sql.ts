@@ -62,15 +62,3 @@ export function entityInsert(manager: EntityManager, entity: Entity, entityRow: 
   return { text, values };
 }
 
-/**
- * The rows a statement answers, whatever its command: TypeORM's `query()` answers `[rows, count]`
- * for an UPDATE or a DELETE (with RETURNING, say), and the rows alone for the others.
- */
-export async function queryRows<Row>(manager: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
-  try {
-    return (await runner.query(text, values, true)).records as Row[];
-  } finally {
-    if (!manager.queryRunner) await runner.release();
-  }
-}
