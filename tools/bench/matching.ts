@@ -308,8 +308,9 @@ async function measure(
       ),
       ...(nearestFits
         ? {
-            fAtMostOneMoreSearch: nearestFits.search.with.multiSearches - nearestFits.search.without.multiSearches <= 1,
-            fAtMostOneMoreAvailabilityBatch: nearestFits.search.with.availabilityCalls - nearestFits.search.without.availabilityCalls <= 1,
+            // Averages per query: 4.235 - 3.235 is 1.0000000000000004 in floating point.
+            fAtMostOneMoreSearch: nearestFits.search.with.multiSearches - nearestFits.search.without.multiSearches <= 1 + 1e-9,
+            fAtMostOneMoreAvailabilityBatch: nearestFits.search.with.availabilityCalls - nearestFits.search.without.availabilityCalls <= 1 + 1e-9,
           }
         : {}),
     },
