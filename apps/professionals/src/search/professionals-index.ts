@@ -23,7 +23,7 @@ export const PROFESSIONALS_INDEX_SETTINGS: Settings = {
   searchableAttributes: ['skills', 'domainLabels', 'bio', 'fullName'],
   filterableAttributes: [
     { attributePatterns: ['id', 'domains', 'languages', 'region', 'coopSectors', 'active'], features: EQUALITY },
-    { attributePatterns: ['domainLevels.*', 'profileScores.*', 'coopYears', 'freeHours.*', 'freeHoursTotal'], features: COMPARISON },
+    { attributePatterns: ['profileScores.*', 'coopYears', 'freeHours.*', 'freeHoursTotal'], features: COMPARISON },
   ],
   sortableAttributes: ['profileScores', 'coopYears', 'freeHoursTotal'],
   // Profiles are written in French or English: no need to detect (or load segmenters for) others.

@@ -28,9 +28,9 @@ export function freeHoursField(day: Day): string {
 /**
  * One professional in the `professionals` index (primary key `id`).
  *
- * Filterable: `id`, `domains`, `domainLevels.<code>`, `profileScores.<code>`, `languages`, `region`,
- * `coopSectors`, `coopYears`, `active`, `freeHours.<week>`, `freeHoursTotal` (the other fields are
- * for reading only). Sortable: `profileScores.<code>`, `coopYears`, `freeHoursTotal`; a requested
+ * Filterable: `id`, `domains`, `profileScores.<code>`, `languages`, `region`, `coopSectors`,
+ * `coopYears`, `active`, `freeHours.<week>`, `freeHoursTotal` (the other fields are for reading
+ * only: every filterable field is indexing work on each change). Sortable: `profileScores.<code>`, `coopYears`, `freeHoursTotal`; a requested
  * sort comes first, before text relevance. Searchable, in ranking order: `skills`, `domainLabels`,
  * `bio`, `fullName` (whole words: no prefix search). Ties in text relevance go to more co-op years,
  * then more free hours.
@@ -40,7 +40,7 @@ export function freeHoursField(day: Day): string {
  * outside the horizon has no field, and a filter on it matches nothing. Example, a request over
  * weeks 49 and 50 needing 10 hours in each:
  *
- *   active = true AND domains = legal AND domainLevels.legal >= 3 AND languages = fr
+ *   active = true AND domains = legal AND languages = fr
  *     AND freeHours.w2026_49 >= 10 AND freeHours.w2026_50 >= 10
  *
  * The index is a pre-filter: exact availability comes from `professionals.availability.batch.v1`.
