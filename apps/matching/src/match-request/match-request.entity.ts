@@ -67,7 +67,7 @@ export class MatchRequestEntity implements StoredTerms {
   @Column({ type: 'text' })
   status: RequestStatus;
 
-  /** The last ranking stored for coordinators (pending review), as returned by the match query. */
+  /** The ranking kept for coordinators while the request waits for them (to review, or unmatched), as the match query returns it; null once assigned automatically. */
   @Column({ name: 'last_matches', type: 'jsonb', nullable: true })
   lastMatches: MatchListView | null;
 

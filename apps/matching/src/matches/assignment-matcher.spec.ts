@@ -60,6 +60,7 @@ function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; 
     ofUnmatched: nearestFits.ofUnmatched,
     summary,
     assignSplit: shares.assignSplit,
+    setStatus: requests.setStatus,
   };
 }
 
@@ -72,6 +73,17 @@ describe(AssignmentMatcher.name, () => {
     expect(sut.rank.mock.calls.map(([, options]) => options.fittingOnly ?? false)).toEqual([true]);
     expect(sut.reserve).toHaveBeenCalledWith(expect.objectContaining({ professionalId: 'p-free' }));
     expect(sut.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.assigned, expect.objectContaining({ professionalId: 'p-free' }));
+  });
+
+  it('keeps the ranking for coordinators only when the request waits for them', async () => {
+    const assigned = matcherWith(matchingRequest(true), { fitting: ranking(free), everyone: ranking(free) });
+    const review = matcherWith(matchingRequest(false), { fitting: ranking(free), everyone: ranking(free) });
+
+    await assigned.run();
+    await review.run();
+
+    expect(assigned.setStatus).toHaveBeenCalledWith(expect.anything(), REQUEST_ID, 'assigned', null);
+    expect(review.setStatus).toHaveBeenCalledWith(expect.anything(), REQUEST_ID, 'pending_review', { candidates: [] });
   });
 
   it('ranks everyone when none of the fitting is available, and assigns whoever is', async () => {

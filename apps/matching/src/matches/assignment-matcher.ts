@@ -18,10 +18,10 @@ import { newAssignment } from '../assignment/new-assignment.js';
 import { ShareMatcher } from './share-matcher.js';
 
 /**
- * Sends a request through matching: on submission and again after a decline. Stores the ranking
- * for coordinators; when the request allows it, books the best available candidate, falling back
- * to the next when a concurrent booking took the capacity; with no available candidate the
- * request is unmatched. Runs inside the event handler's transaction with the request row locked,
+ * Sends a request through matching: on submission and again after a decline. When the request
+ * allows it, books the best available candidate, falling back to the next when a concurrent
+ * booking took the capacity; with no available candidate the request is unmatched, and without
+ * automatic assignment it waits for review (both with the ranking kept for coordinators). Runs inside the event handler's transaction with the request row locked,
  * so replicas and coordinators cannot assign the same request twice.
  */
 @Injectable()
@@ -60,12 +60,13 @@ export class AssignmentMatcher {
     if (retry && (await this.adoptEarlierBooking(manager, request, context))) return;
 
     const ranking = await this.rankFor(request, context, manager);
-    request.lastMatches = this.matches.toView(ranking, context, request.language, this.config.STORED_MATCHES, false);
     const available = ranking.candidates.filter((candidate) => candidate.available);
+    // The ranking is kept for coordinators when the request waits for them (unmatched, or to review).
+    const forCoordinators = () => this.matches.toView(ranking, context, request.language, this.config.STORED_MATCHES, false);
 
     if (available.length === 0) {
       const nearest = await this.nearestFits.ofUnmatched(request, context, ranking, manager);
-      request.lastMatches = { ...request.lastMatches, nearestFits: nearest.view };
+      request.lastMatches = { ...forCoordinators(), nearestFits: nearest.view };
       // Nobody for all of it: two together, when the member's policy allows a split.
       if (request.autoAssign && request.autoAssignSplit && (await this.shares.assignSplit(manager, request, nearest.view.suggestions, declined))) return;
       await this.finish(manager, request, 'unmatched');
@@ -78,6 +79,7 @@ export class AssignmentMatcher {
       return;
     }
     if (!request.autoAssign) {
+      request.lastMatches = forCoordinators();
       await this.finish(manager, request, 'pending_review');
       await this.outbox.record(manager, RequestEvents.pendingReview, { requestId, memberId: request.memberId, availableCandidates: available.length });
       return;
@@ -88,6 +90,7 @@ export class AssignmentMatcher {
       await this.assign(manager, request, assignmentId, candidate.facts);
       return;
     }
+    request.lastMatches = forCoordinators();
     await this.finish(manager, request, 'unmatched');
     await this.outbox.record(manager, RequestEvents.unmatched, { requestId, memberId: request.memberId, reason: 'every available professional was booked meanwhile' });
   }
@@ -115,6 +118,7 @@ export class AssignmentMatcher {
   private async assign(manager: EntityManager, request: MatchRequestEntity, assignmentId: string, facts: ProfessionalFacts): Promise<void> {
     const assignment = newAssignment(assignmentId, request, facts, request.estimatedHours, true);
     await this.assignments.insert(manager, assignment);
+    request.lastMatches = null; // assigned: nothing waits for a coordinator
     await this.finish(manager, request, 'assigned');
     await this.outbox.record(manager, RequestEvents.assigned, {
       requestId: request.id,
