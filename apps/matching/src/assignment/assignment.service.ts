@@ -20,6 +20,7 @@ import type { AssignmentEntity } from './assignment.entity.js';
 import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView } from './assignment.view.js';
 import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
+import { giveBackUnlessHeld } from './give-back.js';
 import { newAssignment } from './new-assignment.js';
 import { toSharePart } from './share-parts.js';
 
@@ -96,22 +97,8 @@ export class AssignmentService {
         return toAssignmentView(assignment);
       });
     } catch (error) {
-      if (reserved) await this.giveBackUnlessHeld(reserved);
+      if (reserved) await giveBackUnlessHeld(reserved, this.assignments, this.professionals, this.logger);
       throw error;
-    }
-  }
-
-  /**
-   * After a failed assignment transaction: releases its booking, unless the assignment exists after
-   * all (a commit whose answer was lost) or that cannot be known now (Postgres gone), in which case
-   * the next attempt on the request, or the reconciler, settles it.
-   */
-  private async giveBackUnlessHeld(assignmentId: string): Promise<void> {
-    try {
-      if (await this.assignments.exists(assignmentId)) return;
-      await this.professionals.release(assignmentId);
-    } catch (releaseError: unknown) {
-      this.logger.error({ msg: 'could not give back a booking after a failed assignment; the next attempt or the reconciler will', assignmentId, err: releaseError });
     }
   }
 

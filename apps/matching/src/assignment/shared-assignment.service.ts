@@ -11,6 +11,7 @@ import type { AssignmentEntity } from './assignment.entity.js';
 import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView } from './assignment.view.js';
 import { EarlierAttempts, hasTerms } from './earlier-attempts.js';
+import { giveBackUnlessHeld } from './give-back.js';
 import { newAssignment } from './new-assignment.js';
 import { checkShare, sharedAssignedEvent, totalCost, totalHours } from './share-parts.js';
 
@@ -78,7 +79,7 @@ export class SharedAssignmentService {
         return { requestId: locked.id, shareId, hours: totalHours(parts), estimatedCost: totalCost(parts), parts: parts.map(toAssignmentView) };
       });
     } catch (error) {
-      for (const assignmentId of reserved) await this.giveBackUnlessHeld(assignmentId);
+      for (const assignmentId of reserved) await giveBackUnlessHeld(assignmentId, this.assignments, this.professionals, this.logger);
       throw error;
     }
   }
@@ -98,17 +99,6 @@ export class SharedAssignmentService {
     }
     return facts;
   }
-
-  /** As AssignmentService: release unless the assignment exists after all (a commit whose answer was lost). */
-  private async giveBackUnlessHeld(assignmentId: string): Promise<void> {
-    try {
-      if (await this.assignments.exists(assignmentId)) return;
-      await this.professionals.release(assignmentId);
-    } catch (releaseError: unknown) {
-      this.logger.error({ msg: 'could not give back a booking after a failed shared assignment; the next attempt or the reconciler will', assignmentId, err: releaseError });
-    }
-  }
-
 }
 
 function sameAs(assignment: AssignmentEntity, part: SharePartInput): boolean {
