@@ -38,6 +38,7 @@ import {
   AvailabilityRpc,
   COOP_SECTOR_CODES,
   EXPERTISE_DOMAIN_CODES,
+  MAX_IDS_PER_CALL,
   professionalsIndexName,
   RequestEvents,
   type CoopSectorCode,
@@ -50,7 +51,7 @@ import {
   type SubmitServiceRequestBody,
 } from '@coop/contracts';
 import { namespacedSubject, type RpcClient } from '@coop/platform';
-import { availabilityCallSize, rater, twoStageRetrieval, windowAvailability } from '../../apps/matching/src/candidates/professionals.adapter.js';
+import { rater, twoStageRetrieval, windowAvailability } from '../../apps/matching/src/candidates/professionals.adapter.js';
 import { type CandidateQuery as MeiliQuery, listQueries, setFilters } from '../../apps/matching/src/candidates/professionals-search.js';
 import { MultiSearchClient } from '../../apps/matching/src/candidates/multi-search-client.js';
 import type { ListHit } from '../../apps/matching/src/candidates/threshold-retrieval.js';
@@ -427,9 +428,10 @@ class MeiliDirect {
           );
         },
         availability: async (ids) => {
-          const size = availabilityCallSize(context.startDate, context.endDate);
           const calls = [];
-          for (let i = 0; i < ids.length; i += size) calls.push(rpc.send(AvailabilityRpc.batch, { professionalIds: ids.slice(i, i + size), startDate: context.startDate, endDate: context.endDate }));
+          for (let i = 0; i < ids.length; i += MAX_IDS_PER_CALL) {
+            calls.push(rpc.send(AvailabilityRpc.window, { professionalIds: ids.slice(i, i + MAX_IDS_PER_CALL), startDate: context.startDate, endDate: context.endDate }));
+          }
           const items = (await Promise.all(calls)).flatMap((answer) => answer.items);
           return new Map(items.map((item) => [item.professionalId, windowAvailability(item, context)]));
         },

@@ -63,7 +63,8 @@ export async function nearestFitsCost(setup: NearestFitsBenchSetup, queries: Mat
   const meili = new MeiliCounter(setup.env.MEILI_URL!, setup.env.MEILI_MASTER_KEY!);
   await meili.enable();
   const nc = await connectNats({ servers: setup.env.NATS_URL });
-  const batches = countMessages(nc, namespacedSubject(setup.env.NATS_NAMESPACE!, AvailabilityRpc.batch.subject));
+  // Availability calls of either kind: the ranking's window totals and the nearest fits' weeks.
+  const batches = countMessages(nc, [AvailabilityRpc.window, AvailabilityRpc.batch].map((rpc) => namespacedSubject(setup.env.NATS_NAMESPACE!, rpc.subject)));
   try {
     const modes = { without: new Pass(setup.pids), with: new Pass(setup.pids) };
     for (const [i, query] of queries.entries()) {
@@ -190,9 +191,9 @@ function per(units: number, total: number): number {
 }
 
 /** Every message on a subject (requests included: a plain subscriber sees them beside the queue group). */
-function countMessages(nc: NatsConnection, subject: string): { count: number } {
+function countMessages(nc: NatsConnection, subjects: string[]): { count: number } {
   const counter = { count: 0 };
-  nc.subscribe(subject, { callback: () => void (counter.count += 1) });
+  for (const subject of subjects) nc.subscribe(subject, { callback: () => void (counter.count += 1) });
   return counter;
 }
 

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { MAX_IDS_PER_CALL, type ProfessionalSearchDocument } from '@coop/contracts';
+import { AvailabilityRpc, MAX_IDS_PER_CALL, type ProfessionalSearchDocument } from '@coop/contracts';
 import type { RpcClient } from '@coop/platform';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 import { MatchingConfig } from '../config.js';
@@ -36,18 +36,30 @@ describe(availabilityCallSize.name, () => {
 });
 
 describe(ProfessionalsAdapter.name, () => {
-  it('asks the availability of a deep retrieval in several calls of a bounded size, and keeps every candidate', async () => {
-    const size = availabilityCallSize(context.startDate, context.endDate);
-    const ids = Array.from({ length: 2 * size + 50 }, () => randomUUID());
+  it('asks the availability of a deep retrieval in calls of at most MAX_IDS_PER_CALL, and keeps every candidate', async () => {
+    const ids = Array.from({ length: 2 * MAX_IDS_PER_CALL + 50 }, () => randomUUID());
     const search = { everyone: async () => ids.map(hit), timeZone: 'America/Toronto' } as unknown as ProfessionalsSearch;
     const send = jest.fn(async (_contract: unknown, payload: { professionalIds: string[] }) => ({
-      items: payload.professionalIds.map((professionalId) => ({ professionalId, weeks: [], timeOffDays: [], workingDays: 10, weeklyCapacityHours: 35, capacityHours: 70, bookedHours: 0, maxReservableHours: 70 })),
+      items: payload.professionalIds.map((professionalId) => ({
+        professionalId,
+        active: true,
+        weeklyCapacityHours: 35,
+        workingDays: 10,
+        capacityHours: 70,
+        bookedHours: 0,
+        maxReservableHours: 70,
+        timeOffDayCount: 0,
+        firstWeekFreeHours: 35,
+        firstWeekWindowWorkingDays: 5,
+      })),
     }));
     const adapter = new ProfessionalsAdapter(search, { send } as unknown as RpcClient, new MatchingConfig());
 
     const facts = await adapter.findCandidates({ context, text: '', top: 10, past: new Map(), includeExcluded: false, exhaustive: true });
 
-    expect(send.mock.calls.map(([, payload]) => payload.professionalIds.length)).toEqual([size, size, 50]);
+    expect(send.mock.calls.map(([contract]) => contract)).toEqual([AvailabilityRpc.window, AvailabilityRpc.window, AvailabilityRpc.window]);
+    expect(send.mock.calls.map(([, payload]) => payload.professionalIds.length)).toEqual([MAX_IDS_PER_CALL, MAX_IDS_PER_CALL, 50]);
     expect(facts.map((f) => f.professionalId)).toEqual(ids);
+    expect(facts[0].availability).toEqual({ capacityHours: 70, bookedHours: 0, freeHours: 70, timeOffHours: 0, firstWeekFreeHours: 35, firstWeekNeededHours: context.estimatedHours / 2 });
   });
 });

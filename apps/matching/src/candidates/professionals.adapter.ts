@@ -15,6 +15,7 @@ import {
   RequestBooking,
   ReserveRequest,
   weeksOf,
+  WindowAvailabilitySummary,
 } from '@coop/contracts';
 import { RpcClient } from '@coop/platform';
 import { MatchingConfig } from '../config.js';
@@ -48,10 +49,7 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
   async findCandidates(query: CandidateQuery): Promise<ProfessionalFacts[]> {
     const { context, text } = query;
     const filters = setFilters(context, this.search.timeZone);
-    const windows = async (ids: string[]) => {
-      const exact = await this.availabilityOf(ids, context);
-      return new Map([...exact].map(([id, window]) => [id, windowAvailability(window, context)]));
-    };
+    const windows = (ids: string[]) => this.windowsOf(ids, context);
     const [retrieved, excluded] = await Promise.all([
       query.exhaustive ? this.everyone(filters.eligible, query, windows) : this.retrieve(filters, query, windows),
       query.includeExcluded ? this.withAvailability(this.search.excluded(context, text), windows) : [],
@@ -90,10 +88,7 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
   }
 
   async factsOf(professionalId: string, context: MatchContext): Promise<ProfessionalFacts | undefined> {
-    const [profiles, availability] = await Promise.all([
-      this.rpc.send(ProfessionalRpc.getMany, { ids: [professionalId] }),
-      this.availabilityOf([professionalId], context),
-    ]);
+    const [profiles, availability] = await Promise.all([this.rpc.send(ProfessionalRpc.getMany, { ids: [professionalId] }), this.windowsOf([professionalId], context)]);
     const profile = profiles.items[0];
     const window = availability.get(professionalId);
     if (!profile || !window) return undefined;
@@ -106,7 +101,7 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
       domains: profile.domains,
       coopExperience: profile.coopExperience,
       costRate: profile.costRate,
-      availability: windowAvailability(window, context),
+      availability: window,
       textRelevance: 0,
     };
   }
@@ -135,7 +130,18 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
     return this.rpc.send(BookingRpc.list, request);
   }
 
-  /** In calls whose answers stay small (availabilityCallSize), sent at once. */
+  /** Each one's window as ranking takes it, in calls of at most MAX_IDS_PER_CALL, sent at once. */
+  private async windowsOf(professionalIds: string[], context: Pick<MatchContext, 'startDate' | 'endDate' | 'estimatedHours'>): Promise<Map<string, WindowAvailability>> {
+    const calls: Array<Promise<{ items: WindowAvailabilitySummary[] }>> = [];
+    for (let start = 0; start < professionalIds.length; start += MAX_IDS_PER_CALL) {
+      const chunk = professionalIds.slice(start, start + MAX_IDS_PER_CALL);
+      calls.push(this.rpc.send(AvailabilityRpc.window, { professionalIds: chunk, startDate: context.startDate, endDate: context.endDate }));
+    }
+    const answers = await Promise.all(calls);
+    return new Map(answers.flatMap(({ items }) => items).map((item) => [item.professionalId, windowAvailability(item, context)]));
+  }
+
+  /** Week by week, in calls whose answers stay small (availabilityCallSize), sent at once. */
   private async availabilityOf(professionalIds: string[], context: Pick<MatchContext, 'startDate' | 'endDate'>): Promise<Map<string, ProfessionalAvailability>> {
     const size = availabilityCallSize(context.startDate, context.endDate);
     const calls: Array<Promise<{ items: ProfessionalAvailability[] }>> = [];
@@ -260,14 +266,13 @@ function profileOf(doc: ProfessionalSearchDocument, relevance: number): Professi
  * The window as the ranking sees it. "Free" is what a booking over exactly this window could take
  * now (no week overbooked), which is what the availability hard constraint is about.
  */
-export function windowAvailability(window: ProfessionalAvailability, context: Pick<MatchContext, 'estimatedHours'>): WindowAvailability {
-  const first = window.weeks[0];
+export function windowAvailability(window: WindowAvailabilitySummary, context: Pick<MatchContext, 'estimatedHours'>): WindowAvailability {
   return {
     capacityHours: window.capacityHours,
     bookedHours: window.bookedHours,
     freeHours: window.maxReservableHours,
-    timeOffHours: (window.timeOffDays.length * window.weeklyCapacityHours) / 5,
-    firstWeekFreeHours: first?.freeHours ?? 0,
-    firstWeekNeededHours: first && window.workingDays > 0 ? (context.estimatedHours * first.windowWorkingDays) / window.workingDays : 0,
+    timeOffHours: (window.timeOffDayCount * window.weeklyCapacityHours) / 5,
+    firstWeekFreeHours: window.firstWeekFreeHours,
+    firstWeekNeededHours: window.workingDays > 0 ? (context.estimatedHours * window.firstWeekWindowWorkingDays) / window.workingDays : 0,
   };
 }

@@ -22,6 +22,7 @@ import {
   ResizeRequest,
   TimeOffRpc,
   TimeOffView,
+  WindowAvailabilityResponse,
 } from '@coop/contracts';
 import { RpcHandler } from '@coop/platform';
 import { AvailabilityService } from './availability.service.js';
@@ -54,6 +55,11 @@ export class AvailabilityController {
   @RpcHandler(AvailabilityRpc.batch)
   async batch(@Payload() request: BatchAvailabilityRequest): Promise<BatchAvailabilityResponse> {
     return { items: await this.availability.batch(request.professionalIds, request.startDate, request.endDate) };
+  }
+
+  @RpcHandler(AvailabilityRpc.window)
+  async windows(@Payload() request: BatchAvailabilityRequest): Promise<WindowAvailabilityResponse> {
+    return { items: await this.availability.windows(request.professionalIds, request.startDate, request.endDate) };
   }
 
   @RpcHandler(BookingRpc.reserve)

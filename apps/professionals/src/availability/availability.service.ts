@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AvailabilityView, DomainException, parseDay, ProfessionalAvailability } from '@coop/contracts';
+import { AvailabilityView, Day, DomainException, parseDay, ProfessionalAvailability, WindowAvailabilitySummary } from '@coop/contracts';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
 import { CalendarLoader, CalendarSubject } from '../calendar/calendar-loader.js';
+import type { ProfessionalCalendar } from '../calendar/professional-calendar.js';
 import { TimeOffEntity } from './time-off.entity.js';
 import { toTimeOffView } from './time-off.service.js';
 
@@ -31,10 +32,22 @@ export class AvailabilityService {
   }
 
   /** Availability of each known professional over the window, in the order asked. */
-  async batch(professionalIds: string[], startDate: string, endDate: string): Promise<ProfessionalAvailability[]> {
+  batch(professionalIds: string[], startDate: string, endDate: string): Promise<ProfessionalAvailability[]> {
+    return this.eachOver(professionalIds, startDate, endDate, (calendar, start, end) => calendar.summarize(start, end));
+  }
+
+  /** The window totals ranking needs, of each known professional, in the order asked. */
+  windows(professionalIds: string[], startDate: string, endDate: string): Promise<WindowAvailabilitySummary[]> {
+    return this.eachOver(professionalIds, startDate, endDate, (calendar, start, end) => calendar.window(start, end));
+  }
+
+  private async eachOver<T>(professionalIds: string[], startDate: string, endDate: string, read: (calendar: ProfessionalCalendar, start: Day, end: Day) => T): Promise<T[]> {
     const [start, end] = [parseDay(startDate), parseDay(endDate)];
     const calendars = await this.calendars.loadByIds(professionalIds, start, end);
-    return professionalIds.flatMap((id) => calendars.get(id)?.summarize(start, end) ?? []);
+    return professionalIds.flatMap((id) => {
+      const calendar = calendars.get(id);
+      return calendar ? [read(calendar, start, end)] : [];
+    });
   }
 
   private async summaries(professionals: CalendarSubject[], startDate: string, endDate: string): Promise<ProfessionalAvailability[]> {

@@ -45,4 +45,28 @@ describe(ProfessionalCalendar.name, () => {
   it('offers nothing to book for an inactive professional', () => {
     expect(calendar({ active: false }).summarize(W49, d('2026-12-04')).maxReservableHours).toBe(0);
   });
+
+  it('gives ranking the same window totals as the summary, without weeks and dates', () => {
+    const sut = calendar({
+      timeOff: [{ start: d('2026-12-04'), end: d('2026-12-04') }],
+      bookings: [{ start: W49, end: d('2026-12-04'), hours: toCents(10) }],
+      ledger: new Map([[W49, { capacity: toCents(28), booked: toCents(10) }]]),
+    });
+    const [start, end] = [d('2026-12-03'), d('2026-12-08')];
+    const summary = sut.summarize(start, end);
+
+    expect(sut.window(start, end)).toEqual({
+      professionalId: 'p',
+      active: true,
+      weeklyCapacityHours: 35,
+      workingDays: summary.workingDays,
+      capacityHours: summary.capacityHours,
+      bookedHours: summary.bookedHours,
+      maxReservableHours: summary.maxReservableHours,
+      timeOffDayCount: summary.timeOffDays.length,
+      firstWeekFreeHours: summary.weeks[0].freeHours,
+      firstWeekWindowWorkingDays: summary.weeks[0].windowWorkingDays,
+    });
+    expect(calendar({ active: false }).window(start, end).maxReservableHours).toBe(0);
+  });
 });

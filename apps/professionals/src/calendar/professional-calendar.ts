@@ -10,6 +10,7 @@ import {
   toCents,
   toHours,
   WeekAvailability,
+  WindowAvailabilitySummary,
   weekCapacity,
   weekLabel,
   weeksOf,
@@ -62,23 +63,16 @@ export class ProfessionalCalendar {
   }
 
   summarize(start: Day, end: Day): ProfessionalAvailability {
-    const windowDays = workingDaysBetween(start, end);
-    const offDays = windowDays.filter((day) => this.isOff(day));
-    const capacity = windowDays.filter((day) => !this.isOff(day)).reduce((sum, day) => sum + dayCapacity(this.weekly, day), 0);
-    const timeOff = offDays.reduce((sum, day) => sum + dayCapacity(this.weekly, day), 0);
-    const booked = this.bookedOn(start, end);
-    const mondays = weeksOf(start, end);
-    const freeByWeek = new Map<Day, Cents>();
-    const weeks: WeekAvailability[] = mondays.map((monday) => {
-      const week = this.week(monday);
-      freeByWeek.set(monday, week.free);
+    const figures = this.figures(start, end);
+    const weeks: WeekAvailability[] = figures.mondays.map((monday) => {
+      const week = figures.weeks.get(monday)!;
       return {
         week: weekLabel(monday),
         weekStart: formatDay(monday),
         capacityHours: toHours(week.capacity),
         bookedHours: toHours(week.booked),
         freeHours: toHours(week.free),
-        windowWorkingDays: windowDays.filter((day) => mondayOf(day) === monday).length,
+        windowWorkingDays: figures.windowDays.filter((day) => mondayOf(day) === monday).length,
         timeOffDays: workingDaysBetween(monday, monday + 4)
           .filter((day) => this.isOff(day))
           .map(formatDay),
@@ -90,15 +84,45 @@ export class ProfessionalCalendar {
       weeklyCapacityHours: this.input.weeklyCapacityHours,
       startDate: formatDay(start),
       endDate: formatDay(end),
-      workingDays: windowDays.length,
-      capacityHours: toHours(capacity),
-      timeOffHours: toHours(timeOff),
-      bookedHours: toHours(booked),
-      freeHours: toHours(Math.max(0, capacity - booked)),
-      maxReservableHours: this.input.active ? toHours(maxReservable(freeByWeek, start, end)) : 0,
-      timeOffDays: offDays.map(formatDay),
+      workingDays: figures.windowDays.length,
+      capacityHours: toHours(figures.capacity),
+      timeOffHours: toHours(figures.timeOff),
+      bookedHours: toHours(figures.booked),
+      freeHours: toHours(Math.max(0, figures.capacity - figures.booked)),
+      maxReservableHours: toHours(figures.maxReservable),
+      timeOffDays: figures.offDays.map(formatDay),
       weeks,
     };
+  }
+
+  /** The window's totals as ranking takes them (the figures of `summarize`, without weeks and dates). */
+  window(start: Day, end: Day): WindowAvailabilitySummary {
+    const figures = this.figures(start, end);
+    const first = figures.mondays[0];
+    return {
+      professionalId: this.input.professionalId,
+      active: this.input.active,
+      weeklyCapacityHours: this.input.weeklyCapacityHours,
+      workingDays: figures.windowDays.length,
+      capacityHours: toHours(figures.capacity),
+      bookedHours: toHours(figures.booked),
+      maxReservableHours: toHours(figures.maxReservable),
+      timeOffDayCount: figures.offDays.length,
+      firstWeekFreeHours: first === undefined ? 0 : toHours(figures.weeks.get(first)!.free),
+      firstWeekWindowWorkingDays: first === undefined ? 0 : figures.windowDays.filter((day) => mondayOf(day) === first).length,
+    };
+  }
+
+  private figures(start: Day, end: Day) {
+    const windowDays = workingDaysBetween(start, end);
+    const offDays = windowDays.filter((day) => this.isOff(day));
+    const capacity = windowDays.filter((day) => !this.isOff(day)).reduce((sum, day) => sum + dayCapacity(this.weekly, day), 0);
+    const timeOff = offDays.reduce((sum, day) => sum + dayCapacity(this.weekly, day), 0);
+    const mondays = weeksOf(start, end);
+    const weeks = new Map(mondays.map((monday) => [monday, this.week(monday)]));
+    const freeByWeek = new Map(mondays.map((monday) => [monday, weeks.get(monday)!.free]));
+    const maxReservableCents = this.input.active ? maxReservable(freeByWeek, start, end) : 0;
+    return { windowDays, offDays, capacity, timeOff, booked: this.bookedOn(start, end), mondays, weeks, maxReservable: maxReservableCents };
   }
 
   /** Hours of the bookings that fall on days between `start` and `end`. */

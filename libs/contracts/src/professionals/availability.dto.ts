@@ -126,6 +126,31 @@ export class BatchAvailabilityResponse {
   items: ProfessionalAvailability[];
 }
 
+/**
+ * What ranking needs of one professional's availability over a window: the totals of
+ * ProfessionalAvailability (same meaning) without its weeks and dates, so that a match's many
+ * candidates cost little to compute and send.
+ */
+export class WindowAvailabilitySummary {
+  professionalId: string;
+  active: boolean;
+  weeklyCapacityHours: number;
+  workingDays: number;
+  capacityHours: number;
+  bookedHours: number;
+  maxReservableHours: number;
+  /** How many working days of the window are off (ProfessionalAvailability.timeOffDays.length). */
+  timeOffDayCount: number;
+  /** The first week the window touches: its free hours (whole week) and its working days in the window. */
+  firstWeekFreeHours: number;
+  firstWeekWindowWorkingDays: number;
+}
+
+export class WindowAvailabilityResponse {
+  /** One per known professional, in the order asked; unknown ids are left out. */
+  items: WindowAvailabilitySummary[];
+}
+
 // ---------------------------------------------------------------- bookings
 
 /** Books an assignment's hours on a professional's calendar, spread over the window's working days. */

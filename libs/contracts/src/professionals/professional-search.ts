@@ -43,7 +43,7 @@ export function freeHoursField(day: Day): string {
  *   active = true AND domains = legal AND languages = fr
  *     AND freeHours.w2026_49 >= 10 AND freeHours.w2026_50 >= 10
  *
- * The index is a pre-filter: exact availability comes from `professionals.availability.batch.v1`.
+ * The index is a pre-filter: exact availability comes from `professionals.availability.window.v1`.
  */
 export interface ProfessionalSearchDocument {
   id: string;

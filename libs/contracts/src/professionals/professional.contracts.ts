@@ -18,6 +18,7 @@ import {
   ReserveRequest,
   ResizeRequest,
   TimeOffView,
+  WindowAvailabilityResponse,
 } from './availability.dto.js';
 import { CapacityGridQuery, CapacityGridView } from './capacity-grid.dto.js';
 import {
@@ -52,8 +53,10 @@ export const TimeOffRpc = {
 export const AvailabilityRpc = {
   /** One professional, per ISO week over a window (the gateway's availability route). */
   weekly: defineRpc('professionals.availability.weekly.v1', AvailabilityRequest, AvailabilityView),
-  /** Many professionals over one window (the matcher's exact availability check). */
+  /** Many professionals over one window, week by week (the matcher's nearest fits). */
   batch: defineRpc('professionals.availability.batch.v1', BatchAvailabilityRequest, BatchAvailabilityResponse),
+  /** Many professionals over one window, as ranking needs it: the window's totals (the matcher's exact availability check). */
+  window: defineRpc('professionals.availability.window.v1', BatchAvailabilityRequest, WindowAvailabilityResponse),
   /** A page of professionals x N weeks: capacity, booked hours, days off and bookings per cell (the heat map, one call). */
   capacityGrid: defineRpc('professionals.availability.capacity-grid.v1', CapacityGridQuery, CapacityGridView),
 } as const;

@@ -61,4 +61,3 @@ export function entityInsert(manager: EntityManager, entity: Entity, entityRow: 
   });
   return { text, values };
 }
-
