@@ -68,7 +68,7 @@ describe(BookingService.name, () => {
     });
 
     it('answers the booking again for the same assignment and terms, booking nothing more', async () => {
-      const { sut, bookings, ledger } = setUp({ stored: booking() });
+      const { sut, ledger } = setUp({ stored: booking() });
 
       expect(await sut.reserve(reserve)).toMatchObject({ assignmentId: ASSIGNMENT, hours: 20 });
       expect(ledger.lockWeeks).not.toHaveBeenCalled();
