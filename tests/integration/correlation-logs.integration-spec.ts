@@ -57,7 +57,7 @@ describe('correlation ids in the services’ debug logs', () => {
     expect(response.status).toBe(200);
     const subjects = linesOf(correlationId).filter((line) => line.msg === 'rpc handled').map((line) => line.subject ?? '');
     // The key check (members), the search (matching) and the availability it asks for (professionals).
-    expect(subjects).toEqual(expect.arrayContaining([expect.stringMatching(/members\.credential\.authenticate/), expect.stringMatching(/matching\.search/), expect.stringMatching(/professionals\.availability\.batch/)]));
+    expect(subjects).toEqual(expect.arrayContaining([expect.stringMatching(/members\.credential\.authenticate/), expect.stringMatching(/matching\.search/), expect.stringMatching(/professionals\.availability\.window/)]));
   });
 
   it('writes a line per event handled, with the id of the call that caused it', async () => {
