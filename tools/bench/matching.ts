@@ -35,10 +35,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
-  AvailabilityRpc,
   COOP_SECTOR_CODES,
   EXPERTISE_DOMAIN_CODES,
-  MAX_IDS_PER_CALL,
   professionalsIndexName,
   RequestEvents,
   type CoopSectorCode,
@@ -51,7 +49,7 @@ import {
   type SubmitServiceRequestBody,
 } from '@coop/contracts';
 import { namespacedSubject, type RpcClient } from '@coop/platform';
-import { rater, twoStageRetrieval, windowAvailability } from '../../apps/matching/src/candidates/professionals.adapter.js';
+import { rater, twoStageRetrieval, windowsOf } from '../../apps/matching/src/candidates/professionals.adapter.js';
 import { type CandidateQuery as MeiliQuery, listQueries, setFilters } from '../../apps/matching/src/candidates/professionals-search.js';
 import { MultiSearchClient } from '../../apps/matching/src/candidates/multi-search-client.js';
 import type { ListHit } from '../../apps/matching/src/candidates/threshold-retrieval.js';
@@ -427,14 +425,7 @@ class MeiliDirect {
             result.hits.map((hit) => ({ document: hit as unknown as ProfessionalSearchDocument, relevance: page[i].q !== '' ? (hit._rankingScore ?? 0) : 0 })),
           );
         },
-        availability: async (ids) => {
-          const calls = [];
-          for (let i = 0; i < ids.length; i += MAX_IDS_PER_CALL) {
-            calls.push(rpc.send(AvailabilityRpc.window, { professionalIds: ids.slice(i, i + MAX_IDS_PER_CALL), startDate: context.startDate, endDate: context.endDate }));
-          }
-          const items = (await Promise.all(calls)).flatMap((answer) => answer.items);
-          return new Map(items.map((item) => [item.professionalId, windowAvailability(item, context)]));
-        },
+        availability: (ids) => windowsOf(rpc, ids, context),
         rate: rater(query),
       },
       FIRST_PAGE,

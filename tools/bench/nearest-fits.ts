@@ -190,7 +190,7 @@ function per(units: number, total: number): number {
   return Number((total / Math.max(1, units)).toFixed(3));
 }
 
-/** Every message on a subject (requests included: a plain subscriber sees them beside the queue group). */
+/** Every message on these subjects (requests included: a plain subscriber sees them beside the queue group). */
 function countMessages(nc: NatsConnection, subjects: string[]): { count: number } {
   const counter = { count: 0 };
   for (const subject of subjects) nc.subscribe(subject, { callback: () => void (counter.count += 1) });

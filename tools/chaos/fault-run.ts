@@ -11,7 +11,7 @@ import type { ServiceName } from '../stack/services.js';
 import { sleep, waitUntil } from '../stack/wait.js';
 import type { MeiliDeployment, NatsDeployment } from './engines.js';
 import { EventBacklog } from './event-backlog.js';
-import { allDelivered, emailFigures, readState, requestsSettled, type EmailFigures, type SystemState } from './invariants.js';
+import { allDelivered, deliveredWebhooks, emailFigures, readState, requestsSettled, type EmailFigures, type SystemState } from './invariants.js';
 import { ServiceSet } from './service-set.js';
 import type { WebhookFigures, WebhookSink } from './webhook-sink.js';
 import { Workload } from './workload.js';
@@ -97,9 +97,8 @@ export async function runFault(fault: Fault, options: FaultRunOptions): Promise<
     services.startAll(options.replicas);
     for (const url of gatewayUrls) await untilReady(url, services);
     await db.connect();
-    events = await EventBacklog.open(options.nats.url, eventStreamName(names.namespace));
-    const backlog = events;
-    const unhandledEvents = () => backlog.unhandled();
+    const backlog = await EventBacklog.open(options.nats.url, eventStreamName(names.namespace));
+    events = backlog;
 
     options.sink.clear();
     const workload = new Workload({ gatewayUrls, adminKey: ADMIN_KEY, requests: options.requests, professionals: options.professionals, reviewShare: 0.2, sinkUrl: options.sink.url, timeZone: TIME_ZONE });
@@ -128,7 +127,7 @@ export async function runFault(fault: Fault, options: FaultRunOptions): Promise<
     const burstEndedAt = Date.now();
     await faultDone;
     const since = Math.max(restartedAt, burstEndedAt);
-    const settling = watchSettling(db, workload.accepted, unhandledEvents, () => coordinatorDone);
+    const settling = watchSettling(db, workload.accepted, backlog, () => coordinatorDone);
     const scripts = await coordinator;
     const { settledAt, deliveredAt, lastSeen } = await settling;
     if (settledAt === null || deliveredAt === null) {
@@ -138,11 +137,8 @@ export async function runFault(fault: Fault, options: FaultRunOptions): Promise<
     const slowest = Object.entries(lastSeen).map(([figure, at]) => `${figure} ${((at - since) / 1000).toFixed(1)} s`);
     if (slowest.length > 0) options.log(`${fault}: last seen in flight after the burst and the restart: ${slowest.join(', ')}`);
     const accepted = workload.accepted;
-    const state = await readState(db, accepted, unhandledEvents);
+    const state = await readState(db, accepted, backlog);
     await sleep(1_000); // anything still on its way to the receiver
-    const succeeded = await db.query<{ webhook_id: string; path: string }>(
-      `SELECT d.webhook_id, e.url AS path FROM notifications.webhook_delivery d JOIN notifications.webhook_endpoint e ON e.id = d.endpoint_id WHERE d.status = 'succeeded'`,
-    );
     const counts = await db.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM members.service_request WHERE id = ANY($1::uuid[]) GROUP BY status`, [accepted]);
     const countOf = (status: string) => Number(counts.rows.find((row) => row.status === status)?.n ?? 0);
     return {
@@ -151,7 +147,7 @@ export async function runFault(fault: Fault, options: FaultRunOptions): Promise<
       coordinatorScripts: scripts.filter((script) => script.done).length,
       clientRetries: workload.client.retries,
       state,
-      webhooks: options.sink.figures(succeeded.rows.map((row) => ({ path: new URL(row.path).pathname, webhookId: row.webhook_id }))),
+      webhooks: options.sink.figures(await deliveredWebhooks(db)),
       emails: await emailFigures(db, env.MAIL_DIR!),
       burstMs: burstEndedAt - burstStartedAt,
       settledAfterMs: settledAt === null ? null : Math.max(0, settledAt - since),
@@ -246,12 +242,12 @@ async function untilReady(gatewayUrl: string, services: ServiceSet): Promise<voi
  * when everything was delivered too (null after the timeout), and for each figure when it was last
  * seen above 0, to tell what took longest.
  */
-async function watchSettling(db: pg.Client, requestIds: string[], unhandledEvents: () => Promise<number>, coordinatorDone: () => boolean) {
+async function watchSettling(db: pg.Client, requestIds: string[], events: EventBacklog, coordinatorDone: () => boolean) {
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   const lastSeen: Partial<Record<keyof SystemState, number>> = {};
   let settledAt: number | null = null;
   while (Date.now() < deadline) {
-    const state = await readState(db, requestIds, unhandledEvents).catch(() => undefined);
+    const state = await readState(db, requestIds, events).catch(() => undefined);
     if (state) {
       if (settledAt === null && coordinatorDone() && requestsSettled(state)) settledAt = Date.now();
       if (settledAt !== null && allDelivered(state)) return { settledAt, deliveredAt: Date.now(), lastSeen };

@@ -3,6 +3,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type pg from 'pg';
+import type { EventBacklog } from './event-backlog.js';
+import type { RecordedDelivery } from './webhook-sink.js';
 
 export interface SystemState {
   /** Accepted requests members still shows as submitted (not through matching yet). */
@@ -26,11 +28,7 @@ export interface SystemState {
   unhandledEvents: number;
 }
 
-
-/** Reads how many events the services' consumers have yet to handle (throws when NATS cannot say). */
-export type EventBacklog = () => Promise<number>;
-
-export async function readState(db: pg.Client, requestIds: string[], eventBacklog: EventBacklog): Promise<SystemState> {
+export async function readState(db: pg.Client, requestIds: string[], events: Pick<EventBacklog, 'unhandled'>): Promise<SystemState> {
   const one = async (sql: string, params: unknown[] = []): Promise<number> => Number((await db.query<{ n: string | null }>(sql, params)).rows[0].n ?? 0);
   return {
     unsettledRequests: await one(`SELECT count(*) AS n FROM members.service_request WHERE id = ANY($1::uuid[]) AND status = 'submitted'`, [requestIds]),
@@ -60,7 +58,7 @@ export async function readState(db: pg.Client, requestIds: string[], eventBacklo
     ),
     pendingWebhooks: await one(`SELECT count(*) AS n FROM notifications.webhook_delivery WHERE status <> 'succeeded'`),
     pendingEmails: await one(`SELECT count(*) AS n FROM notifications.email_message WHERE status = 'pending'`),
-    unhandledEvents: await eventBacklog().catch(() => -1),
+    unhandledEvents: await events.unhandled().catch(() => -1),
   };
 }
 
@@ -73,6 +71,14 @@ export function requestsSettled(state: SystemState): boolean {
 /** …and every event has been handled by every service, and every webhook and email they caused has gone out. */
 export function allDelivered(state: SystemState): boolean {
   return Object.values(state).every((value) => value === 0);
+}
+
+/** The webhook deliveries notifications records as made, as the receiver sees them (path, webhook-id). */
+export async function deliveredWebhooks(db: pg.Client): Promise<RecordedDelivery[]> {
+  const { rows } = await db.query<{ webhook_id: string; url: string }>(
+    `SELECT d.webhook_id, e.url FROM notifications.webhook_delivery d JOIN notifications.webhook_endpoint e ON e.id = d.endpoint_id WHERE d.status = 'succeeded'`,
+  );
+  return rows.map((row) => ({ path: new URL(row.url).pathname, webhookId: row.webhook_id }));
 }
 
 export interface EmailFigures {

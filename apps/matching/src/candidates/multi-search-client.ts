@@ -9,17 +9,8 @@ export interface MultiSearchResult<Document> {
   processingTimeMs: number;
 }
 
-/** A Meilisearch error answer (or an unreadable one), with its HTTP status and Meilisearch's code. */
-export class MultiSearchError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string | undefined,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MultiSearchError';
-  }
-}
+/** Keep-alive connections to Meilisearch, at most (a match's searches go one at a time per request). */
+const CONNECTIONS = 16;
 
 /**
  * Meilisearch's `POST /multi-search`, over a pool of keep-alive connections (undici). Matching sends
@@ -33,9 +24,9 @@ export class MultiSearchClient {
   private readonly path: string;
   private readonly headers: Record<string, string>;
 
-  constructor(host: string, apiKey: string | undefined, connections = 16) {
+  constructor(host: string, apiKey: string | undefined) {
     const url = new URL(host);
-    this.pool = new Pool(url.origin, { connections });
+    this.pool = new Pool(url.origin, { connections: CONNECTIONS });
     this.path = `${url.pathname.replace(/\/$/, '')}/multi-search`;
     this.headers = { 'content-type': 'application/json', 'accept-encoding': 'identity', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
   }
@@ -44,8 +35,8 @@ export class MultiSearchClient {
     const { statusCode, body } = await this.pool.request({ method: 'POST', path: this.path, headers: this.headers, body: JSON.stringify({ queries }) });
     const text = await body.text();
     if (statusCode >= 300) {
-      const answer = parsed(text) as { message?: string; code?: string } | undefined;
-      throw new MultiSearchError(statusCode, answer?.code, `Meilisearch answered ${statusCode} to a multi-search: ${answer?.message ?? text.slice(0, 200)}`);
+      const answer = parsed(text) as { message?: string } | undefined;
+      throw new Error(`Meilisearch answered ${statusCode} to a multi-search: ${answer?.message ?? text.slice(0, 200)}`);
     }
     return (JSON.parse(text) as { results: Array<MultiSearchResult<Document>> }).results;
   }

@@ -49,7 +49,7 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
   async findCandidates(query: CandidateQuery): Promise<ProfessionalFacts[]> {
     const { context, text } = query;
     const filters = setFilters(context, this.search.timeZone);
-    const windows = (ids: string[]) => this.windowsOf(ids, context);
+    const windows = (ids: string[]) => windowsOf(this.rpc, ids, context);
     const [retrieved, excluded] = await Promise.all([
       query.exhaustive ? this.everyone(filters.eligible, query, windows) : this.retrieve(filters, query, windows),
       query.includeExcluded ? this.withAvailability(this.search.excluded(context, text), windows) : [],
@@ -88,7 +88,7 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
   }
 
   async factsOf(professionalId: string, context: MatchContext): Promise<ProfessionalFacts | undefined> {
-    const [profiles, availability] = await Promise.all([this.rpc.send(ProfessionalRpc.getMany, { ids: [professionalId] }), this.windowsOf([professionalId], context)]);
+    const [profiles, availability] = await Promise.all([this.rpc.send(ProfessionalRpc.getMany, { ids: [professionalId] }), windowsOf(this.rpc, [professionalId], context)]);
     const profile = profiles.items[0];
     const window = availability.get(professionalId);
     if (!profile || !window) return undefined;
@@ -130,28 +130,31 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
     return this.rpc.send(BookingRpc.list, request);
   }
 
-  /** Each one's window as ranking takes it, in calls of at most MAX_IDS_PER_CALL, sent at once. */
-  private async windowsOf(professionalIds: string[], context: Pick<MatchContext, 'startDate' | 'endDate' | 'estimatedHours'>): Promise<Map<string, WindowAvailability>> {
-    const calls: Array<Promise<{ items: WindowAvailabilitySummary[] }>> = [];
-    for (let start = 0; start < professionalIds.length; start += MAX_IDS_PER_CALL) {
-      const chunk = professionalIds.slice(start, start + MAX_IDS_PER_CALL);
-      calls.push(this.rpc.send(AvailabilityRpc.window, { professionalIds: chunk, startDate: context.startDate, endDate: context.endDate }));
-    }
-    const answers = await Promise.all(calls);
-    return new Map(answers.flatMap(({ items }) => items).map((item) => [item.professionalId, windowAvailability(item, context)]));
-  }
-
   /** Week by week, in calls whose answers stay small (availabilityCallSize), sent at once. */
   private async availabilityOf(professionalIds: string[], context: Pick<MatchContext, 'startDate' | 'endDate'>): Promise<Map<string, ProfessionalAvailability>> {
-    const size = availabilityCallSize(context.startDate, context.endDate);
-    const calls: Array<Promise<{ items: ProfessionalAvailability[] }>> = [];
-    for (let start = 0; start < professionalIds.length; start += size) {
-      const chunk = professionalIds.slice(start, start + size);
-      calls.push(this.rpc.send(AvailabilityRpc.batch, { professionalIds: chunk, startDate: context.startDate, endDate: context.endDate }));
-    }
-    const answers = await Promise.all(calls);
-    return new Map(answers.flatMap(({ items }) => items).map((item) => [item.professionalId, item]));
+    const items = await inCalls(professionalIds, availabilityCallSize(context.startDate, context.endDate), (chunk) =>
+      this.rpc.send(AvailabilityRpc.batch, { professionalIds: chunk, startDate: context.startDate, endDate: context.endDate }),
+    );
+    return new Map(items.map((item) => [item.professionalId, item]));
   }
+}
+
+/**
+ * The window of each professional as ranking takes it, from the professionals service's window
+ * totals, in calls of at most MAX_IDS_PER_CALL sent at once (what retrieval asks on every round).
+ */
+export async function windowsOf(rpc: RpcClient, professionalIds: string[], context: Pick<MatchContext, 'startDate' | 'endDate' | 'estimatedHours'>): Promise<Map<string, WindowAvailability>> {
+  const items = await inCalls(professionalIds, MAX_IDS_PER_CALL, (chunk) =>
+    rpc.send(AvailabilityRpc.window, { professionalIds: chunk, startDate: context.startDate, endDate: context.endDate }),
+  );
+  return new Map(items.map((item) => [item.professionalId, windowAvailability(item, context)]));
+}
+
+/** Asks for the ids in calls of at most `size`, all at once; every answer's items, in the order asked. */
+async function inCalls<Item>(ids: string[], size: number, call: (chunk: string[]) => Promise<{ items: Item[] }>): Promise<Item[]> {
+  const calls: Array<Promise<{ items: Item[] }>> = [];
+  for (let start = 0; start < ids.length; start += size) calls.push(call(ids.slice(start, start + size)));
+  return (await Promise.all(calls)).flatMap((answer) => answer.items);
 }
 
 // One professional's availability in a batch answer: about 300 bytes, and 140 per week of the

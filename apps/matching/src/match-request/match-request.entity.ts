@@ -67,7 +67,10 @@ export class MatchRequestEntity implements StoredTerms {
   @Column({ type: 'text' })
   status: RequestStatus;
 
-  /** The ranking kept for coordinators while the request waits for them (to review, or unmatched), as the match query returns it; null once assigned automatically. */
+  /**
+   * The ranking kept for coordinators while the request waits for them (to review, or unmatched),
+   * as the match query returns it; null once assigned automatically.
+   */
   @Column({ name: 'last_matches', type: 'jsonb', nullable: true })
   lastMatches: MatchListView | null;
 

@@ -21,8 +21,9 @@ import { ShareMatcher } from './share-matcher.js';
  * Sends a request through matching: on submission and again after a decline. When the request
  * allows it, books the best available candidate, falling back to the next when a concurrent
  * booking took the capacity; with no available candidate the request is unmatched, and without
- * automatic assignment it waits for review (both with the ranking kept for coordinators). Runs inside the event handler's transaction with the request row locked,
- * so replicas and coordinators cannot assign the same request twice.
+ * automatic assignment it waits for review (both with the ranking kept for coordinators). Runs
+ * inside the event handler's transaction with the request row locked, so replicas and coordinators
+ * cannot assign the same request twice.
  */
 @Injectable()
 export class AssignmentMatcher {

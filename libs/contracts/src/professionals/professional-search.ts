@@ -30,10 +30,10 @@ export function freeHoursField(day: Day): string {
  *
  * Filterable: `id`, `domains`, `profileScores.<code>`, `languages`, `region`, `coopSectors`,
  * `coopYears`, `active`, `freeHours.<week>`, `freeHoursTotal` (the other fields are for reading
- * only: every filterable field is indexing work on each change). Sortable: `profileScores.<code>`, `coopYears`, `freeHoursTotal`; a requested
- * sort comes first, before text relevance. Searchable, in ranking order: `skills`, `domainLabels`,
- * `bio`, `fullName` (whole words: no prefix search). Ties in text relevance go to more co-op years,
- * then more free hours.
+ * only: every filterable field is indexing work on each change). Sortable: `profileScores.<code>`,
+ * `coopYears`, `freeHoursTotal`; a requested sort comes first, before text relevance. Searchable,
+ * in ranking order: `skills`, `domainLabels`, `bio`, `fullName` (whole words: no prefix search).
+ * Ties in text relevance go to more co-op years, then more free hours.
  *
  * `freeHours` holds one field per ISO week from `horizonStart` (the current week when indexed) for
  * SEARCH_HORIZON_WEEKS weeks, named by `freeHoursField`: whole-week capacity minus bookings. A week

@@ -6,6 +6,8 @@ import { EntityManager } from 'typeorm';
 import { DomainException, ErrorCode, EventContract, EventEnvelope } from '@coop/contracts';
 import { currentCorrelationId } from '../logging/correlation.js';
 import { toFieldErrors } from '../errors/field-errors.js';
+import { entityInsert } from '../persistence/entity-sql.js';
+import { OutboxEventEntity } from './outbox-event.entity.js';
 
 /**
  * Records an event inside the caller's transaction: the event exists if and only if the change
@@ -26,7 +28,8 @@ export class OutboxService {
       correlationId: currentCorrelationId(),
       data,
     };
-    await manager.query('INSERT INTO outbox_event (id, subject, envelope) VALUES ($1, $2, $3)', [envelope.id, contract.subject, JSON.stringify(envelope)]);
+    const { text, values } = entityInsert(manager, OutboxEventEntity, { id: envelope.id, subject: contract.subject, envelope });
+    await manager.query(text, values);
     return envelope;
   }
 }
