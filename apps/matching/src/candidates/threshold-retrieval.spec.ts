@@ -36,6 +36,11 @@ function fakeIndex(people: Person[], counter: { hits: number }) {
       if (part === 'S-') return !person.sector;
       const ids = /^id IN \[(.*)\]$/.exec(part);
       if (ids) return ids[1].split(', ').includes(`"${person.id}"`);
+      const bound = /^profileScores\.legal (<=|<|=) (.+)$/.exec(part);
+      if (bound) {
+        const value = Number(bound[2]);
+        return bound[1] === '<=' ? person.profile <= value : bound[1] === '<' ? person.profile < value : person.profile === value;
+      }
       throw new Error(`unknown filter part ${part}`);
     });
   return async (reads: ListRead[]) =>
@@ -167,6 +172,41 @@ describe(retrieveTop.name, () => {
 
     expect(outcome.hits).toBeLessThan(400);
     expect(outcome.retrieved.size).toBeLessThan(300);
+  });
+
+  it('reads the text list below its last score, never at an offset; a tie larger than a page at once', async () => {
+    // Thirty tied at the top score, half matching the text; the best matches it fully further down.
+    const people: Person[] = [
+      ...Array.from({ length: 30 }, (_, i) => ({ id: `t${String(i).padStart(2, '0')}`, profile: 0.32, sector: false, relevance: i % 2 === 0 ? 0.5 : 0, window: 0.1, available: true, declined: false, past: 0, inSet: true })),
+      { id: 'best', profile: 0.3, sector: false, relevance: 1, window: REST, available: true, declined: false, past: 0, inSet: true },
+    ];
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const retrieve = async (maxDepth: number) => {
+      const index = fakeIndex(people, { hits: 0 });
+      const textReads: ListRead[] = [];
+      const outcome = await retrieveTop(plan(people, { known: [], firstPage: 4, top: 1, maxDepth }), {
+        read: async (reads) => {
+          textReads.push(...reads.filter((read) => read.list.textual));
+          return index(reads);
+        },
+        availability: async (ids) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
+        rate: (document, relevance) => rating(byId.get(document.id)!, relevance),
+      });
+      return { outcome, textReads, filters: textReads.map((read) => read.list.filter) };
+    };
+
+    const paged = await retrieve(5_000);
+    expect(paged.textReads.every((read) => read.offset === 0)).toBe(true);
+    expect(paged.filters.slice(0, 3)).toEqual(['ALL', 'ALL AND profileScores.legal <= 0.32', 'ALL AND profileScores.legal <= 0.32']);
+    expect(paged.outcome.retrieved.get('best')?.relevance).toBe(1);
+    expect(paged.outcome.exact).toBe(true);
+    expect(exhaustiveTop(people, 'available', 1, 'contrats')).toEqual(['best']);
+
+    // Pages of at most 6: the third holds only those already read, so the tie is asked for at once,
+    // and as it is more than the index's depth, retrieval says the result may not be exact.
+    const tied = await retrieve(6);
+    expect(tied.filters).toEqual(['ALL', 'ALL AND profileScores.legal <= 0.32', 'ALL AND profileScores.legal <= 0.32', 'ALL AND profileScores.legal = 0.32']);
+    expect(tied.outcome.exact).toBe(false);
   });
 
   it('says when the index’s depth limit cut a list short', async () => {

@@ -52,9 +52,9 @@ export interface RetrievalPlan {
   /** The set to rank (hard filters the index applies, and the window's weekly free hours when only those free for it are wanted). */
   setFilter: string;
   /**
-   * Where the text is read (in the domain, active, speaking the language), always from its start:
-   * a professional's relevance is Meilisearch's score in this one list read so, whatever the set or
-   * stream (its score depends on who else the query holds, and on the page's offset).
+   * Where the text is read (in the domain, active, speaking the language), a page at a time by
+   * profile score, never at an offset: a professional's relevance is Meilisearch's score in this
+   * list (its score may depend on the page's offset; not on a bound on the sort's own field).
    */
   textFilter: string;
   /** Disjoint slices covering the set; each with the most it may add to the profile score. */
@@ -105,6 +105,10 @@ class ListState {
   last = Number.POSITIVE_INFINITY;
   nextLimit: number;
   truncated = false;
+  /** The text list: its next page is everyone at `last` (more of them than a page held), then below it. */
+  tiesPending = false;
+  /** The text list: everyone at `last` is read, so the next page is strictly below it. */
+  tiesRead = false;
 
   constructor(
     readonly spec: ListSpec,
@@ -168,10 +172,7 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
         state.truncated = true;
         continue;
       }
-      // The text list is read from its start each time: Meilisearch scores a document differently
-      // in a page further down than from the first (same order, other scores), and every reader of
-      // relevance must see the same score.
-      const read = state === text ? { list: state.spec, offset: 0, limit: state.offset + limit } : { list: state.spec, offset: state.offset, limit };
+      const read = state === text ? textPage(plan, state, limit) : { list: state.spec, offset: state.offset, limit };
       reads.push({ read, state });
     }
     if (reads.length === 0) break;
@@ -182,9 +183,11 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
     pages.forEach((page, k) => {
       const { read, state } = reads[k];
       hits += page.length;
+      let newToText = 0;
       for (const hit of page) {
         // The text list only tells relevance: candidates come from the set's own lists.
         if (read.list.textual) {
+          if (!textHits.has(hit.document.id)) newToText += 1;
           textHits.set(hit.document.id, { profile: profileScoreOf(hit.document, plan.domain), relevance: hit.relevance });
           const entry = seen.get(hit.document.id);
           if (entry) entry.relevance = hit.relevance;
@@ -194,7 +197,9 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
         seen.set(hit.document.id, { document: hit.document, profile: profileScoreOf(hit.document, plan.domain), relevance: textHits.get(hit.document.id)?.relevance });
         fresh.push(hit.document.id);
       }
-      if (state) {
+      if (state !== undefined && state === text) {
+        afterTextPage(plan, text, read, page, newToText);
+      } else if (state) {
         state.offset = read.offset + page.length;
         if (page.length > 0) state.last = profileScoreOf(page[page.length - 1].document, plan.domain);
         if (page.length < read.limit) state.exhausted = true;
@@ -272,6 +277,43 @@ function streamBound(plan: RetrievalPlan, plain: ListState, text: ListState | un
   if (text && !text.exhausted) best = Math.max(best, Math.min(profile, text.last) + RANKING_WEIGHTS.textRelevance);
   for (const hit of textHits) if (hit.profile <= profile) best = Math.max(best, hit.profile + RANKING_WEIGHTS.textRelevance * hit.relevance);
   return best + plan.streams[i].bonus + plan.rest;
+}
+
+/**
+ * The text list's next page: from the top, then at or below the last profile score read (those
+ * tied with it who did not fit the last page come first, the ones already read are skipped), by a
+ * filter on the sort's own field rather than at an offset: Meilisearch may score a document
+ * differently further down a list (same order, other scores), never for a bound on that field
+ * (measured: docs/matching.md).
+ */
+function textPage(plan: RetrievalPlan, state: ListState, limit: number): ListRead {
+  if (state.last === Number.POSITIVE_INFINITY) return { list: state.spec, offset: 0, limit };
+  const field = `profileScores.${plan.domain}`;
+  const bound = state.tiesPending ? `= ${state.last}` : `${state.tiesRead ? '<' : '<='} ${state.last}`;
+  return { list: { ...state.spec, filter: `${state.spec.filter} AND ${field} ${bound}` }, offset: 0, limit: state.tiesPending ? plan.maxDepth : limit };
+}
+
+/** Where the text list stands after a page of which `newToText` professionals were not read before. */
+function afterTextPage(plan: RetrievalPlan, state: ListState, read: ListRead, page: ListHit[], newToText: number): void {
+  if (state.tiesPending) {
+    state.tiesPending = false;
+    state.tiesRead = true;
+    if (page.length === read.limit) state.truncated = state.exhausted = true;
+    return;
+  }
+  state.nextLimit *= 2;
+  if (page.length < read.limit) {
+    state.exhausted = true;
+    if (page.length > 0) state.last = profileScoreOf(page[page.length - 1].document, plan.domain);
+    return;
+  }
+  if (newToText === 0) {
+    // A full page of those already read: more are tied at `last` than a page holds.
+    state.tiesPending = true;
+    return;
+  }
+  state.last = profileScoreOf(page[page.length - 1].document, plan.domain);
+  state.tiesRead = false;
 }
 
 /**
