@@ -84,7 +84,7 @@ export class ProfessionalsSearch implements OnApplicationShutdown {
    * Everyone of `filter` (tools only: the exhaustive ranking the benchmark and the tests compare
    * retrieval with), read by profile score a page at a time (each page starts below the last score
    * read, whose professionals are read whole); and their relevance to `text` from the text list of
-   * `textFilter` read whole from its start, as retrieval reads it (threshold-retrieval.ts).
+   * `textFilter` read whole from its start (retrieval reads it in pages by profile score: threshold-retrieval.ts).
    */
   async everyone(domain: string, filter: string, textFilter: string, text: string): Promise<SearchHit[]> {
     const all = new Map<string, SearchHit>();

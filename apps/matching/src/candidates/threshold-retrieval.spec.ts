@@ -36,10 +36,11 @@ function fakeIndex(people: Person[], counter: { hits: number }) {
       if (part === 'S-') return !person.sector;
       const ids = /^id IN \[(.*)\]$/.exec(part);
       if (ids) return ids[1].split(', ').includes(`"${person.id}"`);
-      const bound = /^profileScores\.legal (<=|<|=) (.+)$/.exec(part);
+      const bound = /^profileScores\.legal (<=|<|>=|=) (.+)$/.exec(part);
       if (bound) {
         const value = Number(bound[2]);
-        return bound[1] === '<=' ? person.profile <= value : bound[1] === '<' ? person.profile < value : person.profile === value;
+        const compare = { '<=': person.profile <= value, '<': person.profile < value, '>=': person.profile >= value, '=': person.profile === value };
+        return compare[bound[1] as keyof typeof compare];
       }
       throw new Error(`unknown filter part ${part}`);
     });
@@ -164,14 +165,22 @@ describe(retrieveTop.name, () => {
     }));
     const counter = { hits: 0 };
     const byId = new Map(people.map((p) => [p.id, p]));
+    const index = fakeIndex(people, counter);
+    const textFilters: string[] = [];
     const outcome = await retrieveTop(plan(people, { known: [], firstPage: 20 }), {
-      read: fakeIndex(people, counter),
+      read: async (reads) => {
+        textFilters.push(...reads.filter((read) => read.list.textual).map((read) => read.list.filter));
+        return index(reads);
+      },
       availability: async (ids) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
       rate: (document, relevance) => rating(byId.get(document.id)!, relevance),
     });
 
     expect(outcome.hits).toBeLessThan(400);
     expect(outcome.retrieved.size).toBeLessThan(300);
+    // Once the threshold is known, the text list is read no lower than where relevance can matter.
+    expect(textFilters.length).toBeGreaterThan(1);
+    expect(textFilters.slice(1).every((filter) => / AND profileScores\.legal >= 0\.\d+/.test(filter))).toBe(true);
   });
 
   it('reads the text list below its last score, never at an offset; a tie larger than a page at once', async () => {

@@ -97,6 +97,8 @@ export interface RetrievalOutcome {
 }
 
 const PROBE = 3;
+/** A floor this close to 0 is left out of the text list's filter (and the list read to its end instead). */
+const MIN_FLOOR = 1e-6;
 
 class ListState {
   offset = 0;
@@ -109,6 +111,8 @@ class ListState {
   tiesPending = false;
   /** The text list: everyone at `last` is read, so the next page is strictly below it. */
   tiesRead = false;
+  /** The text list: the lowest profile score its page being read reaches (undefined: as deep as the page goes). */
+  pageFloor?: number;
 
   constructor(
     readonly spec: ListSpec,
@@ -164,7 +168,9 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
     // A stream is read further while someone unread in it could still make the top; the text list
     // while a stream is, or someone read without their relevance could make it.
     const wanted = streams.filter((plain, i) => !plain.exhausted && (threshold === undefined || streamBound(plan, plain, text, i, unseenTextHits()) + EPSILON >= threshold));
-    const wantText = text !== undefined && !text.exhausted && (wanted.length > 0 || hasUnresolved(seen, threshold));
+    // Nor below the profile score under which nobody's relevance can matter any more.
+    const floor = threshold === undefined ? undefined : textFloor(threshold);
+    const wantText = text !== undefined && !text.exhausted && (floor === undefined || text.last > floor) && (wanted.length > 0 || hasUnresolved(seen, threshold));
     for (const state of [...wanted, ...(wantText ? [text] : [])]) {
       const limit = Math.min(state.nextLimit, plan.maxDepth - state.offset);
       if (limit <= 0) {
@@ -172,7 +178,7 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
         state.truncated = true;
         continue;
       }
-      const read = state === text ? textPage(plan, state, limit) : { list: state.spec, offset: state.offset, limit };
+      const read = state === text ? textPage(plan, state, limit, floor) : { list: state.spec, offset: state.offset, limit };
       reads.push({ read, state });
     }
     if (reads.length === 0) break;
@@ -256,11 +262,26 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
   function hasUnresolved(all: Map<string, Seen>, threshold: number | undefined): boolean {
     for (const entry of all.values()) {
       if (entry.relevance !== undefined) continue;
-      if (threshold === undefined) return true;
-      const rating = ratingOf(entry, 1);
-      if (!rating.excluded && rating.available === (plan.wanted === 'available') && rating.score + EPSILON >= threshold) return true;
+      if (threshold === undefined || couldReach(entry, threshold)) return true;
     }
     return false;
+  }
+
+  function couldReach(entry: Seen, threshold: number): boolean {
+    const rating = ratingOf(entry, 1);
+    return !rating.excluded && rating.available === (plan.wanted === 'available') && rating.score + EPSILON >= threshold;
+  }
+
+  /**
+   * The profile score below which the text list need not be read: whoever is under it could not
+   * reach the threshold even matching every word, in any stream (the best bonus) or read already
+   * (continuity is more than a stream gives). Undefined when that is too close to 0 to be a bound.
+   */
+  function textFloor(threshold: number): number | undefined {
+    let floor = threshold - RANKING_WEIGHTS.textRelevance - bestBonus - plan.rest;
+    for (const entry of seen.values()) if (entry.relevance === undefined && couldReach(entry, threshold)) floor = Math.min(floor, entry.profile);
+    floor -= EPSILON;
+    return floor > MIN_FLOOR ? floor : undefined;
   }
 }
 
@@ -286,11 +307,18 @@ function streamBound(plan: RetrievalPlan, plain: ListState, text: ListState | un
  * differently further down a list (same order, other scores), never for a bound on that field
  * (measured: docs/matching.md).
  */
-function textPage(plan: RetrievalPlan, state: ListState, limit: number): ListRead {
-  if (state.last === Number.POSITIVE_INFINITY) return { list: state.spec, offset: 0, limit };
+function textPage(plan: RetrievalPlan, state: ListState, limit: number, floor: number | undefined): ListRead {
   const field = `profileScores.${plan.domain}`;
-  const bound = state.tiesPending ? `= ${state.last}` : `${state.tiesRead ? '<' : '<='} ${state.last}`;
-  return { list: { ...state.spec, filter: `${state.spec.filter} AND ${field} ${bound}` }, offset: 0, limit: state.tiesPending ? plan.maxDepth : limit };
+  const bounds: string[] = [];
+  state.pageFloor = undefined;
+  if (state.tiesPending) {
+    bounds.push(`${field} = ${state.last}`);
+  } else {
+    if (state.last !== Number.POSITIVE_INFINITY) bounds.push(`${field} ${state.tiesRead ? '<' : '<='} ${state.last}`);
+    if (floor !== undefined) bounds.push(`${field} >= ${floor}`);
+    state.pageFloor = floor;
+  }
+  return { list: { ...state.spec, filter: [state.spec.filter, ...bounds].join(' AND ') }, offset: 0, limit: state.tiesPending ? plan.maxDepth : limit };
 }
 
 /** Where the text list stands after a page of which `newToText` professionals were not read before. */
@@ -302,6 +330,12 @@ function afterTextPage(plan: RetrievalPlan, state: ListState, read: ListRead, pa
     return;
   }
   state.nextLimit *= 2;
+  if (page.length < read.limit && state.pageFloor !== undefined) {
+    // Everyone down to the floor is read: the list goes on strictly below it, if ever needed.
+    state.last = state.pageFloor;
+    state.tiesRead = true;
+    return;
+  }
   if (page.length < read.limit) {
     state.exhausted = true;
     if (page.length > 0) state.last = profileScoreOf(page[page.length - 1].document, plan.domain);
