@@ -203,7 +203,7 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
         seen.set(hit.document.id, { document: hit.document, profile: profileScoreOf(hit.document, plan.domain), relevance: textHits.get(hit.document.id)?.relevance });
         fresh.push(hit.document.id);
       }
-      if (state !== undefined && state === text) {
+      if (text !== undefined && state === text) {
         afterTextPage(plan, text, read, page, newToText);
       } else if (state) {
         state.offset = read.offset + page.length;
