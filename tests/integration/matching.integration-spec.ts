@@ -169,24 +169,6 @@ describe('matching: ranked, explained candidates and assignments', () => {
     });
   });
 
-  it('scores text relevance on the words profiles hold, even when the request begins with words no profile has', async () => {
-    const translation = [{ code: 'translation' as const, level: 3, years: 5 }];
-    const subtitler = await hire({ fullName: 'Jade Soustitre', domains: translation, languages: ['fr'], skills: ['sous-titrage', 'terminologie'], bio: 'Traduit des documents.' });
-    const interpreter = await hire({ fullName: 'Karim Interprète', domains: translation, languages: ['fr'], skills: ['interprétation simultanée'], bio: 'Traduit des documents.' });
-    const search = { domain: 'translation', startDate: weekDay(4), endDate: weekDay(4, 4), estimatedHours: 10, language: 'fr', limit: 10 };
-    await eventually(async () => expect((await searchable(url, coordinator, search)).length).toBe(2), 30_000);
-
-    // "Zyxwv" and "urgent" are in no profile; "sous-titrage" is in one.
-    for (const text of ['Zyxwv urgent: sous-titrage de vidéos', 'sous-titrage']) {
-      const response = await call<MatchListView>(url, 'POST', '/v1/matches/search', { key: coordinator, body: { ...search, text } });
-      expect(response.status).toBe(200);
-      const relevance = Object.fromEntries(response.body.candidates.map((c) => [c.professionalId, c.factors.textRelevance]));
-      expect(relevance[subtitler.id]).toBeGreaterThan(0);
-      expect(relevance[interpreter.id]).toBe(0);
-      expect(response.body.candidates[0].professionalId).toBe(subtitler.id);
-    }
-  });
-
   it('ranks hundreds of candidates over a year-long window (their availability does not fit one NATS message)', async () => {
     const rpc = stack.app('gateway').get(RpcClient);
     const professionals = Array.from({ length: 400 }, () => aProfessional({ domains: [{ code: 'research', level: 3, years: 5 }], languages: ['fr'] }));

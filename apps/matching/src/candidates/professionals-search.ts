@@ -133,18 +133,9 @@ export class ProfessionalsSearch implements OnApplicationShutdown {
   }
 }
 
-/**
- * How Meilisearch treats a request's words that no profile holds: it drops the most frequent words
- * first until some professional matches, so a word found nowhere ("Urgent", "Bench") is dropped
- * rather than kept. Its default ("last") drops words from the end and always keeps the first: a
- * request whose first word no profile holds matched nobody, and text relevance was 0 for everyone.
- */
-const TEXT_MATCHING = 'frequency';
-
 export interface CandidateQuery {
   indexUid: string;
   q: string;
-  matchingStrategy: typeof TEXT_MATCHING;
   filter: string;
   limit: number;
   offset?: number;
@@ -158,7 +149,6 @@ export function listQueries(indexUid: string, domain: string, text: string, read
   return reads.map(({ list, offset, limit }) => ({
     indexUid,
     q: list.textual ? text : '',
-    matchingStrategy: TEXT_MATCHING,
     filter: list.filter,
     sort: [`profileScores.${domain}:desc`],
     offset,
@@ -226,7 +216,6 @@ function withAndWithoutText(sets: Array<{ filter: string; limit: number }>, inde
   const query = (filter: string, setLimit: number, q: string): CandidateQuery => ({
     indexUid,
     q,
-    matchingStrategy: TEXT_MATCHING,
     filter,
     limit: setLimit,
     attributesToRetrieve: FIELDS as string[],
