@@ -64,24 +64,24 @@ export async function nearestFitsCost(setup: NearestFitsBenchSetup, queries: Mat
   await meili.enable();
   const nc = await connectNats({ servers: setup.env.NATS_URL });
   // Availability calls of either kind: the ranking's window totals and the nearest fits' weeks.
-  const batches = countMessages(nc, [AvailabilityRpc.window, AvailabilityRpc.batch].map((rpc) => namespacedSubject(setup.env.NATS_NAMESPACE!, rpc.subject)));
+  const availabilityCalls = countMessages(nc, [AvailabilityRpc.window, AvailabilityRpc.batch].map((rpc) => namespacedSubject(setup.env.NATS_NAMESPACE!, rpc.subject)));
   try {
     const modes = { without: new Pass(setup.pids), with: new Pass(setup.pids) };
     for (const [i, query] of queries.entries()) {
       // Each query both ways, in turn first, so both see the same load on this shared machine.
       for (const nearestFits of i % 2 === 0 ? [false, true] : [true, false]) {
         const searchesBefore = await meili.multiSearches();
-        const batchesBefore = batches.count;
+        const callsBefore = availabilityCalls.count;
         const cpuBefore = cpuOf(setup.pids);
         const started = performance.now();
         const view = await setup.gateway.post<MatchListView>('/v1/matches/search', setup.coordinatorKey, { ...query, nearestFits }, 200);
         const took = performance.now() - started;
         const cpuAfter = cpuOf(setup.pids);
         await nc.flush(); // the batch requests seen before the answer are counted by now
-        modes[nearestFits ? 'with' : 'without'].add(took, cpuBefore, cpuAfter, (await meili.multiSearches()) - searchesBefore, batches.count - batchesBefore, view);
+        modes[nearestFits ? 'with' : 'without'].add(took, cpuBefore, cpuAfter, (await meili.multiSearches()) - searchesBefore, availabilityCalls.count - callsBefore, view);
       }
     }
-    const unmatchedRequests = await unmatchedPath(setup, nc, meili, batches, queries.slice(0, requests));
+    const unmatchedRequests = await unmatchedPath(setup, nc, meili, availabilityCalls, queries.slice(0, requests));
     const [without, withFits] = [modes.without.result(), modes.with.result()];
     return {
       queries: queries.length,
@@ -133,7 +133,7 @@ class Pass {
 }
 
 /** Requests that nobody can take, one at a time, from submission to `request.unmatched`. */
-async function unmatchedPath(setup: NearestFitsBenchSetup, nc: NatsConnection, meili: MeiliCounter, batches: { count: number }, queries: MatchSearchRequest[]) {
+async function unmatchedPath(setup: NearestFitsBenchSetup, nc: NatsConnection, meili: MeiliCounter, availabilityCalls: { count: number }, queries: MatchSearchRequest[]) {
   const outcomes = new Map<string, { at: number; type: 'assigned' | 'unmatched' }>();
   const waiting = new Map<string, () => void>();
   for (const [contract, type] of [
@@ -150,7 +150,7 @@ async function unmatchedPath(setup: NearestFitsBenchSetup, nc: NatsConnection, m
     });
   }
   await nc.flush();
-  const [searchesBefore, batchesBefore] = [await meili.multiSearches(), batches.count];
+  const [searchesBefore, callsBefore] = [await meili.multiSearches(), availabilityCalls.count];
   const latencies: number[] = [];
   let unmatched = 0;
   for (const query of queries) {
@@ -176,7 +176,7 @@ async function unmatchedPath(setup: NearestFitsBenchSetup, nc: NatsConnection, m
     submitted: queries.length,
     unmatched,
     latencyMs: percentiles(latencies),
-    perRequest: { multiSearches: per(queries.length, (await meili.multiSearches()) - searchesBefore), availabilityCalls: per(queries.length, batches.count - batchesBefore) },
+    perRequest: { multiSearches: per(queries.length, (await meili.multiSearches()) - searchesBefore), availabilityCalls: per(queries.length, availabilityCalls.count - callsBefore) },
   };
 }
 

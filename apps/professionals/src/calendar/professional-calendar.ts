@@ -72,7 +72,7 @@ export class ProfessionalCalendar {
         capacityHours: toHours(week.capacity),
         bookedHours: toHours(week.booked),
         freeHours: toHours(week.free),
-        windowWorkingDays: figures.windowDays.filter((day) => mondayOf(day) === monday).length,
+        windowWorkingDays: windowDaysIn(figures.windowDays, monday),
         timeOffDays: workingDaysBetween(monday, monday + 4)
           .filter((day) => this.isOff(day))
           .map(formatDay),
@@ -109,7 +109,7 @@ export class ProfessionalCalendar {
       maxReservableHours: toHours(figures.maxReservable),
       timeOffDayCount: figures.offDays.length,
       firstWeekFreeHours: first === undefined ? 0 : toHours(figures.weeks.get(first)!.free),
-      firstWeekWindowWorkingDays: first === undefined ? 0 : figures.windowDays.filter((day) => mondayOf(day) === first).length,
+      firstWeekWindowWorkingDays: first === undefined ? 0 : windowDaysIn(figures.windowDays, first),
     };
   }
 
@@ -135,4 +135,9 @@ export class ProfessionalCalendar {
     }
     return booked;
   }
+}
+
+/** How many of the window's working days fall in the week of `monday`. */
+function windowDaysIn(windowDays: Day[], monday: Day): number {
+  return windowDays.filter((day) => mondayOf(day) === monday).length;
 }
