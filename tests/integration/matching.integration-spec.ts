@@ -169,6 +169,27 @@ describe('matching: ranked, explained candidates and assignments', () => {
     });
   });
 
+  it('counts whichever of the text’s keywords a profile holds, not only its first word: skills in full, the bio by half', async () => {
+    const strategy = [{ code: 'strategy' as const, level: 4, years: 8 }];
+    const members = await hire({ fullName: 'Anne Mobilisation', domains: strategy, skills: ['mobilisation des membres', 'sondages'], bio: 'Accompagne des coopératives.' });
+    const volunteers = await hire({ fullName: 'Benoît Bénévoles', domains: strategy, skills: ['budget'], bio: 'Anime la mobilisation des bénévoles.' });
+    const neither = await hire({ fullName: 'Carole Budget', domains: strategy, skills: ['budget'], bio: 'Accompagne des coopératives.' });
+    const body = { domain: 'strategy', startDate: weekDay(4), endDate: weekDay(4, 4), estimatedHours: 10, language: 'fr', text: 'Refonte de la mobilisation des membres' };
+
+    // "refonte", the first word, is in no profile: the other two still count (2 of 3 in skills; 1 of 3 in a bio, by half).
+    const list = await eventually(async () => {
+      const response = await call<MatchListView>(url, 'POST', '/v1/matches/search', { key: coordinator, body, headers: { 'accept-language': 'en' } });
+      expect(response.status).toBe(200);
+      expect(response.body.candidates).toHaveLength(3);
+      return response.body;
+    }, 30_000);
+    const byId = new Map(list.candidates.map((c) => [c.professionalId, c]));
+    expect(byId.get(members.id)?.factors.textRelevance).toBeCloseTo(2 / 3, 3);
+    expect(byId.get(volunteers.id)?.factors.textRelevance).toBeCloseTo(1 / 6, 3);
+    expect(byId.get(neither.id)?.factors.textRelevance).toBe(0);
+    expect(list.candidates.map((c) => c.professionalId)).toEqual([members.id, volunteers.id, neither.id]);
+  });
+
   it('ranks hundreds of candidates over a year-long window (their availability does not fit one NATS message)', async () => {
     const rpc = stack.app('gateway').get(RpcClient);
     const professionals = Array.from({ length: 400 }, () => aProfessional({ domains: [{ code: 'research', level: 3, years: 5 }], languages: ['fr'] }));

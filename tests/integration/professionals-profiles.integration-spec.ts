@@ -9,7 +9,7 @@ import { DEMO_PROFESSIONALS } from '../../tools/demo/demo-professionals.js';
 import { seedProfessionals } from '../../tools/demo/seed-professionals.js';
 import { issueKey } from '../support/credentials.js';
 import { call } from '../support/http.js';
-import { aProfessional, searchIndex, thisMonday } from '../support/professionals.js';
+import { aProfessional, holding, searchIndex, thisMonday } from '../support/professionals.js';
 import { TestStack } from '../support/test-stack.js';
 
 // Meilisearch takes a few seconds over the first writes to a new index (each test file has its own);
@@ -44,7 +44,7 @@ describe('professionals: profiles and their search index', () => {
 
     const index = searchIndex(stack);
     const found = await eventually(async () => {
-      const { hits } = await index.search('zéphyrine', { filter: 'active = true AND domains = legal AND profileScores.legal > 0 AND languages = fr' });
+      const { hits } = await holding(index, 'zéphyrine', 'active = true AND domains = legal AND profileScores.legal > 0 AND languages = fr');
       expect(hits.map((hit) => hit.id)).toEqual([created.id]);
       return hits[0];
     }, INDEX_WARM_UP_MS);
@@ -56,23 +56,23 @@ describe('professionals: profiles and their search index', () => {
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ skills: ['xylographie'], region: 'quebec', fullName: created.fullName });
     await eventually(async () => {
-      const { hits } = await index.search('xylographie', { filter: 'region = quebec' });
+      const { hits } = await holding(index, 'xylographie', 'region = quebec');
       expect(hits.map((hit) => hit.id)).toEqual([created.id]);
     }, INDEX_WARM_UP_MS);
-    expect((await index.search('zéphyrine')).hits).toEqual([]);
+    expect((await holding(index, 'zéphyrine')).hits).toEqual([]);
 
     const deactivated = await api<ProfessionalView>('PATCH', `/v1/professionals/${created.id}`, { body: { active: false } });
     expect(deactivated.body.active).toBe(false);
     await eventually(async () => {
-      expect((await index.search('xylographie', { filter: 'active = true' })).hits).toEqual([]);
-      expect((await index.search('xylographie', { filter: 'active = false' })).hits.map((hit) => hit.id)).toEqual([created.id]);
+      expect((await holding(index, 'xylographie', 'active = true')).hits).toEqual([]);
+      expect((await holding(index, 'xylographie', 'active = false')).hits.map((hit) => hit.id)).toEqual([created.id]);
     });
   });
 
   it('rebuilds the index from Postgres and swaps it in, searchable throughout, keeping changes made meanwhile', async () => {
     const professional = await create({ skills: ['quasimodo'] });
     const index = searchIndex(stack);
-    await eventually(async () => expect((await index.search('quasimodo')).hits.map((hit) => hit.id)).toEqual([professional.id]), INDEX_WARM_UP_MS);
+    await eventually(async () => expect((await holding(index, 'quasimodo')).hits.map((hit) => hit.id)).toEqual([professional.id]), INDEX_WARM_UP_MS);
 
     // The change lands after the rebuild has read Postgres and before it swaps: the indexer writes
     // it to the old live index, which the swap then throws away.
@@ -82,7 +82,7 @@ describe('professionals: profiles and their search index', () => {
       yield* readAll(...args);
       const changed = await api('PATCH', `/v1/professionals/${professional.id}`, { body: { skills: ['quasimodo', 'esmeralda'] } });
       expect(changed.status).toBe(200);
-      await eventually(async () => expect((await index.search('esmeralda')).hits.map((hit) => hit.id)).toEqual([professional.id]));
+      await eventually(async () => expect((await holding(index, 'esmeralda')).hits.map((hit) => hit.id)).toEqual([professional.id]));
     });
     let result: RebuildIndexResult;
     try {
@@ -91,7 +91,7 @@ describe('professionals: profiles and their search index', () => {
       void rebuilding.finally(() => (done = true));
       while (!done) {
         // No downtime: the live index answers all along.
-        expect((await index.search('quasimodo')).hits.map((hit) => hit.id)).toEqual([professional.id]);
+        expect((await holding(index, 'quasimodo')).hits.map((hit) => hit.id)).toEqual([professional.id]);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       result = (await rebuilding)!;
@@ -101,7 +101,7 @@ describe('professionals: profiles and their search index', () => {
 
     expect(result).toMatchObject({ index: `${stack.env.MEILI_INDEX_PREFIX}professionals`, horizonStart: formatDay(thisMonday()) });
     expect(result.documents).toBeGreaterThanOrEqual(1);
-    await eventually(async () => expect((await index.search('esmeralda')).hits.map((hit) => hit.id)).toEqual([professional.id]));
+    await eventually(async () => expect((await holding(index, 'esmeralda')).hits.map((hit) => hit.id)).toEqual([professional.id]));
     const { results } = await new Meilisearch({ host: stack.env.MEILI_URL!, apiKey: stack.env.MEILI_MASTER_KEY }).getIndexes({ limit: 1000 });
     expect(results.map((i) => i.uid).filter((uid) => uid.startsWith(stack.env.MEILI_INDEX_PREFIX!))).toEqual([result.index]);
   });
@@ -126,14 +126,14 @@ describe('professionals: profiles and their search index', () => {
   it('rebuilds at start-up when Meilisearch lost its documents but Postgres kept the professionals', async () => {
     const professional = await create({ skills: ['gringoire'] });
     const index = searchIndex(stack);
-    await eventually(async () => expect((await index.search('gringoire')).hits.map((hit) => hit.id)).toEqual([professional.id]), INDEX_WARM_UP_MS);
+    await eventually(async () => expect((await holding(index, 'gringoire')).hits.map((hit) => hit.id)).toEqual([professional.id]), INDEX_WARM_UP_MS);
 
     await stack.stopPart('professionals');
     const meili = new Meilisearch({ host: stack.env.MEILI_URL!, apiKey: stack.env.MEILI_MASTER_KEY });
     await meili.deleteIndexIfExists(`${stack.env.MEILI_INDEX_PREFIX}professionals`);
     await stack.startPart('professionals');
 
-    await eventually(async () => expect((await index.search('gringoire')).hits.map((hit) => hit.id)).toEqual([professional.id]), INDEX_WARM_UP_MS);
+    await eventually(async () => expect((await holding(index, 'gringoire')).hits.map((hit) => hit.id)).toEqual([professional.id]), INDEX_WARM_UP_MS);
   });
 
   it('refuses a second professional with the same email, whatever its case', async () => {

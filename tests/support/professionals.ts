@@ -1,5 +1,5 @@
 import { Meilisearch } from 'meilisearch';
-import { formatDay, mondayOf, professionalsIndexName, today, type CreateProfessionalRequest, type ProfessionalSearchDocument } from '@coop/contracts';
+import { formatDay, keywordsOf, mondayOf, professionalsIndexName, today, type CreateProfessionalRequest, type ProfessionalSearchDocument } from '@coop/contracts';
 import type { TestStack } from './test-stack.js';
 
 let counter = 0;
@@ -39,4 +39,10 @@ export function weekDay(weeks: number, days = 0): string {
 export function searchIndex(stack: TestStack) {
   const client = new Meilisearch({ host: stack.env.MEILI_URL!, apiKey: stack.env.MEILI_MASTER_KEY });
   return client.index<ProfessionalSearchDocument>(professionalsIndexName(stack.env.MEILI_INDEX_PREFIX ?? ''));
+}
+
+/** The documents of `index` holding `word` among their keywords (as matching asks for them), and in `filter` if given. */
+export function holding(index: ReturnType<typeof searchIndex>, word: string, filter?: string) {
+  const keywords = keywordsOf(word).map((keyword) => `keywords = "${keyword}"`);
+  return index.search('', { filter: [...keywords, ...(filter ? [filter] : [])].join(' AND ') });
 }

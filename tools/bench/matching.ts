@@ -50,9 +50,8 @@ import {
 } from '@coop/contracts';
 import { namespacedSubject, type RpcClient } from '@coop/platform';
 import { rater, twoStageRetrieval, windowsOf } from '../../apps/matching/src/candidates/professionals.adapter.js';
-import { type CandidateQuery as MeiliQuery, listQueries, setFilters } from '../../apps/matching/src/candidates/professionals-search.js';
+import { type CandidateQuery as MeiliQuery, listHits, listQueries, setFilters } from '../../apps/matching/src/candidates/professionals-search.js';
 import { MultiSearchClient } from '../../apps/matching/src/candidates/multi-search-client.js';
-import type { ListHit } from '../../apps/matching/src/candidates/threshold-retrieval.js';
 import { MatchingConfig } from '../../apps/matching/src/config.js';
 import { contextOfSearch } from '../../apps/matching/src/match-request/match-context.js';
 import { RANKED_POOL } from '../../apps/matching/src/nearest-fits/nearest-fits.js';
@@ -418,12 +417,9 @@ class MeiliDirect {
       setFilters(context, TIME_ZONE),
       {
         read: async (reads) => {
-          const page = listQueries(this.index, context.domain, text, reads);
+          const page = listQueries(this.index, context.domain, reads);
           queries.push(...page);
-          const results = await this.client.search<Record<string, unknown>>(page);
-          return results.map((result, i): ListHit[] =>
-            result.hits.map((hit) => ({ document: hit as unknown as ProfessionalSearchDocument, relevance: page[i].q !== '' ? (hit._rankingScore ?? 0) : 0 })),
-          );
+          return listHits(reads, await this.client.search<ProfessionalSearchDocument>(page));
         },
         availability: (ids) => windowsOf(rpc, ids, context),
         rate: rater(query),
@@ -591,9 +587,8 @@ function randomRequest(random: SeededRandom): SubmitServiceRequestBody {
   const workingDays = Math.max(1, Math.floor((days * 5) / 7) - 1);
   return {
     domain,
-    // The need in the title's first words, as a partner's request would name it: Meilisearch keeps
-    // a query's first word, so a title beginning with a word in no profile ("Bench") matched nobody
-    // and (d) measured automatic assignment without any text relevance (docs/matching.md).
+    // The need in the title, as a partner's request would name it, so that text relevance has
+    // keywords to find (a title "Bench request in …" once left (d) without any: README, Benchmarks).
     title: words(random, domain),
     description: `Besoin d'aide: ${words(random, domain)}`,
     startDate: dayInDays(start),

@@ -1,11 +1,8 @@
 import { Pool } from 'undici';
 
-/** One hit of a multi-search: the document's retrieved fields, and its ranking score when asked. */
-export type MultiSearchHit<Document> = Document & { _rankingScore?: number };
-
-/** One query's answer: its hits, and how long Meilisearch took over it. */
+/** One query's answer: its hits (the documents' retrieved fields), and how long Meilisearch took over it. */
 export interface MultiSearchResult<Document> {
-  hits: Array<MultiSearchHit<Document>>;
+  hits: Document[];
   processingTimeMs: number;
 }
 

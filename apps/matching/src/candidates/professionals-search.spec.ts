@@ -1,5 +1,5 @@
-import { formatDay, mondayOf, today } from '@coop/contracts';
-import { listQueries, nearbyQueries, setFilters, weeklyCapacityFilters } from './professionals-search.js';
+import { formatDay, mondayOf, type ProfessionalSearchDocument, today } from '@coop/contracts';
+import { listHits, listQueries, nearbyQueries, setFilters, weeklyCapacityFilters } from './professionals-search.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 
 // Two weeks from the week after next: inside the index's horizon of free hours.
@@ -14,7 +14,6 @@ const context: MatchContext = {
   onSite: false,
   declinedBy: new Set(),
 };
-const summary = (queries: ReturnType<typeof nearbyQueries>) => queries.map((query) => ({ text: query.q !== '', limit: query.limit }));
 
 describe(setFilters.name, () => {
   it('names the eligible (in the domain, active, speaking the language), and those of them the index sees free each week of the window', () => {
@@ -27,35 +26,46 @@ describe(setFilters.name, () => {
 });
 
 describe(listQueries.name, () => {
-  it('reads each list by the domain’s profile score, with the text or without, from its offset', () => {
-    const queries = listQueries('professionals', 'legal', 'règlements', [
-      { list: { filter: 'F', textual: true }, offset: 0, limit: 20 },
-      { list: { filter: 'F', textual: false }, offset: 20, limit: 40 },
+  it('reads each list by the domain’s profile score from its offset; the text list only those holding a keyword, with what relevance needs', () => {
+    const queries = listQueries('professionals', 'legal', [
+      { list: { filter: 'F', keywords: ['reglement', 'statut'] }, offset: 0, limit: 20 },
+      { list: { filter: 'F' }, offset: 20, limit: 40 },
     ]);
 
-    expect(queries.map((q) => ({ q: q.q, sort: q.sort, offset: q.offset, limit: q.limit }))).toEqual([
-      { q: 'règlements', sort: ['profileScores.legal:desc'], offset: 0, limit: 20 },
-      { q: '', sort: ['profileScores.legal:desc'], offset: 20, limit: 40 },
+    expect(queries.map((q) => ({ filter: q.filter, sort: q.sort, offset: q.offset, limit: q.limit }))).toEqual([
+      { filter: 'F AND keywords IN ["reglement", "statut"]', sort: ['profileScores.legal:desc'], offset: 0, limit: 20 },
+      { filter: 'F', sort: ['profileScores.legal:desc'], offset: 20, limit: 40 },
     ]);
-    expect(queries[0].attributesToRetrieve).toContain('profileScores');
+    expect(queries[0].attributesToRetrieve).toEqual(['id', 'profileScores', 'keywords', 'skillKeywords']);
+    expect(queries[1].attributesToRetrieve).not.toContain('keywords');
+  });
+});
+
+describe(listHits.name, () => {
+  it('gives the text list’s hits their relevance to its keywords, and the others none', () => {
+    const document = { id: 'a', profileScores: { legal: 0.3 }, keywords: ['reglement', 'cooperative'], skillKeywords: ['reglement'] } as unknown as ProfessionalSearchDocument;
+    const reads = [
+      { list: { filter: 'F', keywords: ['reglement', 'statut'] }, offset: 0, limit: 20 },
+      { list: { filter: 'F' }, offset: 0, limit: 20 },
+    ];
+
+    const [textList, plain] = listHits(reads, [{ hits: [document] }, { hits: [document] }]);
+
+    expect(textList[0].relevance).toBe(0.5);
+    expect(plain[0].relevance).toBe(0);
   });
 });
 
 describe(nearbyQueries.name, () => {
   const later = { startDate: formatDay(monday + 7), endDate: formatDay(monday + 18) };
 
-  it('asks, in one multi-search, for those of another language free for the window, and those free for each changed window', () => {
-    const queries = nearbyQueries('professionals', context, 'règlements', { limit: 10, windows: [later] }, 'America/Toronto');
+  it('asks, in one multi-search, for those of another language free for the window, and those free for each changed window, with their keywords', () => {
+    const queries = nearbyQueries('professionals', context, { limit: 10, windows: [later] }, 'America/Toronto');
 
-    expect(summary(queries)).toEqual([
-      { text: true, limit: 10 },
-      { text: false, limit: 10 },
-      { text: true, limit: 10 },
-      { text: false, limit: 10 },
-    ]);
-    expect(queries[1].filter).toBe(['domains = "legal" AND active = true AND languages != "fr"', ...weeklyCapacityFilters(context, 'America/Toronto')].join(' AND '));
-    expect(queries[3].filter).toBe(
+    expect(queries.map((query) => query.filter)).toEqual([
+      ['domains = "legal" AND active = true AND languages != "fr"', ...weeklyCapacityFilters(context, 'America/Toronto')].join(' AND '),
       ['domains = "legal" AND active = true AND languages = "fr"', ...weeklyCapacityFilters({ ...later, estimatedHours: 20 }, 'America/Toronto')].join(' AND '),
-    );
+    ]);
+    expect(queries.every((query) => query.limit === 10 && query.attributesToRetrieve.includes('skillKeywords'))).toBe(true);
   });
 });

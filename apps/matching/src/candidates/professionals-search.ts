@@ -1,9 +1,9 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
   freeHoursField,
+  keywordRelevance,
   mondayOf,
   parseDay,
-  PROFESSIONALS_MAX_TOTAL_HITS,
   professionalsIndexName,
   ProfessionalSearchDocument,
   SEARCH_HORIZON_WEEKS,
@@ -18,7 +18,7 @@ import { type ListHit, type ListRead, profileScoreOf } from './threshold-retriev
 
 export interface SearchHit {
   document: ProfessionalSearchDocument;
-  /** Meilisearch's ranking score for the text, 0..1. */
+  /** Text relevance (keywordRelevance), 0..1. */
   relevance: number;
 }
 
@@ -37,6 +37,12 @@ const FIELDS: Array<keyof ProfessionalSearchDocument> = [
   'costRate',
   'active',
 ];
+/** What text relevance is computed from. */
+const KEYWORD_FIELDS: Array<keyof ProfessionalSearchDocument> = ['keywords', 'skillKeywords'];
+/** Candidates with their text relevance (outside retrieval's lists, which learn it from the text list). */
+const FIELDS_WITH_KEYWORDS = [...FIELDS, ...KEYWORD_FIELDS];
+/** The text list only tells relevance: no need for whole documents (Meilisearch's cost and ours grow with them). */
+const TEXT_LIST_FIELDS: Array<keyof ProfessionalSearchDocument> = ['id', 'profileScores', ...KEYWORD_FIELDS];
 
 /** The deepest retrieval reads a list before it says its top may not be exact (far beyond any need). */
 export const MAX_DEPTH = 5_000;
@@ -65,101 +71,95 @@ export class ProfessionalsSearch implements OnApplicationShutdown {
   }
 
   /** Pages of lists by profileScores.<domain>, best first, in one multi-search. */
-  async read(domain: string, text: string, reads: ListRead[]): Promise<ListHit[][]> {
+  async read(domain: string, reads: ListRead[]): Promise<ListHit[][]> {
     if (reads.length === 0) return [];
-    const queries = listQueries(this.index, domain, text, reads);
-    const results = await this.client.search<ProfessionalSearchDocument>(queries);
-    return results.map((result, i) =>
-      result.hits.map((hit) => ({ document: hit as ProfessionalSearchDocument, relevance: queries[i].q !== '' ? (hit._rankingScore ?? 0) : 0 })),
-    );
+    const queries = listQueries(this.index, domain, reads);
+    return listHits(reads, await this.client.search<ProfessionalSearchDocument>(queries));
   }
 
   /** In-domain professionals the hard constraints exclude (inactive, other language), up to 50, with their relevance. */
-  async excluded(context: MatchContext, text: string): Promise<SearchHit[]> {
+  async excluded(context: MatchContext, keywords: string[]): Promise<SearchHit[]> {
     const filter = `${inDomainFilter(context)} AND (active = false OR languages != ${quote(context.language)})`;
-    return this.hits(withAndWithoutText([{ filter, limit: 50 }], this.index, text), text);
+    return this.hits([candidateQuery(this.index, filter, 50)], keywords);
   }
 
   /**
-   * Everyone of `filter` (tools only: the exhaustive ranking the benchmark and the tests compare
-   * retrieval with), read by profile score a page at a time (each page starts below the last score
-   * read, whose professionals are read whole); and their relevance to `text` from the text list of
-   * `textFilter` read whole from its start (retrieval reads it in pages by profile score: threshold-retrieval.ts).
+   * Everyone of `filter` with their relevance to `keywords` (tools only: the exhaustive ranking the
+   * benchmark and the tests compare retrieval with), read by profile score a page at a time (each
+   * page starts below the last score read, whose professionals are read whole).
    */
-  async everyone(domain: string, filter: string, textFilter: string, text: string): Promise<SearchHit[]> {
+  async everyone(domain: string, filter: string, keywords: string[]): Promise<SearchHit[]> {
     const all = new Map<string, SearchHit>();
+    const page = async (pageFilter: string, limit: number) => {
+      const query = { ...candidateQuery(this.index, pageFilter, limit), sort: [`profileScores.${domain}:desc`] };
+      return this.hits([query], keywords);
+    };
     let below: number | undefined;
     for (;;) {
-      const pageFilter = below === undefined ? filter : `${filter} AND profileScores.${domain} < ${below}`;
-      const [page] = await this.read(domain, '', [{ list: { filter: pageFilter, textual: false }, offset: 0, limit: EVERYONE_PAGE }]);
-      const last = page.length === EVERYONE_PAGE ? profileScoreOf(page[page.length - 1].document, domain) : undefined;
-      const keep = last === undefined ? page : page.filter((hit) => profileScoreOf(hit.document, domain) !== last);
-      if (last !== undefined) {
-        const [group] = await this.read(domain, '', [{ list: { filter: `${filter} AND profileScores.${domain} = ${last}`, textual: false }, offset: 0, limit: MAX_DEPTH }]);
-        keep.push(...group);
-      }
+      const hits = await page(below === undefined ? filter : `${filter} AND profileScores.${domain} < ${below}`, EVERYONE_PAGE);
+      const last = hits.length === EVERYONE_PAGE ? profileScoreOf(hits[hits.length - 1].document, domain) : undefined;
+      const keep = last === undefined ? hits : hits.filter((hit) => profileScoreOf(hit.document, domain) !== last);
+      if (last !== undefined) keep.push(...(await page(`${filter} AND profileScores.${domain} = ${last}`, MAX_DEPTH)));
       for (const hit of keep) all.set(hit.document.id, hit);
       if (last === undefined) break;
       below = last;
-    }
-    if (text.trim().length > 0) {
-      const [matching] = await this.read(domain, text, [{ list: { filter: textFilter, textual: true }, offset: 0, limit: PROFESSIONALS_MAX_TOTAL_HITS }]);
-      for (const hit of matching) {
-        const known = all.get(hit.document.id);
-        if (known) known.relevance = hit.relevance;
-      }
     }
     return [...all.values()];
   }
 
   /** Nearest fits: professionals the ranking's search could not see (one multi-search). */
-  async nearby(context: MatchContext, text: string, sets: NearbySets): Promise<SearchHit[]> {
-    return this.hits(nearbyQueries(this.index, context, text, sets, this.timeZone), text);
+  async nearby(context: MatchContext, keywords: string[], sets: NearbySets): Promise<SearchHit[]> {
+    return this.hits(nearbyQueries(this.index, context, sets, this.timeZone), keywords);
   }
 
-  private async hits(queries: CandidateQuery[], text: string): Promise<SearchHit[]> {
-    const textual = text.trim().length > 0;
+  /** Everyone the queries return, once each, in order, with their relevance. */
+  private async hits(queries: CandidateQuery[], keywords: string[]): Promise<SearchHit[]> {
     const results = await this.client.search<ProfessionalSearchDocument>(queries);
     const hits = new Map<string, SearchHit>();
-    results.forEach((result, i) => {
-      const scored = textual && queries[i].q !== '';
-      for (const hit of result.hits) {
-        const relevance = scored ? (hit._rankingScore ?? 0) : 0;
-        const known = hits.get(hit.id);
-        if (!known || known.relevance < relevance) hits.set(hit.id, { document: hit as ProfessionalSearchDocument, relevance });
-      }
-    });
+    for (const result of results) {
+      for (const document of result.hits) if (!hits.has(document.id)) hits.set(document.id, { document, relevance: keywordRelevance(keywords, document) });
+    }
     return [...hits.values()];
   }
 }
 
 export interface CandidateQuery {
   indexUid: string;
-  q: string;
   filter: string;
   limit: number;
   offset?: number;
   sort?: string[];
   attributesToRetrieve: string[];
-  showRankingScore: true;
+}
+
+function candidateQuery(indexUid: string, filter: string, limit: number): CandidateQuery {
+  return { indexUid, filter, limit, attributesToRetrieve: FIELDS_WITH_KEYWORDS as string[] };
 }
 
 /** The Meilisearch queries of list pages (exported so the benchmark sends exactly the same searches). */
-export function listQueries(indexUid: string, domain: string, text: string, reads: ListRead[]): CandidateQuery[] {
+export function listQueries(indexUid: string, domain: string, reads: ListRead[]): CandidateQuery[] {
   return reads.map(({ list, offset, limit }) => ({
     indexUid,
-    q: list.textual ? text : '',
-    filter: list.filter,
+    filter: list.keywords ? `${list.filter} AND ${keywordFilter(list.keywords)}` : list.filter,
     sort: [`profileScores.${domain}:desc`],
     offset,
     limit,
-    // The text list only tells relevance: no need for whole documents (Meilisearch's cost and ours grow with them).
-    attributesToRetrieve: list.textual ? TEXT_LIST_FIELDS : (FIELDS as string[]),
-    showRankingScore: true,
+    attributesToRetrieve: (list.keywords ? TEXT_LIST_FIELDS : FIELDS) as string[],
   }));
 }
 
-const TEXT_LIST_FIELDS = ['id', 'profileScores'];
+/** The hits of list pages: on the text list, with their relevance to its keywords (elsewhere 0: not known from that list). */
+export function listHits(reads: ListRead[], results: Array<{ hits: ProfessionalSearchDocument[] }>): ListHit[][] {
+  return results.map((result, i) => {
+    const { keywords } = reads[i].list;
+    return result.hits.map((document) => ({ document, relevance: keywords ? keywordRelevance(keywords, document) : 0 }));
+  });
+}
+
+/** Those who hold any of the keywords. */
+function keywordFilter(keywords: string[]): string {
+  return `keywords IN [${keywords.map(quote).join(', ')}]`;
+}
 
 /** The filters of the sets matching ranks: in the domain; eligible (active, speaking the language); free for the window as the index sees it. */
 export interface SetFilters {
@@ -193,36 +193,15 @@ export interface NearbySets {
 /**
  * The one multi-search of the nearest fits: the active in-domain professionals who do not speak
  * the request's language but are free for its whole window, and those who speak it and are free
- * for the whole of a changed window. Text ranks, as in candidateQueries.
+ * for the whole of a changed window.
  */
-export function nearbyQueries(indexUid: string, context: MatchContext, text: string, { limit, windows }: NearbySets, timeZone: string): CandidateQuery[] {
+export function nearbyQueries(indexUid: string, context: MatchContext, { limit, windows }: NearbySets, timeZone: string): CandidateQuery[] {
   const active = `domains = ${quote(context.domain)} AND active = true`;
   const freeOver = (window: Pick<MatchContext, 'startDate' | 'endDate'>) => weeklyCapacityFilters({ ...window, estimatedHours: context.estimatedHours }, timeZone);
-  return withAndWithoutText(
-    [
-      { filter: [`${active} AND languages != ${quote(context.language)}`, ...freeOver(context)].join(' AND '), limit },
-      ...windows.map((window) => ({ filter: [`${active} AND languages = ${quote(context.language)}`, ...freeOver(window)].join(' AND '), limit })),
-    ],
-    indexUid,
-    text,
-  );
-}
-
-/**
- * Meilisearch drops documents matching none of the words, so text must not decide who is
- * retrieved: each set is also asked for without text, and only text hits carry relevance.
- */
-function withAndWithoutText(sets: Array<{ filter: string; limit: number }>, indexUid: string, text: string): CandidateQuery[] {
-  const query = (filter: string, setLimit: number, q: string): CandidateQuery => ({
-    indexUid,
-    q,
-    filter,
-    limit: setLimit,
-    attributesToRetrieve: FIELDS as string[],
-    showRankingScore: true,
-  });
-  const textual = text.trim().length > 0;
-  return sets.flatMap((set) => [...(textual ? [query(set.filter, set.limit, text)] : []), query(set.filter, set.limit, '')]);
+  return [
+    [`${active} AND languages != ${quote(context.language)}`, ...freeOver(context)].join(' AND '),
+    ...windows.map((window) => [`${active} AND languages = ${quote(context.language)}`, ...freeOver(window)].join(' AND ')),
+  ].map((filter) => candidateQuery(indexUid, filter, limit));
 }
 
 /**

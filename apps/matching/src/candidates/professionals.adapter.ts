@@ -13,6 +13,7 @@ import {
   ProfessionalSearchDocument,
   RANKING_WEIGHTS,
   RequestBooking,
+  requestKeywords,
   ReserveRequest,
   weeksOf,
   WindowAvailabilitySummary,
@@ -47,18 +48,18 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
   }
 
   async findCandidates(query: CandidateQuery): Promise<ProfessionalFacts[]> {
-    const { context, text } = query;
+    const { context } = query;
     const filters = setFilters(context, this.search.timeZone);
     const windows = (ids: string[]) => windowsOf(this.rpc, ids, context);
     const [retrieved, excluded] = await Promise.all([
       query.exhaustive ? this.everyone(filters.eligible, query, windows) : this.retrieve(filters, query, windows),
-      query.includeExcluded ? this.withAvailability(this.search.excluded(context, text), windows) : [],
+      query.includeExcluded ? this.withAvailability(this.search.excluded(context, requestKeywords(query.text)), windows) : [],
     ]);
     return [...retrieved, ...excluded].map(({ document, relevance, availability }) => ({ ...profileOf(document, relevance), availability }));
   }
 
   private async retrieve(filters: SetFilters, query: CandidateQuery, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
-    const sources: RetrievalSources = { read: (reads) => this.search.read(query.context.domain, query.text, reads), availability: windows, rate: rater(query) };
+    const sources: RetrievalSources = { read: (reads) => this.search.read(query.context.domain, reads), availability: windows, rate: rater(query) };
     const outcome = await twoStageRetrieval(query, filters, sources, this.firstPage);
     this.logger.debug({ msg: 'retrieval', rounds: outcome.rounds, hits: outcome.hits, read: outcome.retrieved.length, exact: outcome.exact });
     return outcome.retrieved;
@@ -66,7 +67,7 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
 
   /** Every eligible professional, for tools that compare retrieval with the exhaustive ranking. */
   private async everyone(eligible: string, query: CandidateQuery, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
-    return this.withAvailability(this.search.everyone(query.context.domain, eligible, eligible, query.text), windows);
+    return this.withAvailability(this.search.everyone(query.context.domain, eligible, requestKeywords(query.text)), windows);
   }
 
   private async withAvailability(hits: Promise<SearchHit[]>, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
@@ -79,7 +80,7 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
   }
 
   async findNearby(query: NearbyQuery): Promise<ProfessionalProfile[]> {
-    const hits = await this.search.nearby(query.context, query.text, { limit: query.limit, windows: query.windows });
+    const hits = await this.search.nearby(query.context, requestKeywords(query.text), { limit: query.limit, windows: query.windows });
     return hits.map((hit) => profileOf(hit.document, hit.relevance));
   }
 
@@ -194,7 +195,7 @@ export function retrievalPlan(query: CandidateQuery, filters: SetFilters, setFil
   if (context.onSite && context.region) split('region', context.region, w.regionFit);
   return {
     domain: context.domain,
-    text: query.text,
+    keywords: requestKeywords(query.text),
     setFilter,
     textFilter: filters.eligible,
     streams,

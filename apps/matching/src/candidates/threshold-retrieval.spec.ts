@@ -24,7 +24,7 @@ const TEXT = 0.08;
 
 /**
  * Meilisearch as retrieval uses it, in memory: filters made of the plan's own parts joined by AND,
- * sorted by profile score; with text, only those matching it, ties by relevance; without, ties in
+ * sorted by profile score; the text list only those holding a keyword, ties by relevance; the others, ties in
  * another order (by id, reversed), as the index's own tie-breakers would.
  */
 function fakeIndex(people: Person[], counter: { hits: number }) {
@@ -47,11 +47,11 @@ function fakeIndex(people: Person[], counter: { hits: number }) {
   return async (reads: ListRead[]) =>
     reads.map(({ list, offset, limit }) => {
       const found = people
-        .filter((person) => matches(person, list.filter) && (!list.textual || person.relevance > 0))
-        .sort((a, b) => b.profile - a.profile || (list.textual ? b.relevance - a.relevance : a.id < b.id ? 1 : -1));
+        .filter((person) => matches(person, list.filter) && (!list.keywords || person.relevance > 0))
+        .sort((a, b) => b.profile - a.profile || (list.keywords ? b.relevance - a.relevance : a.id < b.id ? 1 : -1));
       const page = found.slice(offset, offset + limit);
       counter.hits += page.length;
-      return page.map((person) => ({ document: { id: person.id, profileScores: { legal: person.profile } } as unknown as ProfessionalSearchDocument, relevance: list.textual ? person.relevance : 0 }));
+      return page.map((person) => ({ document: { id: person.id, profileScores: { legal: person.profile } } as unknown as ProfessionalSearchDocument, relevance: list.keywords ? person.relevance : 0 }));
     });
 }
 
@@ -62,10 +62,10 @@ function rating(person: Person, relevance: number): Rating {
 }
 
 /** The exhaustive ranking's best of those wanted: by score, then id. */
-function exhaustiveTop(people: Person[], wanted: 'available' | 'unavailable', top: number, text: string): string[] {
+function exhaustiveTop(people: Person[], wanted: 'available' | 'unavailable', top: number, keywords: string[]): string[] {
   return people
     .filter((p) => p.inSet && !p.declined && p.available === (wanted === 'available'))
-    .map((p) => ({ id: p.id, score: rating(p, text === '' ? 0 : p.relevance).score }))
+    .map((p) => ({ id: p.id, score: rating(p, keywords.length === 0 ? 0 : p.relevance).score }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
     .slice(0, top)
     .map((p) => p.id);
@@ -90,7 +90,7 @@ const population = fc.integer({ min: 0, max: 120 }).chain((n) => fc.tuple(...Arr
 describe(retrieveTop.name, () => {
   const plan = (people: Person[], overrides: Partial<RetrievalPlan>): RetrievalPlan => ({
     domain: 'legal',
-    text: 'contrats',
+    keywords: ['contrat'],
     setFilter: 'SET',
     textFilter: 'ALL',
     streams: [
@@ -108,24 +108,24 @@ describe(retrieveTop.name, () => {
 
   it('gives exactly the exhaustive ranking’s top, ties to the smaller id, whatever the data', async () => {
     await fc.assert(
-      fc.asyncProperty(population, fc.constantFrom('contrats', ''), fc.integer({ min: 1, max: 12 }), fc.constantFrom('available', 'unavailable'), async (people, text, top, wanted) => {
+      fc.asyncProperty(population, fc.constantFrom<string[]>(['contrat'], []), fc.integer({ min: 1, max: 12 }), fc.constantFrom('available', 'unavailable'), async (people, keywords, top, wanted) => {
         const byId = new Map(people.map((p) => [p.id, p]));
-        const outcome = await retrieveTop(plan(people, { text, top, wanted: wanted as 'available' | 'unavailable' }), {
+        const outcome = await retrieveTop(plan(people, { keywords, top, wanted: wanted as 'available' | 'unavailable' }), {
           read: fakeIndex(people, { hits: 0 }),
           availability: async (ids) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
           rate: (document, relevance) => rating(byId.get(document.id)!, relevance),
         });
         const ranked = [...outcome.retrieved.values()]
-          .filter((r) => r.relevanceKnown || text === '')
+          .filter((r) => r.relevanceKnown || keywords.length === 0)
           .map((r) => ({ id: r.document.id, rating: rating(byId.get(r.document.id)!, r.relevance) }))
           .filter((r) => !r.rating.excluded && r.rating.available === (wanted === 'available'))
           .sort((a, b) => b.rating.score - a.rating.score || (a.id < b.id ? -1 : 1))
           .slice(0, top)
           .map((r) => r.id);
         // Who was read with an unknown relevance is below the top, so leaving them out changes nothing.
-        expect(ranked).toEqual(exhaustiveTop(people, wanted as 'available' | 'unavailable', top, text));
+        expect(ranked).toEqual(exhaustiveTop(people, wanted as 'available' | 'unavailable', top, keywords));
         expect(outcome.exact).toBe(true);
-        for (const r of outcome.retrieved.values()) if (r.relevanceKnown) expect(r.relevance).toBe(text === '' ? 0 : byId.get(r.document.id)!.relevance);
+        for (const r of outcome.retrieved.values()) if (r.relevanceKnown) expect(r.relevance).toBe(keywords.length === 0 ? 0 : byId.get(r.document.id)!.relevance);
       }),
       { numRuns: 300 },
     );
@@ -148,7 +148,7 @@ describe(retrieveTop.name, () => {
     });
 
     expect(outcome.retrieved.has('best')).toBe(true);
-    expect(exhaustiveTop(people, 'available', 10, 'contrats')[0]).toBe('best');
+    expect(exhaustiveTop(people, 'available', 10, ['contrat'])[0]).toBe('best');
   });
 
   it('stops early when the best are clear: reads a fraction of a large set', async () => {
@@ -169,7 +169,7 @@ describe(retrieveTop.name, () => {
     const textFilters: string[] = [];
     const outcome = await retrieveTop(plan(people, { known: [], firstPage: 20 }), {
       read: async (reads) => {
-        textFilters.push(...reads.filter((read) => read.list.textual).map((read) => read.list.filter));
+        textFilters.push(...reads.filter((read) => read.list.keywords).map((read) => read.list.filter));
         return index(reads);
       },
       availability: async (ids) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
@@ -195,7 +195,7 @@ describe(retrieveTop.name, () => {
       const textReads: ListRead[] = [];
       const outcome = await retrieveTop(plan(people, { known: [], firstPage: 4, top: 1, maxDepth }), {
         read: async (reads) => {
-          textReads.push(...reads.filter((read) => read.list.textual));
+          textReads.push(...reads.filter((read) => read.list.keywords));
           return index(reads);
         },
         availability: async (ids) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
@@ -209,7 +209,7 @@ describe(retrieveTop.name, () => {
     expect(paged.filters.slice(0, 3)).toEqual(['ALL', 'ALL AND profileScores.legal <= 0.32', 'ALL AND profileScores.legal <= 0.32']);
     expect(paged.outcome.retrieved.get('best')?.relevance).toBe(1);
     expect(paged.outcome.exact).toBe(true);
-    expect(exhaustiveTop(people, 'available', 1, 'contrats')).toEqual(['best']);
+    expect(exhaustiveTop(people, 'available', 1, ['contrat'])).toEqual(['best']);
 
     // Pages of at most 6: the third holds only those already read, so the tie is asked for at once,
     // and as it is more than the index's depth, retrieval says the result may not be exact.

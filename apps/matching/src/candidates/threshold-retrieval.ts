@@ -11,8 +11,8 @@ const EPSILON = 1e-9;
 /** One list of the index: the professionals of `filter`, by profileScores.<domain>, best first. */
 export interface ListSpec {
   filter: string;
-  /** With the request's text (only those matching some of its words, with their relevance), or without. */
-  textual: boolean;
+  /** The text list: only those holding some of these keywords (the request's), with their relevance to them. */
+  keywords?: string[];
 }
 
 export interface ListRead {
@@ -23,7 +23,7 @@ export interface ListRead {
 
 export interface ListHit {
   document: ProfessionalSearchDocument;
-  /** The text's ranking score (0 in a list without text). */
+  /** Their relevance to the text list's keywords (0 in other lists: not known from them). */
   relevance: number;
 }
 
@@ -48,14 +48,11 @@ export interface Stream {
 
 export interface RetrievalPlan {
   domain: string;
-  text: string;
+  /** The request's keywords (requestKeywords); none: nobody has text relevance. */
+  keywords: string[];
   /** The set to rank (hard filters the index applies, and the window's weekly free hours when only those free for it are wanted). */
   setFilter: string;
-  /**
-   * Where the text is read (in the domain, active, speaking the language), a page at a time by
-   * profile score, never at an offset: a professional's relevance is Meilisearch's score in this
-   * list (its score may depend on the page's offset; not on a bound on the sort's own field).
-   */
+  /** Where the text list is read (in the domain, active, speaking the language), a page at a time by profile score. */
   textFilter: string;
   /** Disjoint slices covering the set; each with the most it may add to the profile score. */
   streams: Stream[];
@@ -134,8 +131,8 @@ interface Seen {
 
 /**
  * Stage one of matching, exact by construction (Fagin's threshold algorithm). Each stream of the
- * set is read from the index by profile score, best first, and so is the text's list (those
- * matching some of its words, with their relevance); everyone read gets their exact availability
+ * set is read from the index by profile score, best first, and so is the text list (those
+ * holding some of the request's keywords, with their relevance); everyone read gets their exact availability
  * and score. Reading stops once the `top`-th best score is above what anyone not yet read could
  * reach: their profile score is at most the last one read in their stream, to which the stream's
  * bonus, a full text relevance (unless the text list is past them: then they match none of its
@@ -143,11 +140,11 @@ interface Seen {
  * set would give.
  */
 export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources): Promise<RetrievalOutcome> {
-  const textual = plan.text.trim().length > 0;
+  const textual = plan.keywords.length > 0;
   const and = (...parts: string[]) => parts.filter((part) => part !== '').join(' AND ');
   const bestBonus = Math.max(...plan.streams.map((stream) => stream.bonus));
-  const streams = plan.streams.map((stream) => new ListState({ filter: and(plan.setFilter, stream.filter), textual: false }, stream.bonus === bestBonus ? plan.firstPage : PROBE));
-  const text = textual ? new ListState({ filter: plan.textFilter, textual: true }, plan.firstPage) : undefined;
+  const streams = plan.streams.map((stream) => new ListState({ filter: and(plan.setFilter, stream.filter) }, stream.bonus === bestBonus ? plan.firstPage : PROBE));
+  const text = textual ? new ListState({ filter: plan.textFilter, keywords: plan.keywords }, plan.firstPage) : undefined;
   const seen = new Map<string, Seen>();
   /** What the text list said of each professional it returned (in the set or not), with their profile score. */
   const textHits = new Map<string, { profile: number; relevance: number }>();
@@ -161,7 +158,7 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
     const reads: Array<{ read: ListRead; state?: ListState }> = [];
     if (knownPending && knownFilter) {
       // Read whole; their relevance comes from the text list like anyone's.
-      reads.push({ read: { list: { filter: knownFilter, textual: false }, offset: 0, limit: plan.known.length } });
+      reads.push({ read: { list: { filter: knownFilter }, offset: 0, limit: plan.known.length } });
       knownPending = false;
     }
     const threshold = rounds === 0 ? undefined : thresholdOf(seen);
@@ -192,7 +189,7 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
       let newToText = 0;
       for (const hit of page) {
         // The text list only tells relevance: candidates come from the set's own lists.
-        if (read.list.textual) {
+        if (read.list.keywords) {
           if (!textHits.has(hit.document.id)) newToText += 1;
           textHits.set(hit.document.id, { profile: profileScoreOf(hit.document, plan.domain), relevance: hit.relevance });
           const entry = seen.get(hit.document.id);
@@ -303,9 +300,8 @@ function streamBound(plan: RetrievalPlan, plain: ListState, text: ListState | un
 /**
  * The text list's next page: from the top, then at or below the last profile score read (those
  * tied with it who did not fit the last page come first, the ones already read are skipped), by a
- * filter on the sort's own field rather than at an offset: Meilisearch may score a document
- * differently further down a list (same order, other scores), never for a bound on that field
- * (measured: docs/matching.md).
+ * filter on the sort's own field rather than at an offset (which Meilisearch pays for by reading
+ * the skipped hits again), and never below the floor (textFloor).
  */
 function textPage(plan: RetrievalPlan, state: ListState, limit: number, floor: number | undefined): ListRead {
   const field = `profileScores.${plan.domain}`;

@@ -2,7 +2,6 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, Settings, Task } from 'meilisearch';
 import { PROFESSIONALS_MAX_TOTAL_HITS, professionalsIndexName, ProfessionalSearchDocument } from '@coop/contracts';
 import { ProfessionalsConfig } from '../config.js';
-import { STOP_WORDS } from './stop-words.js';
 
 const RETRY_MS = 1_000;
 /** Bulk writes queue behind each other in Meilisearch: wait for them generously. */
@@ -13,27 +12,20 @@ const COMPARISON = { facetSearch: false, filter: { equality: true, comparison: t
 
 /**
  * Settings of the professionals index, chosen for matching (see ProfessionalSearchDocument for the
- * document shape). A requested sort first (matching's retrieval reads candidates by
- * `profileScores.<domain>`; the ranking score of the text does not count the sort, so it stays the
- * text's own), then text relevance (skills before domain labels, bio and name), then cooperative
- * experience and free hours as tie-breakers. Filters only where matching needs them, no facet
- * search, no prefix search: indexing 100k profiles stays fast.
+ * document shape). Matching reads it by filter and sort only (candidates by
+ * `profileScores.<domain>`; who holds a request's keywords by a filter on `keywords`) and computes
+ * text relevance itself: nothing is searchable, so no word, typo or proximity index is built on
+ * each change. Filters only where matching needs them, no facet search: indexing 100k profiles
+ * stays fast.
  */
 export const PROFESSIONALS_INDEX_SETTINGS: Settings = {
-  searchableAttributes: ['skills', 'domainLabels', 'bio', 'fullName'],
+  searchableAttributes: [],
   filterableAttributes: [
-    { attributePatterns: ['id', 'domains', 'languages', 'region', 'coopSectors', 'active'], features: EQUALITY },
+    { attributePatterns: ['id', 'domains', 'languages', 'region', 'coopSectors', 'active', 'keywords'], features: EQUALITY },
     { attributePatterns: ['profileScores.*', 'coopYears', 'freeHours.*', 'freeHoursTotal'], features: COMPARISON },
   ],
   sortableAttributes: ['profileScores', 'coopYears', 'freeHoursTotal'],
-  // Profiles are written in French or English: no need to detect (or load segmenters for) others.
-  localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra', 'eng'] }],
-  // Matching searches whole words from a request's title and description, not keystrokes: no
-  // prefix search, and word proximity counted within an attribute. Both make indexing far faster.
-  prefixSearch: 'disabled',
-  proximityPrecision: 'byAttribute',
-  stopWords: [...STOP_WORDS],
-  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'coopYears:desc', 'freeHoursTotal:desc'],
+  rankingRules: ['sort', 'coopYears:desc', 'freeHoursTotal:desc'],
   pagination: { maxTotalHits: PROFESSIONALS_MAX_TOTAL_HITS },
 };
 
@@ -94,10 +86,10 @@ export class ProfessionalsIndex implements BeforeApplicationShutdown {
     }
   }
 
-  /** Whether a document of the live index has the fields the current ones have (added fields: `profileScores`). */
+  /** Whether a document of the live index has the fields the current ones have (the latest added: `keywords`). */
   async holdsCurrentDocuments(): Promise<boolean> {
-    const { results } = await this.client.index<ProfessionalSearchDocument>(this.liveUid).getDocuments({ limit: 1, fields: ['id', 'profileScores'] });
-    return results.length === 0 || results[0].profileScores !== undefined;
+    const { results } = await this.client.index<ProfessionalSearchDocument>(this.liveUid).getDocuments({ limit: 1, fields: ['id', 'keywords'] });
+    return results.length === 0 || results[0].keywords !== undefined;
   }
 
   async deleteIfExists(uid: string): Promise<void> {

@@ -26,7 +26,7 @@ const professional = Object.assign(new ProfessionalEntity(), {
 });
 
 describe(toSearchDocument.name, () => {
-  it('holds what matching filters on, with 26 weeks of free hours named by ISO week', () => {
+  it('holds what matching filters on and the profile’s keywords, with 26 weeks of free hours named by ISO week', () => {
     const calendar = new ProfessionalCalendar({
       professionalId: professional.id,
       weeklyCapacityHours: 35,
@@ -48,6 +48,8 @@ describe(toSearchDocument.name, () => {
       coopYears: 14,
       active: true,
       horizonStart: '2026-11-30',
+      skillKeywords: ['relation', 'travail', 'ressource', 'humaine', 'human', 'resource', 'design', 'graphique', 'graphic'],
+      keywords: ['relation', 'travail', 'ressource', 'humaine', 'human', 'resource', 'design', 'graphique', 'graphic', 'conseillere', 'agreee'],
     });
     expect(Object.keys(sut.freeHours)).toHaveLength(26);
     expect(sut.freeHours.w2026_49).toBe(14.5);

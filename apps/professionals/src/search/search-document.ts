@@ -1,4 +1,4 @@
-import { Day, EXPERTISE_DOMAINS, formatDay, freeHoursField, ProfessionalSearchDocument, profileScore, SEARCH_HORIZON_WEEKS, toHours } from '@coop/contracts';
+import { Day, EXPERTISE_DOMAINS, formatDay, freeHoursField, ProfessionalSearchDocument, profileKeywords, profileScore, SEARCH_HORIZON_WEEKS, toHours } from '@coop/contracts';
 import { ProfessionalCalendar } from '../calendar/professional-calendar.js';
 import { ProfessionalEntity } from '../professional/professional.entity.js';
 
@@ -19,16 +19,18 @@ export function toSearchDocument(professional: ProfessionalEntity, calendar: Pro
     freeHours[freeHoursField(monday)] = toHours(free);
     total += free;
   }
+  const domainLabels = professional.domains.flatMap((domain) => {
+    const labels = DOMAIN_LABELS.get(domain.code);
+    return labels ? [labels.fr, labels.en] : [];
+  });
   return {
     id: professional.id,
     fullName: professional.fullName,
     skills: professional.skills,
     bio: professional.bio,
+    ...profileKeywords({ skills: professional.skills, domainLabels, bio: professional.bio }),
     domains: professional.domains.map((domain) => domain.code),
-    domainLabels: professional.domains.flatMap((domain) => {
-      const labels = DOMAIN_LABELS.get(domain.code);
-      return labels ? [labels.fr, labels.en] : [];
-    }),
+    domainLabels,
     domainLevels: Object.fromEntries(professional.domains.map((domain) => [domain.code, domain.level])),
     domainYears: Object.fromEntries(professional.domains.map((domain) => [domain.code, domain.years])),
     profileScores: Object.fromEntries(

@@ -22,7 +22,7 @@ export const RANKING_WEIGHTS = {
   workloadBalance: 0.06,
   /** Same region as the request when the work is on site (neutral otherwise). */
   regionFit: 0.08,
-  /** How well skills and bio match the request's title and description (search relevance). */
+  /** The request's keywords held in skills, domain labels and bio (keywordRelevance in keywords.ts). */
   textRelevance: 0.08,
   /** For high and critical requests: how much of the first week's share is free (neutral otherwise). */
   urgency: 0.08,

@@ -1,4 +1,5 @@
 import { isoWeekOf, type Day } from '../calendar/iso-week.js';
+import type { ProfileKeywords } from '../matching/keywords.js';
 import type { CoopSectorCode } from '../taxonomy/coop-sectors.js';
 import type { ExpertiseDomainCode } from '../taxonomy/expertise-domains.js';
 import type { LanguageCode } from '../taxonomy/languages.js';
@@ -29,11 +30,11 @@ export function freeHoursField(day: Day): string {
  * One professional in the `professionals` index (primary key `id`).
  *
  * Filterable: `id`, `domains`, `profileScores.<code>`, `languages`, `region`, `coopSectors`,
- * `coopYears`, `active`, `freeHours.<week>`, `freeHoursTotal` (the other fields are for reading
- * only: every filterable field is indexing work on each change). Sortable: `profileScores.<code>`,
- * `coopYears`, `freeHoursTotal`; a requested sort comes first, before text relevance. Searchable,
- * in ranking order: `skills`, `domainLabels`, `bio`, `fullName` (whole words: no prefix search).
- * Ties in text relevance go to more co-op years, then more free hours.
+ * `coopYears`, `active`, `keywords`, `freeHours.<week>`, `freeHoursTotal` (the other fields are
+ * for reading only: every filterable field is indexing work on each change). Sortable:
+ * `profileScores.<code>`, `coopYears`, `freeHoursTotal`. Nothing is searchable: matching reads the
+ * index by filter and sort only, and computes text relevance itself from `keywords` and
+ * `skillKeywords` (keywordRelevance in the contracts).
  *
  * `freeHours` holds one field per ISO week from `horizonStart` (the current week when indexed) for
  * SEARCH_HORIZON_WEEKS weeks, named by `freeHoursField`: whole-week capacity minus bookings. A week
@@ -45,13 +46,13 @@ export function freeHoursField(day: Day): string {
  *
  * The index is a pre-filter: exact availability comes from `professionals.availability.window.v1`.
  */
-export interface ProfessionalSearchDocument {
+export interface ProfessionalSearchDocument extends ProfileKeywords {
   id: string;
   fullName: string;
   skills: string[];
   bio: string;
   domains: ExpertiseDomainCode[];
-  /** French and English labels of the domains, for text search. */
+  /** French and English labels of the domains (their keywords count as skills'). */
   domainLabels: string[];
   domainLevels: Partial<Record<ExpertiseDomainCode, number>>;
   domainYears: Partial<Record<ExpertiseDomainCode, number>>;
