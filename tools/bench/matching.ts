@@ -39,6 +39,7 @@ import {
   EXPERTISE_DOMAIN_CODES,
   professionalsIndexName,
   RequestEvents,
+  requestKeywords,
   type CoopSectorCode,
   type EventEnvelope,
   type ExpertiseDomainCode,
@@ -412,6 +413,7 @@ class MeiliDirect {
     const top = search.limit ?? TOP;
     const query = { context, text, top, partialTop: Math.max(top, RANKED_POOL), past: new Map<string, number>(), includeExcluded: false };
     const queries: MeiliQuery[] = [];
+    const keywords = requestKeywords(text);
     const outcome = await twoStageRetrieval(
       query,
       setFilters(context, TIME_ZONE),
@@ -419,7 +421,7 @@ class MeiliDirect {
         read: async (reads) => {
           const page = listQueries(this.index, context.domain, reads);
           queries.push(...page);
-          return listHits(reads, await this.client.search<ProfessionalSearchDocument>(page));
+          return listHits(await this.client.search<ProfessionalSearchDocument>(page), keywords);
         },
         availability: (ids) => windowsOf(rpc, ids, context),
         rate: rater(query),

@@ -1,5 +1,5 @@
 import { formatDay, mondayOf, type ProfessionalSearchDocument, today } from '@coop/contracts';
-import { listHits, listQueries, nearbyQueries, setFilters, weeklyCapacityFilters } from './professionals-search.js';
+import { listHits, listQueries, nearbyQueries, setFilters, splitByKeywords, weeklyCapacityFilters } from './professionals-search.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 
 // Two weeks from the week after next: inside the index's horizon of free hours.
@@ -26,33 +26,34 @@ describe(setFilters.name, () => {
 });
 
 describe(listQueries.name, () => {
-  it('reads each list by the domain’s profile score from its offset; the text list only those holding a keyword, with what relevance needs', () => {
+  it('reads each list by the domain’s profile score from its offset, with the keywords relevance is computed from', () => {
     const queries = listQueries('professionals', 'legal', [
-      { list: { filter: 'F', keywords: ['reglement', 'statut'] }, offset: 0, limit: 20 },
-      { list: { filter: 'F' }, offset: 20, limit: 40 },
+      { filter: 'F', offset: 0, limit: 20 },
+      { filter: 'G', offset: 20, limit: 40 },
     ]);
 
     expect(queries.map((q) => ({ filter: q.filter, sort: q.sort, offset: q.offset, limit: q.limit }))).toEqual([
-      { filter: 'F AND keywords IN ["reglement", "statut"]', sort: ['profileScores.legal:desc'], offset: 0, limit: 20 },
-      { filter: 'F', sort: ['profileScores.legal:desc'], offset: 20, limit: 40 },
+      { filter: 'F', sort: ['profileScores.legal:desc'], offset: 0, limit: 20 },
+      { filter: 'G', sort: ['profileScores.legal:desc'], offset: 20, limit: 40 },
     ]);
-    expect(queries[0].attributesToRetrieve).toEqual(['id', 'profileScores', 'keywords', 'skillKeywords']);
-    expect(queries[1].attributesToRetrieve).not.toContain('keywords');
+    expect(queries[0].attributesToRetrieve).toEqual(expect.arrayContaining(['profileScores', 'keywords', 'skillKeywords']));
   });
 });
 
 describe(listHits.name, () => {
-  it('gives the text list’s hits their relevance to its keywords, and the others none', () => {
+  it('gives each hit its relevance to the request’s keywords', () => {
     const document = { id: 'a', profileScores: { legal: 0.3 }, keywords: ['reglement', 'cooperative'], skillKeywords: ['reglement'] } as unknown as ProfessionalSearchDocument;
-    const reads = [
-      { list: { filter: 'F', keywords: ['reglement', 'statut'] }, offset: 0, limit: 20 },
-      { list: { filter: 'F' }, offset: 0, limit: 20 },
-    ];
 
-    const [textList, plain] = listHits(reads, [{ hits: [document] }, { hits: [document] }]);
+    const [[withKeywords], [without]] = [listHits([{ hits: [document] }], ['reglement', 'statut'])[0], listHits([{ hits: [document] }], [])[0]];
 
-    expect(textList[0].relevance).toBe(0.5);
-    expect(plain[0].relevance).toBe(0);
+    expect(withKeywords.relevance).toBe(0.5);
+    expect(without.relevance).toBe(0);
+  });
+});
+
+describe(splitByKeywords.name, () => {
+  it('splits a set into those holding some of the keywords and those holding none', () => {
+    expect(splitByKeywords(['reglement', 'statut'])).toEqual(['keywords IN ["reglement", "statut"]', 'NOT keywords IN ["reglement", "statut"]']);
   });
 });
 

@@ -37,12 +37,9 @@ const FIELDS: Array<keyof ProfessionalSearchDocument> = [
   'costRate',
   'active',
 ];
-/** What text relevance is computed from. */
+/** Each candidate's text relevance is computed from these. */
 const KEYWORD_FIELDS: Array<keyof ProfessionalSearchDocument> = ['keywords', 'skillKeywords'];
-/** Candidates with their text relevance (outside retrieval's lists, which learn it from the text list). */
-const FIELDS_WITH_KEYWORDS = [...FIELDS, ...KEYWORD_FIELDS];
-/** The text list only tells relevance: no need for whole documents (Meilisearch's cost and ours grow with them). */
-const TEXT_LIST_FIELDS: Array<keyof ProfessionalSearchDocument> = ['id', 'profileScores', ...KEYWORD_FIELDS];
+const CANDIDATE_FIELDS = [...FIELDS, ...KEYWORD_FIELDS] as string[];
 
 /** The deepest retrieval reads a list before it says its top may not be exact (far beyond any need). */
 export const MAX_DEPTH = 5_000;
@@ -70,11 +67,11 @@ export class ProfessionalsSearch implements OnApplicationShutdown {
     return this.client.close();
   }
 
-  /** Pages of lists by profileScores.<domain>, best first, in one multi-search. */
-  async read(domain: string, reads: ListRead[]): Promise<ListHit[][]> {
+  /** Pages of lists by profileScores.<domain>, best first, in one multi-search, with each hit's relevance to `keywords`. */
+  async read(domain: string, reads: ListRead[], keywords: string[]): Promise<ListHit[][]> {
     if (reads.length === 0) return [];
     const queries = listQueries(this.index, domain, reads);
-    return listHits(reads, await this.client.search<ProfessionalSearchDocument>(queries));
+    return listHits(await this.client.search<ProfessionalSearchDocument>(queries), keywords);
   }
 
   /** In-domain professionals the hard constraints exclude (inactive, other language), up to 50, with their relevance. */
@@ -133,32 +130,23 @@ export interface CandidateQuery {
 }
 
 function candidateQuery(indexUid: string, filter: string, limit: number): CandidateQuery {
-  return { indexUid, filter, limit, attributesToRetrieve: FIELDS_WITH_KEYWORDS as string[] };
+  return { indexUid, filter, limit, attributesToRetrieve: CANDIDATE_FIELDS };
 }
 
 /** The Meilisearch queries of list pages (exported so the benchmark sends exactly the same searches). */
 export function listQueries(indexUid: string, domain: string, reads: ListRead[]): CandidateQuery[] {
-  return reads.map(({ list, offset, limit }) => ({
-    indexUid,
-    filter: list.keywords ? `${list.filter} AND ${keywordFilter(list.keywords)}` : list.filter,
-    sort: [`profileScores.${domain}:desc`],
-    offset,
-    limit,
-    attributesToRetrieve: (list.keywords ? TEXT_LIST_FIELDS : FIELDS) as string[],
-  }));
+  return reads.map(({ filter, offset, limit }) => ({ indexUid, filter, sort: [`profileScores.${domain}:desc`], offset, limit, attributesToRetrieve: CANDIDATE_FIELDS }));
 }
 
-/** The hits of list pages: on the text list, with their relevance to its keywords (elsewhere 0: not known from that list). */
-export function listHits(reads: ListRead[], results: Array<{ hits: ProfessionalSearchDocument[] }>): ListHit[][] {
-  return results.map((result, i) => {
-    const { keywords } = reads[i].list;
-    return result.hits.map((document) => ({ document, relevance: keywords ? keywordRelevance(keywords, document) : 0 }));
-  });
+/** The hits of list pages, each with its relevance to `keywords`. */
+export function listHits(results: Array<{ hits: ProfessionalSearchDocument[] }>, keywords: string[]): ListHit[][] {
+  return results.map((result) => result.hits.map((document) => ({ document, relevance: keywordRelevance(keywords, document) })));
 }
 
-/** Those who hold any of the keywords. */
-function keywordFilter(keywords: string[]): string {
-  return `keywords IN [${keywords.map(quote).join(', ')}]`;
+/** The filters of those who hold some of the keywords, and of those who hold none (for splitting a set into streams). */
+export function splitByKeywords(keywords: string[]): [string, string] {
+  const holding = `keywords IN [${keywords.map(quote).join(', ')}]`;
+  return [holding, `NOT ${holding}`];
 }
 
 /** The filters of the sets matching ranks: in the domain; eligible (active, speaking the language); free for the window as the index sees it. */

@@ -25,7 +25,7 @@ import { computeFactors } from '../ranking/factors.js';
 import { exclusionReasons, shortfall } from '../ranking/hard-constraints.js';
 import { weightedScore } from '../ranking/rank.js';
 import { CandidateQuery, NearbyQuery, ProfessionalFacts, ProfessionalProfile, ProfessionalsPort } from './professionals.port.js';
-import { MAX_DEPTH, ProfessionalsSearch, type SearchHit, type SetFilters, setFilters, splitBy } from './professionals-search.js';
+import { MAX_DEPTH, ProfessionalsSearch, type SearchHit, type SetFilters, setFilters, splitBy, splitByKeywords } from './professionals-search.js';
 import { type RetrievalPlan, type RetrievalSources, retrieveTop, type Retrieved, type Stream } from './threshold-retrieval.js';
 
 /**
@@ -59,7 +59,8 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
   }
 
   private async retrieve(filters: SetFilters, query: CandidateQuery, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
-    const sources: RetrievalSources = { read: (reads) => this.search.read(query.context.domain, reads), availability: windows, rate: rater(query) };
+    const keywords = requestKeywords(query.text);
+    const sources: RetrievalSources = { read: (reads) => this.search.read(query.context.domain, reads, keywords), availability: windows, rate: rater(query) };
     const outcome = await twoStageRetrieval(query, filters, sources, this.firstPage);
     this.logger.debug({ msg: 'retrieval', rounds: outcome.rounds, hits: outcome.hits, read: outcome.retrieved.length, exact: outcome.exact });
     return outcome.retrieved;
@@ -75,7 +76,7 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
     const availability = found.length > 0 ? await windows(found.map((hit) => hit.document.id)) : new Map<string, WindowAvailability>();
     return found.flatMap((hit) => {
       const window = availability.get(hit.document.id);
-      return window ? [{ document: hit.document, relevance: hit.relevance, relevanceKnown: true, availability: window }] : [];
+      return window ? [{ document: hit.document, relevance: hit.relevance, availability: window }] : [];
     });
   }
 
@@ -175,29 +176,29 @@ export function availabilityCallSize(startDate: string, endDate: string): number
 }
 
 /**
- * How retrieval splits the set: by the member's sector and, for on-site work, by the region, each
- * slice with the most the sector and region factors give in it. The window's factors and a remote
- * request's region are the same most for everyone; continuity goes to professionals read whole.
+ * How retrieval splits the set: by the member's sector, for on-site work by the region, and by
+ * whether a professional holds some of the request's keywords, each slice with the most the
+ * sector, region and text factors give in it. The window's factors and a remote request's region
+ * are the same most for everyone; continuity goes to professionals read whole.
  */
-export function retrievalPlan(query: CandidateQuery, filters: SetFilters, setFilter: string, firstPage: number): RetrievalPlan {
+export function retrievalPlan(query: CandidateQuery, setFilter: string, firstPage: number): RetrievalPlan {
   const { context } = query;
   const w = RANKING_WEIGHTS;
   let streams: Stream[] = [{ filter: '', bonus: 0 }];
-  const split = (field: string, value: string, bonus: number) => {
-    const [inside, outside] = splitBy(field, value);
+  const split = ([inside, outside]: [string, string], bonus: number) => {
     const and = (a: string, b: string) => (a === '' ? b : `${a} AND ${b}`);
     streams = streams.flatMap((stream) => [
       { filter: and(stream.filter, inside), bonus: stream.bonus + bonus },
       { filter: and(stream.filter, outside), bonus: stream.bonus },
     ]);
   };
-  if (context.memberSector) split('coopSectors', context.memberSector, w.sectorExperience);
-  if (context.onSite && context.region) split('region', context.region, w.regionFit);
+  const keywords = requestKeywords(query.text);
+  if (context.memberSector) split(splitBy('coopSectors', context.memberSector), w.sectorExperience);
+  if (context.onSite && context.region) split(splitBy('region', context.region), w.regionFit);
+  if (keywords.length > 0) split(splitByKeywords(keywords), w.textRelevance);
   return {
     domain: context.domain,
-    keywords: requestKeywords(query.text),
     setFilter,
-    textFilter: filters.eligible,
     streams,
     rest: w.availability + w.workloadBalance + w.urgency + (context.onSite ? 0 : w.regionFit),
     known: [...query.past.keys()],
@@ -214,7 +215,7 @@ export function retrievalPlan(query: CandidateQuery, filters: SetFilters, setFil
  * wanted), the best of the others too. Exported for the benchmark, which replays its reads.
  */
 export async function twoStageRetrieval(query: CandidateQuery, filters: SetFilters, sources: RetrievalSources, firstPage: number) {
-  const plan = retrievalPlan(query, filters, filters.fits, firstPage);
+  const plan = retrievalPlan(query, filters.fits, firstPage);
   const fitting = await retrieveTop(plan, sources);
   const found = [...fitting.retrieved.values()];
   const available = found.filter((r) => {

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import type { ProfessionalSearchDocument } from '@coop/contracts';
 import type { WindowAvailability } from '../ranking/candidate-facts.js';
-import { type ListRead, type Rating, type RetrievalPlan, retrieveTop } from './threshold-retrieval.js';
+import { type ListRead, type Rating, type RetrievalPlan, retrieveTop, type Stream } from './threshold-retrieval.js';
 
 /** One professional of a fake index: what the ranking would make of them, and where the index puts them. */
 interface Person {
   id: string;
   profile: number;
   sector: boolean;
-  /** 0: matches none of the words. */
+  /** 0: holds none of the request's keywords. */
   relevance: number;
   /** Window factors, at most `REST`. */
   window: number;
@@ -24,34 +24,27 @@ const TEXT = 0.08;
 
 /**
  * Meilisearch as retrieval uses it, in memory: filters made of the plan's own parts joined by AND,
- * sorted by profile score; the text list only those holding a keyword, ties by relevance; the others, ties in
- * another order (by id, reversed), as the index's own tie-breakers would.
+ * sorted by profile score, ties in another order (by id, reversed), as the index's own
+ * tie-breakers would; each hit with its relevance (0 when the request has no keywords).
  */
-function fakeIndex(people: Person[], counter: { hits: number }) {
+function fakeIndex(people: Person[], counter: { hits: number }, textual: boolean) {
   const matches = (person: Person, filter: string): boolean =>
     filter.split(' AND ').every((part) => {
       if (part === 'SET') return person.inSet;
-      if (part === 'ALL') return true;
       if (part === 'S+') return person.sector;
       if (part === 'S-') return !person.sector;
+      if (part === 'T+') return person.relevance > 0;
+      if (part === 'T-') return person.relevance === 0;
       const ids = /^id IN \[(.*)\]$/.exec(part);
       if (ids) return ids[1].split(', ').includes(`"${person.id}"`);
-      const bound = /^profileScores\.legal (<=|<|>=|=) (.+)$/.exec(part);
-      if (bound) {
-        const value = Number(bound[2]);
-        const compare = { '<=': person.profile <= value, '<': person.profile < value, '>=': person.profile >= value, '=': person.profile === value };
-        return compare[bound[1] as keyof typeof compare];
-      }
       throw new Error(`unknown filter part ${part}`);
     });
   return async (reads: ListRead[]) =>
-    reads.map(({ list, offset, limit }) => {
-      const found = people
-        .filter((person) => matches(person, list.filter) && (!list.keywords || person.relevance > 0))
-        .sort((a, b) => b.profile - a.profile || (list.keywords ? b.relevance - a.relevance : a.id < b.id ? 1 : -1));
+    reads.map(({ filter, offset, limit }) => {
+      const found = people.filter((person) => matches(person, filter)).sort((a, b) => b.profile - a.profile || (a.id < b.id ? 1 : -1));
       const page = found.slice(offset, offset + limit);
       counter.hits += page.length;
-      return page.map((person) => ({ document: { id: person.id, profileScores: { legal: person.profile } } as unknown as ProfessionalSearchDocument, relevance: list.keywords ? person.relevance : 0 }));
+      return page.map((person) => ({ document: { id: person.id, profileScores: { legal: person.profile } } as unknown as ProfessionalSearchDocument, relevance: textual ? person.relevance : 0 }));
     });
 }
 
@@ -62,10 +55,10 @@ function rating(person: Person, relevance: number): Rating {
 }
 
 /** The exhaustive ranking's best of those wanted: by score, then id. */
-function exhaustiveTop(people: Person[], wanted: 'available' | 'unavailable', top: number, keywords: string[]): string[] {
+function exhaustiveTop(people: Person[], wanted: 'available' | 'unavailable', top: number, textual: boolean): string[] {
   return people
     .filter((p) => p.inSet && !p.declined && p.available === (wanted === 'available'))
-    .map((p) => ({ id: p.id, score: rating(p, keywords.length === 0 ? 0 : p.relevance).score }))
+    .map((p) => ({ id: p.id, score: rating(p, textual ? p.relevance : 0).score }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
     .slice(0, top)
     .map((p) => p.id);
@@ -87,16 +80,24 @@ const person = (id: number) =>
 
 const population = fc.integer({ min: 0, max: 120 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => person(i))));
 
+/** The streams the adapter makes: by sector, and by holding a keyword when the request has some. */
+function streamsOf(textual: boolean): Stream[] {
+  const bySector = [
+    { filter: 'S+', bonus: SECTOR },
+    { filter: 'S-', bonus: 0 },
+  ];
+  if (!textual) return bySector;
+  return bySector.flatMap((stream) => [
+    { filter: `${stream.filter} AND T+`, bonus: stream.bonus + TEXT },
+    { filter: `${stream.filter} AND T-`, bonus: stream.bonus },
+  ]);
+}
+
 describe(retrieveTop.name, () => {
   const plan = (people: Person[], overrides: Partial<RetrievalPlan>): RetrievalPlan => ({
     domain: 'legal',
-    keywords: ['contrat'],
     setFilter: 'SET',
-    textFilter: 'ALL',
-    streams: [
-      { filter: 'S+', bonus: SECTOR },
-      { filter: 'S-', bonus: 0 },
-    ],
+    streams: streamsOf(true),
     rest: REST,
     known: people.filter((p) => p.past > 0).map((p) => p.id),
     top: 10,
@@ -105,50 +106,48 @@ describe(retrieveTop.name, () => {
     maxDepth: 5_000,
     ...overrides,
   });
+  const sources = (people: Person[], textual = true, counter = { hits: 0 }) => {
+    const byId = new Map(people.map((p) => [p.id, p]));
+    return {
+      read: fakeIndex(people, counter, textual),
+      availability: async (ids: string[]) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
+      rate: (document: ProfessionalSearchDocument, relevance: number) => rating(byId.get(document.id)!, relevance),
+    };
+  };
 
   it('gives exactly the exhaustive ranking’s top, ties to the smaller id, whatever the data', async () => {
     await fc.assert(
-      fc.asyncProperty(population, fc.constantFrom<string[]>(['contrat'], []), fc.integer({ min: 1, max: 12 }), fc.constantFrom('available', 'unavailable'), async (people, keywords, top, wanted) => {
+      fc.asyncProperty(population, fc.boolean(), fc.integer({ min: 1, max: 12 }), fc.constantFrom('available', 'unavailable'), async (people, textual, top, wanted) => {
         const byId = new Map(people.map((p) => [p.id, p]));
-        const outcome = await retrieveTop(plan(people, { keywords, top, wanted: wanted as 'available' | 'unavailable' }), {
-          read: fakeIndex(people, { hits: 0 }),
-          availability: async (ids) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
-          rate: (document, relevance) => rating(byId.get(document.id)!, relevance),
-        });
+        const outcome = await retrieveTop(plan(people, { streams: streamsOf(textual), top, wanted: wanted as 'available' | 'unavailable' }), sources(people, textual));
         const ranked = [...outcome.retrieved.values()]
-          .filter((r) => r.relevanceKnown || keywords.length === 0)
           .map((r) => ({ id: r.document.id, rating: rating(byId.get(r.document.id)!, r.relevance) }))
           .filter((r) => !r.rating.excluded && r.rating.available === (wanted === 'available'))
           .sort((a, b) => b.rating.score - a.rating.score || (a.id < b.id ? -1 : 1))
           .slice(0, top)
           .map((r) => r.id);
-        // Who was read with an unknown relevance is below the top, so leaving them out changes nothing.
-        expect(ranked).toEqual(exhaustiveTop(people, wanted as 'available' | 'unavailable', top, keywords));
+        expect(ranked).toEqual(exhaustiveTop(people, wanted as 'available' | 'unavailable', top, textual));
         expect(outcome.exact).toBe(true);
-        for (const r of outcome.retrieved.values()) if (r.relevanceKnown) expect(r.relevance).toBe(keywords.length === 0 ? 0 : byId.get(r.document.id)!.relevance);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('keeps reading a slow stream for someone the text list already returned', async () => {
+  it('keeps reading a stream whose text could still lift someone above those of a higher profile score', async () => {
     const person = (id: string, profile: number, sector: boolean, relevance: number, window: number): Person => ({ id, profile, sector, relevance, window, available: true, declined: false, past: 0, inSet: true });
-    // Ten of the sector with a poor window (0.58 each); in the other stream three of a higher
-    // profile score and no text (0.41), then one a little lower who matches the text fully (0.645).
+    // Ten of the sector with a poor window (0.58 each); outside it three of a higher profile score
+    // holding no keyword (0.41), then, further down the stream of those holding one, one a little
+    // lower who holds them all (0.645).
     const people = [
       ...Array.from({ length: 10 }, (_, i) => person(`s${i}`, 0.3, true, 0, 0.1)),
       ...Array.from({ length: 3 }, (_, i) => person(`d${i}`, 0.31, false, 0, 0.1)),
+      ...Array.from({ length: 5 }, (_, i) => person(`t${i}`, 0.31, false, 0.5, 0.1)),
       person('best', 0.305, false, 1, REST),
     ];
-    const byId = new Map(people.map((p) => [p.id, p]));
-    const outcome = await retrieveTop(plan(people, { known: [], firstPage: 10 }), {
-      read: fakeIndex(people, { hits: 0 }),
-      availability: async (ids) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
-      rate: (document, relevance) => rating(byId.get(document.id)!, relevance),
-    });
+    const outcome = await retrieveTop(plan(people, { known: [], firstPage: 10 }), sources(people));
 
     expect(outcome.retrieved.has('best')).toBe(true);
-    expect(exhaustiveTop(people, 'available', 10, ['contrat'])[0]).toBe('best');
+    expect(exhaustiveTop(people, 'available', 10, true)[0]).toBe('best');
   });
 
   it('stops early when the best are clear: reads a fraction of a large set', async () => {
@@ -164,68 +163,16 @@ describe(retrieveTop.name, () => {
       inSet: true,
     }));
     const counter = { hits: 0 };
-    const byId = new Map(people.map((p) => [p.id, p]));
-    const index = fakeIndex(people, counter);
-    const textFilters: string[] = [];
-    const outcome = await retrieveTop(plan(people, { known: [], firstPage: 20 }), {
-      read: async (reads) => {
-        textFilters.push(...reads.filter((read) => read.list.keywords).map((read) => read.list.filter));
-        return index(reads);
-      },
-      availability: async (ids) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
-      rate: (document, relevance) => rating(byId.get(document.id)!, relevance),
-    });
+    const outcome = await retrieveTop(plan(people, { known: [], firstPage: 20 }), sources(people, true, counter));
 
-    expect(outcome.hits).toBeLessThan(400);
-    expect(outcome.retrieved.size).toBeLessThan(300);
-    // Once the threshold is known, the text list is read no lower than where relevance can matter.
-    expect(textFilters.length).toBeGreaterThan(1);
-    expect(textFilters.slice(1).every((filter) => / AND profileScores\.legal >= 0\.\d+/.test(filter))).toBe(true);
-  });
-
-  it('reads the text list below its last score, never at an offset; a tie larger than a page at once', async () => {
-    // Thirty tied at the top score, half matching the text; the best matches it fully further down.
-    const people: Person[] = [
-      ...Array.from({ length: 30 }, (_, i) => ({ id: `t${String(i).padStart(2, '0')}`, profile: 0.32, sector: false, relevance: i % 2 === 0 ? 0.5 : 0, window: 0.1, available: true, declined: false, past: 0, inSet: true })),
-      { id: 'best', profile: 0.3, sector: false, relevance: 1, window: REST, available: true, declined: false, past: 0, inSet: true },
-    ];
-    const byId = new Map(people.map((p) => [p.id, p]));
-    const retrieve = async (maxDepth: number) => {
-      const index = fakeIndex(people, { hits: 0 });
-      const textReads: ListRead[] = [];
-      const outcome = await retrieveTop(plan(people, { known: [], firstPage: 4, top: 1, maxDepth }), {
-        read: async (reads) => {
-          textReads.push(...reads.filter((read) => read.list.keywords));
-          return index(reads);
-        },
-        availability: async (ids) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
-        rate: (document, relevance) => rating(byId.get(document.id)!, relevance),
-      });
-      return { outcome, textReads, filters: textReads.map((read) => read.list.filter) };
-    };
-
-    const paged = await retrieve(5_000);
-    expect(paged.textReads.every((read) => read.offset === 0)).toBe(true);
-    expect(paged.filters.slice(0, 3)).toEqual(['ALL', 'ALL AND profileScores.legal <= 0.32', 'ALL AND profileScores.legal <= 0.32']);
-    expect(paged.outcome.retrieved.get('best')?.relevance).toBe(1);
-    expect(paged.outcome.exact).toBe(true);
-    expect(exhaustiveTop(people, 'available', 1, ['contrat'])).toEqual(['best']);
-
-    // Pages of at most 6: the third holds only those already read, so the tie is asked for at once,
-    // and as it is more than the index's depth, retrieval says the result may not be exact.
-    const tied = await retrieve(6);
-    expect(tied.filters).toEqual(['ALL', 'ALL AND profileScores.legal <= 0.32', 'ALL AND profileScores.legal <= 0.32', 'ALL AND profileScores.legal = 0.32']);
-    expect(tied.outcome.exact).toBe(false);
+    expect(outcome.hits).toBeLessThan(200);
+    expect(outcome.retrieved.size).toBeLessThan(200);
+    expect(outcome.exact).toBe(true);
   });
 
   it('says when the index’s depth limit cut a list short', async () => {
     const people: Person[] = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, profile: 0.3, sector: false, relevance: 0, window: REST, available: false, declined: false, past: 0, inSet: true }));
-    const byId = new Map(people.map((p) => [p.id, p]));
-    const outcome = await retrieveTop(plan(people, { known: [], maxDepth: 8 }), {
-      read: fakeIndex(people, { hits: 0 }),
-      availability: async (ids) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
-      rate: (document, relevance) => rating(byId.get(document.id)!, relevance),
-    });
+    const outcome = await retrieveTop(plan(people, { known: [], maxDepth: 8 }), sources(people));
 
     expect(outcome.exact).toBe(false);
   });
