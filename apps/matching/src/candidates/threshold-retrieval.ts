@@ -54,7 +54,7 @@ export interface RetrievalPlan {
   top: number;
   /** Which candidates count toward `top`: those available, or those not. */
   wanted: 'available' | 'unavailable';
-  /** The first page of the stream with the largest bonus; the others first get a probe. */
+  /** The first page of the streams with the largest bonus (read first); the others' is a probe. */
   firstPage: number;
   /** Deepest offset the index answers (its pagination.maxTotalHits). */
   maxDepth: number;
@@ -130,7 +130,9 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
     }
     const threshold = rounds === 0 ? undefined : thresholdOf();
     for (const stream of streams) {
-      if (stream.exhausted || (threshold !== undefined && stream.bound(plan.rest) + EPSILON < threshold)) continue;
+      // The first round reads the streams with the largest bonus; the others wait for its threshold,
+      // which most often shows that nobody in them can make the top.
+      if (stream.exhausted || (rounds === 0 && stream.bonus < bestBonus) || (threshold !== undefined && stream.bound(plan.rest) + EPSILON < threshold)) continue;
       const limit = Math.min(stream.nextLimit, plan.maxDepth - stream.offset);
       if (limit <= 0) {
         stream.exhausted = stream.truncated = true;
