@@ -18,7 +18,7 @@ export interface NearbyQuery {
 
 export interface CandidateQuery {
   context: MatchContext;
-  /** Request title and description, or the ad hoc search text: ranks skills and bio. */
+  /** Request title and description, or the ad hoc search text: its keywords held in skills, domain labels and bio make text relevance. */
   text: string;
   /** How many of the best must be exactly those of an exhaustive ranking (the top shown or stored). */
   top: number;
