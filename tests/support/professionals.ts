@@ -1,5 +1,6 @@
 import { Meilisearch } from 'meilisearch';
 import { formatDay, keywordsOf, mondayOf, professionalsIndexName, today, type CreateProfessionalRequest, type ProfessionalSearchDocument } from '@coop/contracts';
+import { splitByKeywords } from '../../apps/matching/src/candidates/professionals-search.js';
 import type { TestStack } from './test-stack.js';
 
 let counter = 0;
@@ -43,6 +44,6 @@ export function searchIndex(stack: TestStack) {
 
 /** The documents of `index` holding `word` among their keywords (as matching asks for them), and in `filter` if given. */
 export function holding(index: ReturnType<typeof searchIndex>, word: string, filter?: string) {
-  const keywords = keywordsOf(word).map((keyword) => `keywords = "${keyword}"`);
-  return index.search('', { filter: [...keywords, ...(filter ? [filter] : [])].join(' AND ') });
+  const [holders] = splitByKeywords(keywordsOf(word));
+  return index.search('', { filter: [holders, ...(filter ? [filter] : [])].join(' AND ') });
 }

@@ -416,6 +416,7 @@ class MeiliDirect {
     const keywords = requestKeywords(text);
     const outcome = await twoStageRetrieval(
       query,
+      keywords,
       setFilters(context, TIME_ZONE),
       {
         read: async (reads) => {
@@ -590,7 +591,7 @@ function randomRequest(random: SeededRandom): SubmitServiceRequestBody {
   return {
     domain,
     // The need in the title, as a partner's request would name it, so that text relevance has
-    // keywords to find (a title "Bench request in …" once left (d) without any: README, Benchmarks).
+    // keywords to find (a title "Bench request in …" once left (d) without any: docs/benchmarks.md).
     title: words(random, domain),
     description: `Besoin d'aide: ${words(random, domain)}`,
     startDate: dayInDays(start),

@@ -23,6 +23,7 @@ import type { RpcClient } from '@coop/platform';
 import { repositoryRoot } from '../repository-root.js';
 import { ensureInfrastructure } from '../stack/infrastructure.js';
 import { sleep } from '../stack/wait.js';
+import { splitByKeywords } from '../../apps/matching/src/candidates/professionals-search.js';
 import { withRpc } from '../support/rpc.js';
 import { freshEnvironment, loadSearchableProfessionals, log, percentiles, seconds, startServices, stopAll, waitForServices } from './bench-stack.js';
 
@@ -89,7 +90,7 @@ async function measure(rpc: RpcClient, env: NodeJS.ProcessEnv, options: { count:
   const bookable = first.nextCursor ? (await rpc.send(ProfessionalRpc.list, { limit: 200, cursor: first.nextCursor })).items : items;
   let change = 0;
   /** Those whose profile holds a word, as matching finds them: by the index's keywords. */
-  const holding = (word: string) => index.search('', { filter: `keywords = "${keywordsOf(word)[0]}"`, limit: 1, attributesToRetrieve: ['id'] });
+  const holding = (word: string) => index.search('', { filter: splitByKeywords(keywordsOf(word))[0], limit: 1, attributesToRetrieve: ['id'] });
   /** Changes a profile and answers how long it took to be searchable. */
   const changeOne = async (professional: ProfessionalView): Promise<number> => {
     const token = `bench${change}q${Date.now().toString(36)}`;

@@ -16,13 +16,8 @@ import { MultiSearchClient } from './multi-search-client.js';
 import { MatchContext } from '../ranking/candidate-facts.js';
 import { type ListHit, type ListRead, profileScoreOf } from './threshold-retrieval.js';
 
-export interface SearchHit {
-  document: ProfessionalSearchDocument;
-  /** Text relevance (keywordRelevance), 0..1. */
-  relevance: number;
-}
-
-const FIELDS: Array<keyof ProfessionalSearchDocument> = [
+/** What ranking reads of a candidate, with the keywords their text relevance is computed from. */
+const CANDIDATE_FIELDS: Array<keyof ProfessionalSearchDocument> = [
   'id',
   'fullName',
   'domains',
@@ -36,10 +31,9 @@ const FIELDS: Array<keyof ProfessionalSearchDocument> = [
   'coopMandates',
   'costRate',
   'active',
+  'keywords',
+  'skillKeywords',
 ];
-/** Each candidate's text relevance is computed from these. */
-const KEYWORD_FIELDS: Array<keyof ProfessionalSearchDocument> = ['keywords', 'skillKeywords'];
-const CANDIDATE_FIELDS = [...FIELDS, ...KEYWORD_FIELDS] as string[];
 
 /** The deepest retrieval reads a list before it says its top may not be exact (far beyond any need). */
 export const MAX_DEPTH = 5_000;
@@ -75,7 +69,7 @@ export class ProfessionalsSearch implements OnApplicationShutdown {
   }
 
   /** In-domain professionals the hard constraints exclude (inactive, other language), up to 50, with their relevance. */
-  async excluded(context: MatchContext, keywords: string[]): Promise<SearchHit[]> {
+  async excluded(context: MatchContext, keywords: string[]): Promise<ListHit[]> {
     const filter = `${inDomainFilter(context)} AND (active = false OR languages != ${quote(context.language)})`;
     return this.hits([candidateQuery(this.index, filter, 50)], keywords);
   }
@@ -85,12 +79,9 @@ export class ProfessionalsSearch implements OnApplicationShutdown {
    * benchmark and the tests compare retrieval with), read by profile score a page at a time (each
    * page starts below the last score read, whose professionals are read whole).
    */
-  async everyone(domain: string, filter: string, keywords: string[]): Promise<SearchHit[]> {
-    const all = new Map<string, SearchHit>();
-    const page = async (pageFilter: string, limit: number) => {
-      const query = { ...candidateQuery(this.index, pageFilter, limit), sort: [`profileScores.${domain}:desc`] };
-      return this.hits([query], keywords);
-    };
+  async everyone(domain: string, filter: string, keywords: string[]): Promise<ListHit[]> {
+    const all = new Map<string, ListHit>();
+    const page = async (pageFilter: string, limit: number) => (await this.read(domain, [{ filter: pageFilter, offset: 0, limit }], keywords))[0];
     let below: number | undefined;
     for (;;) {
       const hits = await page(below === undefined ? filter : `${filter} AND profileScores.${domain} < ${below}`, EVERYONE_PAGE);
@@ -105,16 +96,15 @@ export class ProfessionalsSearch implements OnApplicationShutdown {
   }
 
   /** Nearest fits: professionals the ranking's search could not see (one multi-search). */
-  async nearby(context: MatchContext, keywords: string[], sets: NearbySets): Promise<SearchHit[]> {
+  async nearby(context: MatchContext, keywords: string[], sets: NearbySets): Promise<ListHit[]> {
     return this.hits(nearbyQueries(this.index, context, sets, this.timeZone), keywords);
   }
 
   /** Everyone the queries return, once each, in order, with their relevance. */
-  private async hits(queries: CandidateQuery[], keywords: string[]): Promise<SearchHit[]> {
-    const results = await this.client.search<ProfessionalSearchDocument>(queries);
-    const hits = new Map<string, SearchHit>();
-    for (const result of results) {
-      for (const document of result.hits) if (!hits.has(document.id)) hits.set(document.id, { document, relevance: keywordRelevance(keywords, document) });
+  private async hits(queries: CandidateQuery[], keywords: string[]): Promise<ListHit[]> {
+    const hits = new Map<string, ListHit>();
+    for (const page of listHits(await this.client.search<ProfessionalSearchDocument>(queries), keywords)) {
+      for (const hit of page) if (!hits.has(hit.document.id)) hits.set(hit.document.id, hit);
     }
     return [...hits.values()];
   }
@@ -130,17 +120,18 @@ export interface CandidateQuery {
 }
 
 function candidateQuery(indexUid: string, filter: string, limit: number): CandidateQuery {
-  return { indexUid, filter, limit, attributesToRetrieve: CANDIDATE_FIELDS };
+  return { indexUid, filter, limit, attributesToRetrieve: CANDIDATE_FIELDS as string[] };
 }
 
 /** The Meilisearch queries of list pages (exported so the benchmark sends exactly the same searches). */
 export function listQueries(indexUid: string, domain: string, reads: ListRead[]): CandidateQuery[] {
-  return reads.map(({ filter, offset, limit }) => ({ indexUid, filter, sort: [`profileScores.${domain}:desc`], offset, limit, attributesToRetrieve: CANDIDATE_FIELDS }));
+  return reads.map(({ filter, offset, limit }) => ({ indexUid, filter, sort: [`profileScores.${domain}:desc`], offset, limit, attributesToRetrieve: CANDIDATE_FIELDS as string[] }));
 }
 
 /** The hits of list pages, each with its relevance to `keywords`. */
 export function listHits(results: Array<{ hits: ProfessionalSearchDocument[] }>, keywords: string[]): ListHit[][] {
-  return results.map((result) => result.hits.map((document) => ({ document, relevance: keywordRelevance(keywords, document) })));
+  const request = new Set(keywords);
+  return results.map((result) => result.hits.map((document) => ({ document, relevance: keywordRelevance(request, document) })));
 }
 
 /** The filters of those who hold some of the keywords, and of those who hold none (for splitting a set into streams). */

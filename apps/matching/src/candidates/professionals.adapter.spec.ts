@@ -5,7 +5,8 @@ import type { RpcClient } from '@coop/platform';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 import { MatchingConfig } from '../config.js';
 import { availabilityCallSize, ProfessionalsAdapter } from './professionals.adapter.js';
-import type { ProfessionalsSearch, SearchHit } from './professionals-search.js';
+import type { ProfessionalsSearch } from './professionals-search.js';
+import type { ListHit } from './threshold-retrieval.js';
 
 const context: MatchContext = {
   domain: 'legal',
@@ -18,7 +19,7 @@ const context: MatchContext = {
   declinedBy: new Set(),
 };
 
-function hit(id: string): SearchHit {
+function hit(id: string): ListHit {
   const document = { id, fullName: id, domains: ['legal'], domainLevels: { legal: 4 }, domainYears: { legal: 5 }, profileScores: { legal: 0.2 }, languages: ['fr'], region: 'quebec', coopSectors: [], coopYears: 1, coopMandates: 0, costRate: 90, active: true };
   return { document: document as unknown as ProfessionalSearchDocument, relevance: 0 };
 }

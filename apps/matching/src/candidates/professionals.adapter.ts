@@ -25,8 +25,8 @@ import { computeFactors } from '../ranking/factors.js';
 import { exclusionReasons, shortfall } from '../ranking/hard-constraints.js';
 import { weightedScore } from '../ranking/rank.js';
 import { CandidateQuery, NearbyQuery, ProfessionalFacts, ProfessionalProfile, ProfessionalsPort } from './professionals.port.js';
-import { MAX_DEPTH, ProfessionalsSearch, type SearchHit, type SetFilters, setFilters, splitBy, splitByKeywords } from './professionals-search.js';
-import { type RetrievalPlan, type RetrievalSources, retrieveTop, type Retrieved, type Stream } from './threshold-retrieval.js';
+import { MAX_DEPTH, ProfessionalsSearch, type SetFilters, setFilters, splitBy, splitByKeywords } from './professionals-search.js';
+import { type ListHit, type RetrievalPlan, type RetrievalSources, retrieveTop, type Retrieved, type Stream } from './threshold-retrieval.js';
 
 /**
  * ProfessionalsPort over the real parts: candidates from the search index, then their exact
@@ -49,29 +49,25 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
 
   async findCandidates(query: CandidateQuery): Promise<ProfessionalFacts[]> {
     const { context } = query;
+    const keywords = requestKeywords(query.text);
     const filters = setFilters(context, this.search.timeZone);
     const windows = (ids: string[]) => windowsOf(this.rpc, ids, context);
     const [retrieved, excluded] = await Promise.all([
-      query.exhaustive ? this.everyone(filters.eligible, query, windows) : this.retrieve(filters, query, windows),
-      query.includeExcluded ? this.withAvailability(this.search.excluded(context, requestKeywords(query.text)), windows) : [],
+      query.exhaustive ? this.withAvailability(this.search.everyone(context.domain, filters.eligible, keywords), windows) : this.retrieve(filters, query, keywords, windows),
+      query.includeExcluded ? this.withAvailability(this.search.excluded(context, keywords), windows) : [],
     ]);
     return [...retrieved, ...excluded].map(({ document, relevance, availability }) => ({ ...profileOf(document, relevance), availability }));
   }
 
-  private async retrieve(filters: SetFilters, query: CandidateQuery, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
-    const keywords = requestKeywords(query.text);
+  private async retrieve(filters: SetFilters, query: CandidateQuery, keywords: string[], windows: RetrievalSources['availability']): Promise<Retrieved[]> {
     const sources: RetrievalSources = { read: (reads) => this.search.read(query.context.domain, reads, keywords), availability: windows, rate: rater(query) };
-    const outcome = await twoStageRetrieval(query, filters, sources, this.firstPage);
+    const outcome = await twoStageRetrieval(query, keywords, filters, sources, this.firstPage);
     this.logger.debug({ msg: 'retrieval', rounds: outcome.rounds, hits: outcome.hits, read: outcome.retrieved.length, exact: outcome.exact });
     return outcome.retrieved;
   }
 
-  /** Every eligible professional, for tools that compare retrieval with the exhaustive ranking. */
-  private async everyone(eligible: string, query: CandidateQuery, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
-    return this.withAvailability(this.search.everyone(query.context.domain, eligible, requestKeywords(query.text)), windows);
-  }
-
-  private async withAvailability(hits: Promise<SearchHit[]>, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
+  /** Those found (every eligible professional for tools, or those the hard constraints exclude), with their availability. */
+  private async withAvailability(hits: Promise<ListHit[]>, windows: RetrievalSources['availability']): Promise<Retrieved[]> {
     const found = await hits;
     const availability = found.length > 0 ? await windows(found.map((hit) => hit.document.id)) : new Map<string, WindowAvailability>();
     return found.flatMap((hit) => {
@@ -181,7 +177,7 @@ export function availabilityCallSize(startDate: string, endDate: string): number
  * sector, region and text factors give in it. The window's factors and a remote request's region
  * are the same most for everyone; continuity goes to professionals read whole.
  */
-export function retrievalPlan(query: CandidateQuery, setFilter: string, firstPage: number): RetrievalPlan {
+export function retrievalPlan(query: CandidateQuery, keywords: string[], setFilter: string, firstPage: number): RetrievalPlan {
   const { context } = query;
   const w = RANKING_WEIGHTS;
   let streams: Stream[] = [{ filter: '', bonus: 0 }];
@@ -192,7 +188,6 @@ export function retrievalPlan(query: CandidateQuery, setFilter: string, firstPag
       { filter: and(stream.filter, outside), bonus: stream.bonus },
     ]);
   };
-  const keywords = requestKeywords(query.text);
   if (context.memberSector) split(splitBy('coopSectors', context.memberSector), w.sectorExperience);
   if (context.onSite && context.region) split(splitBy('region', context.region), w.regionFit);
   if (keywords.length > 0) split(splitByKeywords(keywords), w.textRelevance);
@@ -214,8 +209,8 @@ export function retrievalPlan(query: CandidateQuery, setFilter: string, firstPag
  * the whole window; when fewer than `top` of them are available (and the partly available are
  * wanted), the best of the others too. Exported for the benchmark, which replays its reads.
  */
-export async function twoStageRetrieval(query: CandidateQuery, filters: SetFilters, sources: RetrievalSources, firstPage: number) {
-  const plan = retrievalPlan(query, filters.fits, firstPage);
+export async function twoStageRetrieval(query: CandidateQuery, keywords: string[], filters: SetFilters, sources: RetrievalSources, firstPage: number) {
+  const plan = retrievalPlan(query, keywords, filters.fits, firstPage);
   const fitting = await retrieveTop(plan, sources);
   const found = [...fitting.retrieved.values()];
   const available = found.filter((r) => {

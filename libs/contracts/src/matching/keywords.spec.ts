@@ -30,14 +30,14 @@ describe(keywordRelevance.name, () => {
   const profile = profileKeywords({ skills: ['règlements généraux', 'assemblée générale'], domainLabels: ['Juridique', 'Legal'], bio: 'Avocate en droit coopératif, elle accompagne les membres.' });
 
   it('is 0 exactly when the profile holds none of the request’s keywords', () => {
-    expect(keywordRelevance(['paie', 'avantage'], profile)).toBe(0);
-    expect(keywordRelevance([], profile)).toBe(0);
+    expect(keywordRelevance(new Set(['paie', 'avantage']), profile)).toBe(0);
+    expect(keywordRelevance(new Set([]), profile)).toBe(0);
   });
 
   it('counts a keyword of skills or domain labels in full, one of the bio only by half', () => {
-    expect(keywordRelevance(['reglement', 'paie'], profile)).toBe(0.5);
-    expect(keywordRelevance(['membre', 'paie'], profile)).toBe(0.25);
-    expect(keywordRelevance(['juridique', 'reglement'], profile)).toBe(1);
+    expect(keywordRelevance(new Set(['reglement', 'paie']), profile)).toBe(0.5);
+    expect(keywordRelevance(new Set(['membre', 'paie']), profile)).toBe(0.25);
+    expect(keywordRelevance(new Set(['juridique', 'reglement']), profile)).toBe(1);
   });
 
   it('is full once FULL_MATCH_KEYWORDS are held, however long the request', () => {
@@ -45,7 +45,7 @@ describe(keywordRelevance.name, () => {
     const expert = profileKeywords({ skills, domainLabels: [], bio: '' });
     const request = [...skills, ...Array.from({ length: 30 }, (_, i) => `autre${i}`)];
 
-    expect(keywordRelevance(request, expert)).toBe(1);
-    expect(keywordRelevance(request.slice(4), expert)).toBe((skills.length - 4) / FULL_MATCH_KEYWORDS);
+    expect(keywordRelevance(new Set(request), expert)).toBe(1);
+    expect(keywordRelevance(new Set(request.slice(4)), expert)).toBe((skills.length - 4) / FULL_MATCH_KEYWORDS);
   });
 });

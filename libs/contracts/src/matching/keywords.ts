@@ -48,11 +48,11 @@ export function keywordsOf(text: string): string[] {
   return [...keywords];
 }
 
-/** What the index holds of a profile's words. */
+/** What the index holds of a profile's words (each once). */
 export interface ProfileKeywords {
   /** Every keyword of skills, domain labels and bio (the index filters on them). */
   keywords: string[];
-  /** Those of skills and domain labels (they count in full). */
+  /** Those of skills and domain labels, which count in full: all of them are in `keywords` too. */
   skillKeywords: string[];
 }
 
@@ -68,20 +68,18 @@ export function requestKeywords(text: string): string[] {
 }
 
 /**
- * The textRelevance factor, in [0, 1]: the request's keywords the profile holds, each counting 1
- * in skills or domain labels and BIO_KEYWORD_WEIGHT in the bio only, over FULL_MATCH_KEYWORDS (or
- * over all of them when the request has fewer). 0 exactly when the profile holds none of them.
+ * The textRelevance factor, in [0, 1]: the request's keywords (requestKeywords, as a set) the
+ * profile holds, each counting 1 in skills or domain labels and BIO_KEYWORD_WEIGHT in the bio only,
+ * over FULL_MATCH_KEYWORDS (or over all of them when the request has fewer). 0 exactly when the
+ * profile holds none of them. Computed for every professional read: nothing is built per call.
  */
-export function keywordRelevance(request: readonly string[], profile: Partial<ProfileKeywords>): number {
-  if (request.length === 0) return 0;
-  const skills = new Set(profile.skillKeywords ?? []);
-  const all = new Set(profile.keywords ?? []);
+export function keywordRelevance(request: ReadonlySet<string>, profile: Partial<ProfileKeywords>): number {
+  if (request.size === 0) return 0;
   let held = 0;
-  for (const keyword of request) {
-    if (skills.has(keyword)) held += 1;
-    else if (all.has(keyword)) held += BIO_KEYWORD_WEIGHT;
-  }
-  return Math.min(1, held / Math.min(request.length, FULL_MATCH_KEYWORDS));
+  // A keyword held counts BIO_KEYWORD_WEIGHT from `keywords`; one of skills the rest from `skillKeywords`, a part of it.
+  for (const keyword of profile.keywords ?? []) if (request.has(keyword)) held += BIO_KEYWORD_WEIGHT;
+  for (const keyword of profile.skillKeywords ?? []) if (request.has(keyword)) held += 1 - BIO_KEYWORD_WEIGHT;
+  return Math.min(1, held / Math.min(request.size, FULL_MATCH_KEYWORDS));
 }
 
 function normalised(text: string): string {
