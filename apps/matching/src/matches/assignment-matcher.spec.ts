@@ -1,4 +1,4 @@
-import { RequestEvents, type RequestBooking } from '@coop/contracts';
+import { DomainException, ErrorCode, RequestEvents, type RequestBooking } from '@coop/contracts';
 import type { OutboxService } from '@coop/platform';
 import { mockManager, mockOf } from '@coop/platform/testing';
 import { AssignmentRepository } from '../assignment/assignment.repository.js';
@@ -73,6 +73,31 @@ describe(AssignmentMatcher.name, () => {
     expect(sut.rank.mock.calls.map(([, options]) => options.fittingOnly ?? false)).toEqual([true]);
     expect(sut.reserve).toHaveBeenCalledWith(expect.objectContaining({ professionalId: 'p-free' }));
     expect(sut.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.assigned, expect.objectContaining({ professionalId: 'p-free' }));
+  });
+
+  it('asks retrieval for the exact best alone before booking', async () => {
+    const sut = matcherWith(matchingRequest(true), { fitting: ranking(free), everyone: ranking(free) });
+
+    await sut.run();
+
+    expect(sut.rank.mock.calls[0][1]).toEqual(expect.objectContaining({ fittingOnly: true, top: 1 }));
+  });
+
+  it('ranks everyone again and books the next when the best was just booked by another request', async () => {
+    const second = legalAdviser('p-second', { domains: [{ code: 'legal', level: 2, years: 2 }] });
+    const sut = matcherWith(matchingRequest(true), { fitting: ranking(free, second), everyone: ranking(free, second) });
+    sut.reserve.mockImplementation(async (booking) => {
+      if (booking.professionalId === 'p-free') throw new DomainException(ErrorCode.CapacityExceeded, 'taken');
+    });
+
+    await sut.run();
+
+    expect(sut.rank.mock.calls.map(([, options]) => [options.fittingOnly ?? false, options.top])).toEqual([
+      [true, 1],
+      [false, undefined],
+    ]);
+    expect(sut.reserve.mock.calls.map(([booking]) => booking.professionalId)).toEqual(['p-free', 'p-second']);
+    expect(sut.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.assigned, expect.objectContaining({ professionalId: 'p-second' }));
   });
 
   it('keeps the ranking for coordinators only when the request waits for them', async () => {

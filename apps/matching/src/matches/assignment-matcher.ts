@@ -10,7 +10,6 @@ import { contextOfRequest } from '../match-request/match-context.js';
 import { MatchService } from './match.service.js';
 import { NearestFitsService } from './nearest-fits.service.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
-import type { Ranking } from '../ranking/rank.js';
 import { derivedAssignmentId } from '../assignment/assignment-id.js';
 import { AssignmentRepository } from '../assignment/assignment.repository.js';
 import { EarlierAttempts, hasTerms } from '../assignment/earlier-attempts.js';
@@ -60,7 +59,14 @@ export class AssignmentMatcher {
     const context = contextOfRequest(request, declined);
     if (retry && (await this.adoptEarlierBooking(manager, request, context))) return;
 
-    const ranking = await this.rankFor(request, context, manager);
+    const text = `${request.title}\n${request.description}`;
+    // Nearly always the best can be booked: they alone are ranked exactly first (half the reading).
+    const best = request.autoAssign ? await this.bestFitting(request, context, text, manager) : undefined;
+    if (best && (await this.book(manager, request, best, declined))) return;
+
+    // Everyone, exactly for the first STORED_MATCHES: the next when the best was just booked by
+    // another request, or who was close when nobody is free.
+    const ranking = await this.matches.rank(context, { text, memberId: request.memberId }, manager);
     const available = ranking.candidates.filter((candidate) => candidate.available);
     // The ranking is kept for coordinators when the request waits for them (unmatched, or to review).
     const forCoordinators = () => this.matches.toView(ranking, context, request.language, this.config.STORED_MATCHES, false);
@@ -86,10 +92,8 @@ export class AssignmentMatcher {
       return;
     }
     for (const candidate of available) {
-      const assignmentId = derivedAssignmentId(requestId, candidate.facts.professionalId, declined.size);
-      if (!(await this.tryReserve(assignmentId, candidate.facts, request))) continue;
-      await this.assign(manager, request, assignmentId, candidate.facts);
-      return;
+      if (candidate.facts.professionalId === best?.professionalId) continue; // just tried
+      if (await this.book(manager, request, candidate.facts, declined)) return;
     }
     request.lastMatches = forCoordinators();
     await this.finish(manager, request, 'unmatched');
@@ -133,17 +137,20 @@ export class AssignmentMatcher {
   }
 
   /**
-   * An automatic assignment only needs those free for the whole window, so it asks search for them
-   * alone; when none turns out available it ranks everyone, so that the stored matches and the
-   * unmatched reason say who was close, and a professional the index still sees as busy is found.
+   * The best available candidate, when the index sees someone free for the whole window: all an
+   * automatic assignment needs, so retrieval stops as soon as nobody unread can beat them.
    */
-  private async rankFor(request: MatchRequestEntity, context: MatchContext, manager: EntityManager): Promise<Ranking> {
-    const options = { text: `${request.title}\n${request.description}`, memberId: request.memberId };
-    if (request.autoAssign) {
-      const fitting = await this.matches.rank(context, { ...options, fittingOnly: true }, manager);
-      if (fitting.candidates.some((candidate) => candidate.available)) return fitting;
-    }
-    return this.matches.rank(context, options, manager);
+  private async bestFitting(request: MatchRequestEntity, context: MatchContext, text: string, manager: EntityManager): Promise<ProfessionalFacts | undefined> {
+    const fitting = await this.matches.rank(context, { text, memberId: request.memberId, fittingOnly: true, top: 1 }, manager);
+    return fitting.candidates.find((candidate) => candidate.available)?.facts;
+  }
+
+  /** Books this candidate and assigns them; false when their capacity was just taken. */
+  private async book(manager: EntityManager, request: MatchRequestEntity, facts: ProfessionalFacts, declined: ReadonlySet<string>): Promise<boolean> {
+    const assignmentId = derivedAssignmentId(request.id, facts.professionalId, declined.size);
+    if (!(await this.tryReserve(assignmentId, facts, request))) return false;
+    await this.assign(manager, request, assignmentId, facts);
+    return true;
   }
 
   /** false when the capacity was just taken (try the next candidate); other failures propagate (retry later). */
