@@ -48,7 +48,7 @@ describe('professionals: profiles and their search index', () => {
       expect(hits.map((hit) => hit.id)).toEqual([created.id]);
       return hits[0];
     }, INDEX_WARM_UP_MS);
-    expect(found).toMatchObject({ domainLevels: { legal: 5 }, region: 'montreal', coopYears: 16, coopSectors: ['housing', 'funeral'], domainLabels: expect.arrayContaining(['Legal', 'Gouvernance et vie associative']) });
+    expect(found).toMatchObject({ domainLevels: { legal: 5 }, region: 'montreal', coopYears: 16, coopSectors: ['housing', 'funeral'], keywords: expect.arrayContaining(['legal', 'gouvernance', 'zephyrine']) });
     expect(found.freeHours[freeHoursField(thisMonday() + 7)]).toBe(35);
     expect(Object.keys(found.freeHours)).toHaveLength(26);
 

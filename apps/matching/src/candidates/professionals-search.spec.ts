@@ -36,13 +36,13 @@ describe(listQueries.name, () => {
       { filter: 'F', sort: ['profileScores.legal:desc'], offset: 0, limit: 20 },
       { filter: 'G', sort: ['profileScores.legal:desc'], offset: 20, limit: 40 },
     ]);
-    expect(queries[0].attributesToRetrieve).toEqual(expect.arrayContaining(['profileScores', 'keywords', 'skillKeywords']));
+    expect(queries[0].attributesToRetrieve).toEqual(expect.arrayContaining(['profileScores', 'keywords', 'skillKeywordCount']));
   });
 });
 
 describe(listHits.name, () => {
   it('gives each hit its relevance to the request’s keywords', () => {
-    const document = { id: 'a', profileScores: { legal: 0.3 }, keywords: ['reglement', 'cooperative'], skillKeywords: ['reglement'] } as unknown as ProfessionalSearchDocument;
+    const document = { id: 'a', profileScores: { legal: 0.3 }, keywords: ['reglement', 'cooperative'], skillKeywordCount: 1 } as unknown as ProfessionalSearchDocument;
 
     const [[withKeywords], [without]] = [listHits([{ hits: [document] }], ['reglement', 'statut'])[0], listHits([{ hits: [document] }], [])[0]];
 
@@ -67,6 +67,6 @@ describe(nearbyQueries.name, () => {
       ['domains = "legal" AND active = true AND languages != "fr"', ...weeklyCapacityFilters(context, 'America/Toronto')].join(' AND '),
       ['domains = "legal" AND active = true AND languages = "fr"', ...weeklyCapacityFilters({ ...later, estimatedHours: 20 }, 'America/Toronto')].join(' AND '),
     ]);
-    expect(queries.every((query) => query.limit === 10 && query.attributesToRetrieve.includes('skillKeywords'))).toBe(true);
+    expect(queries.every((query) => query.limit === 10 && query.attributesToRetrieve.includes('skillKeywordCount'))).toBe(true);
   });
 });

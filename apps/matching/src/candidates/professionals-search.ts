@@ -32,7 +32,7 @@ const CANDIDATE_FIELDS: Array<keyof ProfessionalSearchDocument> = [
   'costRate',
   'active',
   'keywords',
-  'skillKeywords',
+  'skillKeywordCount',
 ];
 
 /** The deepest retrieval reads a list before it says its top may not be exact (far beyond any need). */

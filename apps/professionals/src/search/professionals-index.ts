@@ -91,10 +91,10 @@ export class ProfessionalsIndex implements BeforeApplicationShutdown {
     }
   }
 
-  /** Whether a document of the live index has the fields the current ones have (the latest added: `keywords`). */
+  /** Whether a document of the live index has the fields the current ones have (the latest added: `skillKeywordCount`). */
   async holdsCurrentDocuments(): Promise<boolean> {
-    const { results } = await this.client.index<ProfessionalSearchDocument>(this.liveUid).getDocuments({ limit: 1, fields: ['id', 'keywords'] });
-    return results.length === 0 || results[0].keywords !== undefined;
+    const { results } = await this.client.index<ProfessionalSearchDocument>(this.liveUid).getDocuments({ limit: 1, fields: ['id', 'skillKeywordCount'] });
+    return results.length === 0 || results[0].skillKeywordCount !== undefined;
   }
 
   async deleteIfExists(uid: string): Promise<void> {

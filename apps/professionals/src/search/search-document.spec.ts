@@ -41,16 +41,20 @@ describe(toSearchDocument.name, () => {
     expect(sut).toMatchObject({
       id: professional.id,
       domains: ['hr', 'graphic-design'],
-      domainLabels: ['Ressources humaines', 'Human resources', 'Design graphique', 'Graphic design'],
       domainLevels: { hr: 5, 'graphic-design': 2 },
       languages: ['fr', 'en'],
       coopSectors: ['home-care', 'health'],
       coopYears: 14,
       active: true,
       horizonStart: '2026-11-30',
-      skillKeywords: ['relation', 'travail', 'ressource', 'humaine', 'human', 'resource', 'design', 'graphique', 'graphic'],
+      // Skills' and domain labels' keywords first (9, counting in full), then the bio's.
       keywords: ['relation', 'travail', 'ressource', 'humaine', 'human', 'resource', 'design', 'graphique', 'graphic', 'conseillere', 'agreee'],
+      skillKeywordCount: 9,
     });
+    // The profile's texts are not kept: nothing reads them from the index.
+    expect(sut).not.toHaveProperty('skills');
+    expect(sut).not.toHaveProperty('bio');
+    expect(sut).not.toHaveProperty('domainLabels');
     expect(Object.keys(sut.freeHours)).toHaveLength(26);
     expect(sut.freeHours.w2026_49).toBe(14.5);
     expect(sut.freeHours.w2026_50).toBe(35);

@@ -19,6 +19,7 @@ export function toSearchDocument(professional: ProfessionalEntity, calendar: Pro
     freeHours[freeHoursField(monday)] = toHours(free);
     total += free;
   }
+  // The domains' French and English labels: their keywords count as skills'.
   const domainLabels = professional.domains.flatMap((domain) => {
     const labels = DOMAIN_LABELS.get(domain.code);
     return labels ? [labels.fr, labels.en] : [];
@@ -26,11 +27,8 @@ export function toSearchDocument(professional: ProfessionalEntity, calendar: Pro
   return {
     id: professional.id,
     fullName: professional.fullName,
-    skills: professional.skills,
-    bio: professional.bio,
     ...profileKeywords({ skills: professional.skills, domainLabels, bio: professional.bio }),
     domains: professional.domains.map((domain) => domain.code),
-    domainLabels,
     domainLevels: Object.fromEntries(professional.domains.map((domain) => [domain.code, domain.level])),
     domainYears: Object.fromEntries(professional.domains.map((domain) => [domain.code, domain.years])),
     profileScores: Object.fromEntries(

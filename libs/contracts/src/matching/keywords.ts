@@ -50,16 +50,16 @@ export function keywordsOf(text: string): string[] {
 
 /** What the index holds of a profile's words (each once). */
 export interface ProfileKeywords {
-  /** Every keyword of skills, domain labels and bio (the index filters on them). */
+  /** Every keyword of skills, domain labels and bio (the index filters on them): those of skills and domain labels first. */
   keywords: string[];
-  /** Those of skills and domain labels, which count in full: all of them are in `keywords` too. */
-  skillKeywords: string[];
+  /** How many of `keywords`, from the first, are of skills and domain labels (they count in full; the rest only by half). */
+  skillKeywordCount: number;
 }
 
 export function profileKeywords(profile: { skills: readonly string[]; domainLabels: readonly string[]; bio: string }): ProfileKeywords {
   const skillKeywords = keywordsOf([...profile.skills, ...profile.domainLabels].join('\n'));
   const keywords = [...new Set([...skillKeywords, ...keywordsOf(profile.bio)])];
-  return { keywords, skillKeywords };
+  return { keywords, skillKeywordCount: skillKeywords.length };
 }
 
 /** The keywords of a request's text that matching reads (the first MAX_REQUEST_KEYWORDS). */
@@ -75,10 +75,10 @@ export function requestKeywords(text: string): string[] {
  */
 export function keywordRelevance(request: ReadonlySet<string>, profile: Partial<ProfileKeywords>): number {
   if (request.size === 0) return 0;
+  const keywords = profile.keywords ?? [];
+  const skills = profile.skillKeywordCount ?? 0;
   let held = 0;
-  // A keyword held counts BIO_KEYWORD_WEIGHT from `keywords`; one of skills the rest from `skillKeywords`, a part of it.
-  for (const keyword of profile.keywords ?? []) if (request.has(keyword)) held += BIO_KEYWORD_WEIGHT;
-  for (const keyword of profile.skillKeywords ?? []) if (request.has(keyword)) held += 1 - BIO_KEYWORD_WEIGHT;
+  for (let i = 0; i < keywords.length; i += 1) if (request.has(keywords[i])) held += i < skills ? 1 : BIO_KEYWORD_WEIGHT;
   return Math.min(1, held / Math.min(request.size, FULL_MATCH_KEYWORDS));
 }
 

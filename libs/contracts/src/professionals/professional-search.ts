@@ -34,7 +34,9 @@ export function freeHoursField(day: Day): string {
  * for reading only: every filterable field is indexing work on each change). Sortable:
  * `profileScores.<code>`, `coopYears`, `freeHoursTotal`. Nothing is searchable: matching reads the
  * index by filter and sort only, and computes text relevance itself from `keywords` and
- * `skillKeywords` (keywordRelevance in the contracts).
+ * `skillKeywordCount` (keywordRelevance in the contracts). The profile's texts (skills, bio, domain
+ * labels) are not kept: Meilisearch reads every field of a document for each hit it returns, and
+ * nothing reads them from the index.
  *
  * `freeHours` holds one field per ISO week from `horizonStart` (the current week when indexed) for
  * SEARCH_HORIZON_WEEKS weeks, named by `freeHoursField`: whole-week capacity minus bookings. A week
@@ -49,11 +51,7 @@ export function freeHoursField(day: Day): string {
 export interface ProfessionalSearchDocument extends ProfileKeywords {
   id: string;
   fullName: string;
-  skills: string[];
-  bio: string;
   domains: ExpertiseDomainCode[];
-  /** French and English labels of the domains (their keywords count as skills'). */
-  domainLabels: string[];
   domainLevels: Partial<Record<ExpertiseDomainCode, number>>;
   domainYears: Partial<Record<ExpertiseDomainCode, number>>;
   /**
