@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { ProfessionalSearchDocument } from '@coop/contracts';
 import type { WindowAvailability } from '../ranking/candidate-facts.js';
+import { BEST_WINDOW } from '../ranking/factors.js';
 import { type ListRead, type Rating, type RetrievalPlan, retrieveTop, type Stream } from './threshold-retrieval.js';
 
 /** One professional of a fake index: what the ranking would make of them, and where the index puts them. */
@@ -111,7 +112,11 @@ describe(retrieveTop.name, () => {
     return {
       read: fakeIndex(people, counter, textual),
       availability: async (ids: string[]) => new Map(ids.map((id) => [id, {} as WindowAvailability])),
-      rate: (document: ProfessionalSearchDocument, relevance: number) => rating(byId.get(document.id)!, relevance),
+      // The ranking's own promise: nobody's window is better than BEST_WINDOW (REST here).
+      rate: (document: ProfessionalSearchDocument, relevance: number, window: WindowAvailability) => {
+        const person = byId.get(document.id)!;
+        return rating(window === BEST_WINDOW ? { ...person, window: REST } : person, relevance);
+      },
     };
   };
 
@@ -168,6 +173,29 @@ describe(retrieveTop.name, () => {
     expect(outcome.hits).toBeLessThan(200);
     expect(outcome.retrieved.size).toBeLessThan(200);
     expect(outcome.exact).toBe(true);
+  });
+
+  it('asks, after the first round, only about those who could still make the top with the best of windows', async () => {
+    const person = (id: string, profile: number, sector: boolean, window: number): Person => ({ id, profile, sector, relevance: 0, window, available: true, declined: false, past: 0, inSet: true });
+    // The sector's best scores 0.32 + 0.18 + 0.05 = 0.55 (a poor window). Outside the sector anyone
+    // could reach 0.32 + REST = 0.58, so that stream is probed: its first (0.30) could reach 0.56 and
+    // is asked about (0.40 in fact); the next two (0.28, 0.27) could not beat 0.55 and are not asked.
+    const people = [
+      person('lead', 0.32, true, 0.05),
+      ...Array.from({ length: 3 }, (_, i) => person(`s${i}`, 0.1, true, 0.1)),
+      person('o0', 0.3, false, 0.1),
+      ...Array.from({ length: 5 }, (_, i) => person(`o${i + 1}`, 0.28 - i * 0.01, false, REST)),
+    ];
+    const asked: string[] = [];
+    const given = sources(people, false);
+    const outcome = await retrieveTop(plan(people, { known: [], streams: streamsOf(false), firstPage: 4, top: 1 }), {
+      ...given,
+      availability: async (ids: string[]) => (asked.push(...ids), given.availability(ids)),
+    });
+
+    expect(outcome.rounds).toBe(2);
+    expect(asked.sort()).toEqual(['lead', 'o0', 's0', 's1', 's2']);
+    expect(exhaustiveTop(people, 'available', 1, false)).toEqual(['lead']);
   });
 
   it('says when the index’s depth limit cut a list short', async () => {

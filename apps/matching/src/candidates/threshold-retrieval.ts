@@ -1,5 +1,6 @@
 import { MAX_PROFILE_SCORE, type ProfessionalSearchDocument } from '@coop/contracts';
 import type { WindowAvailability } from '../ranking/candidate-facts.js';
+import { BEST_WINDOW } from '../ranking/factors.js';
 
 /**
  * Margin on every comparison of a score with a bound: scores are sums of floating-point products
@@ -74,6 +75,7 @@ export interface Retrieved {
 }
 
 export interface RetrievalOutcome {
+  /** Everyone read who could make the top: the top itself, and others in no particular order of merit. */
   retrieved: Map<string, Retrieved>;
   /** True when the top is provably the exhaustive ranking's (false only when maxDepth cut a list short). */
   exact: boolean;
@@ -107,11 +109,12 @@ class StreamState {
 
 /**
  * Stage one of matching, exact by construction (Fagin's threshold algorithm). Each stream of the
- * set is read from the index by profile score, best first; everyone read gets their exact
- * availability and score. Reading stops once the `top`-th best score is above what anyone not yet
- * read could reach: their profile score is at most the last one read in their stream, to which the
- * stream's bonus (the most its sector, region and text give) and the best window factors are
- * added. So the top is the one an exhaustive ranking of the set would give.
+ * set is read from the index by profile score, best first; everyone read who could still make the
+ * top gets their exact availability and score (from the second round on, those who could not,
+ * even with the best of windows, are left out). Reading stops once the `top`-th best score is
+ * above what anyone not yet read could reach: their profile score is at most the last one read in
+ * their stream, to which the stream's bonus (the most its sector, region and text give) and the
+ * best window factors are added. So the top is the one an exhaustive ranking of the set would give.
  */
 export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources): Promise<RetrievalOutcome> {
   const and = (...parts: string[]) => parts.filter((part) => part !== '').join(' AND ');
@@ -150,6 +153,9 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
       hits += page.length;
       for (const hit of page) {
         if (seen.has(hit.document.id)) continue;
+        // Whoever could not reach the top even with the best of windows is not asked about: their
+        // availability could only lower their score (a page read deeper, a stream probed, often holds only such).
+        if (threshold !== undefined && sources.rate(hit.document, hit.relevance, BEST_WINDOW).score + EPSILON < threshold) continue;
         seen.set(hit.document.id, { hit });
         fresh.push(hit.document.id);
       }

@@ -88,7 +88,7 @@ export class AssignmentMatcher {
     if (!request.autoAssign) {
       request.lastMatches = forCoordinators();
       await this.finish(manager, request, 'pending_review');
-      await this.outbox.record(manager, RequestEvents.pendingReview, { requestId, memberId: request.memberId, availableCandidates: available.length });
+      await this.outbox.record(manager, RequestEvents.pendingReview, { requestId, memberId: request.memberId, availableCandidates: Math.min(available.length, this.config.STORED_MATCHES) });
       return;
     }
     for (const candidate of available) {

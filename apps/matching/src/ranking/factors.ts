@@ -1,9 +1,24 @@
 import { coopExperienceValue, domainExpertiseValue } from '@coop/contracts';
-import { CandidateFacts, MatchContext } from './candidate-facts.js';
+import { CandidateFacts, MatchContext, WindowAvailability } from './candidate-facts.js';
 import { FactorValues } from './ranking-weights.js';
 
 // Saturation point: beyond it more is not better for the ranking (the others: domainExpertiseValue).
 const CONTINUITY_CAP = 3;
+
+/**
+ * A window no real one beats: with it, every factor of the window (availability, workload balance,
+ * urgency) is at its most, whatever the request. Whoever is rated with it gets the most they could
+ * score before their availability is known (retrieval uses that to ask only about those who could
+ * still make the top).
+ */
+export const BEST_WINDOW: Readonly<WindowAvailability> = Object.freeze({
+  capacityHours: 1,
+  bookedHours: 0,
+  freeHours: Number.MAX_SAFE_INTEGER,
+  timeOffHours: 0,
+  firstWeekFreeHours: Number.MAX_SAFE_INTEGER,
+  firstWeekNeededHours: 1,
+});
 
 /** Each soft factor of the ranking as a value in [0, 1], higher is better, monotone in its facts. */
 export function computeFactors(facts: CandidateFacts, context: MatchContext): FactorValues {

@@ -22,6 +22,7 @@ export class RequestSubmittedEvent extends RequestTerms {
 export class RequestPendingReviewEvent {
   @IsUUID() requestId: string;
   @IsUUID() memberId: string;
+  /** How many of the matches stored for coordinators are available (available ones rank first; at most STORED_MATCHES). */
   @IsInt() @Min(0) availableCandidates: number;
 }
 

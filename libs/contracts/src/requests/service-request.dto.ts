@@ -248,7 +248,7 @@ export class RequestHistoryEntry {
   hours?: number;
   @ApiPropertyOptional({ description: 'assigned: estimated cost; completed: cost' })
   cost?: number;
-  @ApiPropertyOptional({ description: 'pending_review: candidates available' })
+  @ApiPropertyOptional({ description: 'pending_review: how many of the stored matches are available (at most 10)' })
   availableCandidates?: number;
   @ApiPropertyOptional({ description: 'unmatched, declined, cancelled: why; assigned: the coordinator’s reason for the choice' })
   reason?: string;
