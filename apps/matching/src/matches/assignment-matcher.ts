@@ -6,7 +6,7 @@ import { ProfessionalsPort, ProfessionalFacts } from '../candidates/professional
 import { MatchingConfig } from '../config.js';
 import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import { MatchRequestRepository } from '../match-request/match-request.repository.js';
-import { contextOfRequest } from '../match-request/match-context.js';
+import { contextOfRequest, textOfRequest } from '../match-request/match-context.js';
 import { MatchService } from './match.service.js';
 import { NearestFitsService } from './nearest-fits.service.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
@@ -59,7 +59,7 @@ export class AssignmentMatcher {
     const context = contextOfRequest(request, declined);
     if (retry && (await this.adoptEarlierBooking(manager, request, context))) return;
 
-    const text = `${request.title}\n${request.description}`;
+    const text = textOfRequest(request);
     // Nearly always the best can be booked: they alone are ranked exactly first (half the reading).
     const best = request.autoAssign ? await this.bestFitting(request, context, text, manager) : undefined;
     if (best && (await this.book(manager, request, best, declined))) return;
