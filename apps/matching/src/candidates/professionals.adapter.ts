@@ -213,11 +213,7 @@ export async function twoStageRetrieval(query: CandidateQuery, keywords: string[
   const plan = retrievalPlan(query, keywords, filters.fits, firstPage);
   const fitting = await retrieveTop(plan, sources);
   const found = [...fitting.retrieved.values()];
-  const available = found.filter((r) => {
-    const rating = sources.rate(r.document, r.relevance, r.availability);
-    return rating.available && !rating.excluded;
-  }).length;
-  if (query.fittingOnly || available >= query.top || filters.weeks.length === 0) return { ...fitting, retrieved: found };
+  if (query.fittingOnly || fitting.available >= query.top || filters.weeks.length === 0) return { ...fitting, retrieved: found };
   // Whom the index shows short of hours some week is short (it may show more free hours than there
   // are, never fewer): their availability factor is below 0.5, which bounds them tighter.
   const partly = {
@@ -230,6 +226,7 @@ export async function twoStageRetrieval(query: CandidateQuery, keywords: string[
   const others = await retrieveTop(partly, sources);
   return {
     retrieved: [...found, ...[...others.retrieved.values()].filter((r) => !fitting.retrieved.has(r.document.id))],
+    available: fitting.available + others.available,
     exact: fitting.exact && others.exact,
     rounds: fitting.rounds + others.rounds,
     hits: fitting.hits + others.hits,

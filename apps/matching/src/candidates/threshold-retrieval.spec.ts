@@ -196,6 +196,9 @@ describe(retrieveTop.name, () => {
     expect(outcome.rounds).toBe(2);
     expect(asked.sort()).toEqual(['lead', 'o0', 's0', 's1', 's2']);
     expect(exhaustiveTop(people, 'available', 1, false)).toEqual(['lead']);
+    // Those passed over are not retrieved, nor counted among the available.
+    expect([...outcome.retrieved.keys()].sort()).toEqual(['lead', 'o0', 's0', 's1', 's2']);
+    expect(outcome.available).toBe(5);
   });
 
   it('says when the index’s depth limit cut a list short', async () => {

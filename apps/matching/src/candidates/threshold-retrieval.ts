@@ -77,6 +77,8 @@ export interface Retrieved {
 export interface RetrievalOutcome {
   /** Everyone read who could make the top: the top itself, and others in no particular order of merit. */
   retrieved: Map<string, Retrieved>;
+  /** How many of those retrieved are available and not excluded. */
+  available: number;
   /** True when the top is provably the exhaustive ranking's (false only when maxDepth cut a list short). */
   exact: boolean;
   rounds: number;
@@ -177,8 +179,12 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
   }
 
   const retrieved = new Map<string, Retrieved>();
-  for (const [id, { hit, availability }] of seen) retrieved.set(id, { document: hit.document, relevance: hit.relevance, availability: availability! });
-  return { retrieved, exact: streams.every((stream) => !stream.truncated), rounds, hits };
+  let available = 0;
+  for (const [id, { hit, rating, availability }] of seen) {
+    retrieved.set(id, { document: hit.document, relevance: hit.relevance, availability: availability! });
+    if (rating!.available && !rating!.excluded) available += 1;
+  }
+  return { retrieved, available, exact: streams.every((stream) => !stream.truncated), rounds, hits };
 
   /** The `top`-th best score of those wanted. */
   function thresholdOf(): number | undefined {

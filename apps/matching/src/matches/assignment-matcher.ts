@@ -7,7 +7,7 @@ import { MatchingConfig } from '../config.js';
 import type { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import { MatchRequestRepository } from '../match-request/match-request.repository.js';
 import { contextOfRequest, textOfRequest } from '../match-request/match-context.js';
-import { MatchService } from './match.service.js';
+import { availableAmongStored, MatchService } from './match.service.js';
 import { NearestFitsService } from './nearest-fits.service.js';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 import { derivedAssignmentId } from '../assignment/assignment-id.js';
@@ -88,7 +88,7 @@ export class AssignmentMatcher {
     if (!request.autoAssign) {
       request.lastMatches = forCoordinators();
       await this.finish(manager, request, 'pending_review');
-      await this.outbox.record(manager, RequestEvents.pendingReview, { requestId, memberId: request.memberId, availableCandidates: Math.min(available.length, this.config.STORED_MATCHES) });
+      await this.outbox.record(manager, RequestEvents.pendingReview, { requestId, memberId: request.memberId, availableCandidates: availableAmongStored(ranking, this.config.STORED_MATCHES) });
       return;
     }
     for (const candidate of available) {

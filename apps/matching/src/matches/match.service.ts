@@ -21,6 +21,11 @@ export interface RankOptions {
   exhaustive?: boolean;
 }
 
+/** What `request.pending_review` says: how many of the matches stored for coordinators are available (they rank first). */
+export function availableAmongStored(ranking: Ranking, stored: number): number {
+  return Math.min(ranking.candidates.filter((candidate) => candidate.available).length, stored);
+}
+
 /** The partly available that nearest fits start from (nearest-fits.ts), ranked exactly when nobody is free. */
 const PARTIAL_TOP = RANKED_POOL;
 
