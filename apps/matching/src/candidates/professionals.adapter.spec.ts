@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { AvailabilityRpc, MAX_IDS_PER_CALL, type ProfessionalSearchDocument } from '@coop/contracts';
+import { AvailabilityRpc, formatDay, MAX_IDS_PER_CALL, mondayOf, type ProfessionalSearchDocument, today } from '@coop/contracts';
 import type { RpcClient } from '@coop/platform';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 import { MatchingConfig } from '../config.js';
@@ -62,5 +62,31 @@ describe(ProfessionalsAdapter.name, () => {
     expect(send.mock.calls.map(([, payload]) => payload.professionalIds.length)).toEqual([MAX_IDS_PER_CALL, MAX_IDS_PER_CALL, 50]);
     expect(facts.map((f) => f.professionalId)).toEqual(ids);
     expect(facts[0].availability).toEqual({ capacityHours: 70, bookedHours: 0, freeHours: 70, timeOffHours: 0, firstWeekFreeHours: 35, firstWeekNeededHours: context.estimatedHours / 2 });
+  });
+
+  it('reads only the partly available when given a fitting set read before, and returns them after it', async () => {
+    const filters: string[] = [];
+    const search = {
+      timeZone: 'America/Toronto',
+      read: async (_domain: string, reads: Array<{ filter: string; limit: number }>) =>
+        reads.map((read) => {
+          filters.push(read.filter);
+          return [hit(read.filter.includes('NOT (') ? 'p-partly' : 'p-fitting-again')];
+        }),
+    } as unknown as ProfessionalsSearch;
+    const window = { active: true, weeklyCapacityHours: 35, workingDays: 10, capacityHours: 70, bookedHours: 60, maxReservableHours: 10, timeOffDayCount: 0, firstWeekFreeHours: 5, firstWeekWindowWorkingDays: 5 };
+    const send = jest.fn(async (_contract: unknown, payload: { professionalIds: string[] }) => ({ items: payload.professionalIds.map((professionalId) => ({ professionalId, ...window })) }));
+    const adapter = new ProfessionalsAdapter(search, { send } as unknown as RpcClient, new MatchingConfig());
+    // Two weeks from the coming Monday: inside the index's horizon, where it holds free hours.
+    const monday = mondayOf(today('America/Toronto')) + 14;
+    const soon = { ...context, startDate: formatDay(monday), endDate: formatDay(monday + 11) };
+    const readBefore = { ...(await adapter.findCandidates({ context: soon, text: '', top: 1, past: new Map(), includeExcluded: false, fittingOnly: true }))[0], professionalId: 'p-read-before' };
+    filters.length = 0;
+
+    const facts = await adapter.findCandidates({ context: soon, text: '', top: 10, past: new Map(), includeExcluded: false, fittingSet: [readBefore] });
+
+    expect(filters.length).toBeGreaterThan(0);
+    expect(filters.every((filter) => filter.includes('NOT ('))).toBe(true);
+    expect(facts.map((f) => f.professionalId)).toEqual(['p-read-before', 'p-partly']);
   });
 });

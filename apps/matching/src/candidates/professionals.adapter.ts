@@ -26,7 +26,7 @@ import { exclusionReasons, shortfall } from '../ranking/hard-constraints.js';
 import { weightedScore } from '../ranking/rank.js';
 import { CandidateQuery, NearbyQuery, ProfessionalFacts, ProfessionalProfile, ProfessionalsPort } from './professionals.port.js';
 import { MAX_DEPTH, ProfessionalsSearch, type SetFilters, setFilters, splitBy, splitByKeywords } from './professionals-search.js';
-import { type ListHit, type RetrievalPlan, type RetrievalSources, retrieveTop, type Retrieved, type Stream } from './threshold-retrieval.js';
+import { type ListHit, type RetrievalOutcome, type RetrievalPlan, type RetrievalSources, retrieveTop, type Retrieved, type Stream } from './threshold-retrieval.js';
 
 /**
  * ProfessionalsPort over the real parts: candidates from the search index, then their exact
@@ -56,7 +56,8 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
       query.exhaustive ? this.withAvailability(this.search.everyone(context.domain, filters.eligible, keywords), windows) : this.retrieve(filters, query, keywords, windows),
       query.includeExcluded ? this.withAvailability(this.search.excluded(context, keywords), windows) : [],
     ]);
-    return [...retrieved, ...excluded].map(({ document, relevance, availability }) => ({ ...profileOf(document, relevance), availability }));
+    const found = [...retrieved, ...excluded].map(({ document, relevance, availability }) => ({ ...profileOf(document, relevance), availability }));
+    return query.fittingSet && !query.exhaustive ? [...query.fittingSet, ...found] : found;
   }
 
   private async retrieve(filters: SetFilters, query: CandidateQuery, keywords: string[], windows: RetrievalSources['availability']): Promise<Retrieved[]> {
@@ -211,7 +212,9 @@ export function retrievalPlan(query: CandidateQuery, keywords: string[], setFilt
  */
 export async function twoStageRetrieval(query: CandidateQuery, keywords: string[], filters: SetFilters, sources: RetrievalSources, firstPage: number) {
   const plan = retrievalPlan(query, keywords, filters.fits, firstPage);
-  const fitting = await retrieveTop(plan, sources);
+  // Read whole before, nobody in it available (CandidateQuery.fittingSet): the caller holds them.
+  const readBefore = new Set(query.fittingSet?.map((facts) => facts.professionalId));
+  const fitting = query.fittingSet ? nothingRead() : await retrieveTop(plan, sources);
   const found = [...fitting.retrieved.values()];
   if (query.fittingOnly || fitting.available >= query.top || filters.weeks.length === 0) return { ...fitting, retrieved: found };
   // Whom the index shows short of hours some week is short (it may show more free hours than there
@@ -225,12 +228,17 @@ export async function twoStageRetrieval(query: CandidateQuery, keywords: string[
   };
   const others = await retrieveTop(partly, sources);
   return {
-    retrieved: [...found, ...[...others.retrieved.values()].filter((r) => !fitting.retrieved.has(r.document.id))],
+    retrieved: [...found, ...[...others.retrieved.values()].filter((r) => !fitting.retrieved.has(r.document.id) && !readBefore.has(r.document.id))],
     available: fitting.available + others.available,
     exact: fitting.exact && others.exact,
     rounds: fitting.rounds + others.rounds,
     hits: fitting.hits + others.hits,
   };
+}
+
+/** A fitting set read before (nobody in it available): nothing read now. */
+function nothingRead(): RetrievalOutcome {
+  return { retrieved: new Map(), available: 0, exact: true, rounds: 0, hits: 0 };
 }
 
 /** The ranking's own verdict on one professional (the same factors and constraints as rankCandidates). */

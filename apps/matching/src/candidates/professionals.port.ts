@@ -33,6 +33,12 @@ export interface CandidateQuery {
    * assignment can use.
    */
   fittingOnly?: boolean;
+  /**
+   * The fitting set (those the index sees free for the whole window) as an earlier fitting-only
+   * reading of this request found it, nobody in it available: such a reading reads all of it, so it
+   * is not read again; only the partly available are read, and returned after these.
+   */
+  fittingSet?: readonly ProfessionalFacts[];
   /** Every eligible professional instead of the top (tools comparing retrieval with the exhaustive ranking). */
   exhaustive?: boolean;
 }

@@ -7,10 +7,10 @@ import { ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchRequestEntity } from '../match-request/match-request.entity.js';
 import { MatchRequestRepository } from '../match-request/match-request.repository.js';
-import { rankCandidates, type Ranking } from '../ranking/rank.js';
+import { rankCandidates } from '../ranking/rank.js';
 import { legalAdviser, legalRequest } from '../ranking/ranking.fixtures.js';
 import { AssignmentMatcher } from './assignment-matcher.js';
-import { MatchService, type RankOptions } from './match.service.js';
+import { type MatchRanking, MatchService, type RankOptions } from './match.service.js';
 import { NearestFitsService } from './nearest-fits.service.js';
 import { ShareMatcher } from './share-matcher.js';
 
@@ -33,9 +33,9 @@ function matchingRequest(autoAssign: boolean): MatchRequestEntity {
 
 const busy = legalAdviser('p-busy', { availability: { capacityHours: 70, bookedHours: 70, freeHours: 0, timeOffHours: 0, firstWeekFreeHours: 0, firstWeekNeededHours: 10 } });
 const free = legalAdviser('p-free');
-const ranking = (...facts: Parameters<typeof rankCandidates>[0]): Ranking => rankCandidates(facts, legalRequest());
+const ranking = (...facts: Parameters<typeof rankCandidates>[0]): MatchRanking => ({ ...rankCandidates(facts, legalRequest()), reading: { past: new Map() } });
 
-function matcherWith(request: MatchRequestEntity, rankings: { fitting: Ranking; everyone: Ranking }, leftBooked?: RequestBooking, splitBooked = true) {
+function matcherWith(request: MatchRequestEntity, rankings: { fitting: MatchRanking; everyone: MatchRanking }, leftBooked?: RequestBooking, splitBooked = true) {
   const matches = mockOf<MatchService>({
     rank: async (_context, options: RankOptions) => (options.fittingOnly ? rankings.fitting : rankings.everyone),
     toView: () => ({ candidates: [] }),
@@ -119,6 +119,15 @@ describe(AssignmentMatcher.name, () => {
 
     expect(sut.rank.mock.calls.map(([, options]) => options.fittingOnly ?? false)).toEqual([true, false]);
     expect(sut.reserve).toHaveBeenCalledWith(expect.objectContaining({ professionalId: 'p-free' }));
+  });
+
+  it('ranks everyone from what the fitting-only ranking read, not reading it again', async () => {
+    const fitting = { ...ranking(busy), reading: { past: new Map([['p-busy', 2]]), fittingSet: [busy] } };
+    const sut = matcherWith(matchingRequest(true), { fitting, everyone: ranking(busy) });
+
+    await sut.run();
+
+    expect(sut.rank.mock.calls[1][1].after).toBe(fitting.reading);
   });
 
   it('tells the member the nearest fits when nobody is available, and looks for them only then', async () => {

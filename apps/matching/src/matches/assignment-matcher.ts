@@ -61,12 +61,13 @@ export class AssignmentMatcher {
 
     const text = textOfRequest(request);
     // Nearly always the best can be booked: they alone are ranked exactly first (half the reading).
-    const best = request.autoAssign ? await this.bestFitting(request, context, text, manager) : undefined;
+    const fitting = request.autoAssign ? await this.matches.rank(context, { text, memberId: request.memberId, fittingOnly: true, top: 1 }, manager) : undefined;
+    const best = fitting?.candidates.find((candidate) => candidate.available)?.facts;
     if (best && (await this.book(manager, request, best, declined))) return;
 
     // Everyone, exactly for the first STORED_MATCHES: the next when the best was just booked by
-    // another request, or who was close when nobody is free.
-    const ranking = await this.matches.rank(context, { text, memberId: request.memberId }, manager);
+    // another request, or who was close when nobody is free (from what the first ranking read).
+    const ranking = await this.matches.rank(context, { text, memberId: request.memberId, after: fitting?.reading }, manager);
     const available = ranking.candidates.filter((candidate) => candidate.available);
     // The ranking is kept for coordinators when the request waits for them (unmatched, or to review).
     const forCoordinators = () => this.matches.toView(ranking, context, request.language, this.config.STORED_MATCHES, false);
@@ -134,15 +135,6 @@ export class AssignmentMatcher {
       estimatedCost: assignment.estimatedCost,
       automatic: true,
     });
-  }
-
-  /**
-   * The best available candidate, when the index sees someone free for the whole window: all an
-   * automatic assignment needs, so retrieval stops as soon as nobody unread can beat them.
-   */
-  private async bestFitting(request: MatchRequestEntity, context: MatchContext, text: string, manager: EntityManager): Promise<ProfessionalFacts | undefined> {
-    const fitting = await this.matches.rank(context, { text, memberId: request.memberId, fittingOnly: true, top: 1 }, manager);
-    return fitting.candidates.find((candidate) => candidate.available)?.facts;
   }
 
   /** Books this candidate and assigns them; false when their capacity was just taken. */

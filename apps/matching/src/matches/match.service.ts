@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LanguageCode, MatchListView } from '@coop/contracts';
-import { ProfessionalsPort } from '../candidates/professionals.port.js';
+import { ProfessionalFacts, ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchContext } from '../ranking/candidate-facts.js';
 import { rankCandidates, Ranking } from '../ranking/rank.js';
@@ -19,6 +19,24 @@ export interface RankOptions {
   top?: number;
   /** Rank every eligible professional (tools; see MatchSearchRequest.exhaustive). */
   exhaustive?: boolean;
+  /** What an earlier ranking of the same request, in the same transaction, read: not read again. */
+  after?: Reading;
+}
+
+/** What a ranking read that a later ranking of the same request can start from. */
+export interface Reading {
+  /** Past assignments with the requesting member, by professional. */
+  past: ReadonlyMap<string, number>;
+  /**
+   * Everyone a fitting-only ranking read when nobody in the fitting set was available: it then
+   * read the whole set, which a ranking of everyone would read again (see CandidateQuery.fittingSet).
+   */
+  fittingSet?: readonly ProfessionalFacts[];
+}
+
+/** A ranking, and what it read. */
+export interface MatchRanking extends Ranking {
+  reading: Reading;
 }
 
 /** What `request.pending_review` says: how many of the matches stored for coordinators are available (they rank first). */
@@ -42,9 +60,10 @@ export class MatchService {
     @Inject(MatchingConfig) private readonly config: MatchingConfig,
   ) {}
 
-  async rank(context: MatchContext, options: RankOptions, manager: EntityManager = this.dataSource.manager): Promise<Ranking> {
-    const past = options.memberId ? await this.pastAssignments(manager, options.memberId) : new Map<string, number>();
+  async rank(context: MatchContext, options: RankOptions, manager: EntityManager = this.dataSource.manager): Promise<MatchRanking> {
+    const past = options.after?.past ?? (options.memberId ? await this.pastAssignments(manager, options.memberId) : new Map<string, number>());
     const top = options.top ?? this.config.STORED_MATCHES;
+    const plain = !options.explainExcluded && !options.exhaustive;
     const facts = await this.professionals.findCandidates({
       context,
       text: options.text,
@@ -54,11 +73,15 @@ export class MatchService {
       includeExcluded: options.explainExcluded ?? false,
       fittingOnly: options.fittingOnly ?? false,
       exhaustive: options.exhaustive ?? false,
+      ...(plain && !options.fittingOnly && options.after?.fittingSet ? { fittingSet: options.after.fittingSet } : {}),
     });
-    return rankCandidates(
+    const ranking = rankCandidates(
       facts.map((f) => ({ ...f, pastAssignmentsWithMember: past.get(f.professionalId) ?? 0 })),
       context,
     );
+    // Retrieval reads a fitting set in which fewer than `top` are available to the end (nobody to stop at).
+    const fittingSetRead = plain && options.fittingOnly && !ranking.candidates.some((candidate) => candidate.available);
+    return { ...ranking, reading: { past, ...(fittingSetRead ? { fittingSet: facts } : {}) } };
   }
 
   toView(ranking: Ranking, context: MatchContext, lang: LanguageCode, limit: number, explainExcluded: boolean): MatchListView {

@@ -30,7 +30,7 @@ const kept = Object.assign(new AssignmentEntity(), { id: 'a0000000-0000-4000-800
 
 function setUp(reserveFails = false) {
   const manager = mockManager();
-  const matches = mockOf<MatchService>({ rank: async (context: MatchContext) => rankCandidates([legalAdviser(NEXT)], context), toView: () => ({ candidates: [] }) });
+  const matches = mockOf<MatchService>({ rank: async (context: MatchContext) => ({ ...rankCandidates([legalAdviser(NEXT)], context), reading: { past: new Map() } }), toView: () => ({ candidates: [] }) });
   const capacityTaken = async () => {
     if (reserveFails) throw new DomainException(ErrorCode.CapacityExceeded, '2027-W10 needs 4 h but has 1 h free');
   };
