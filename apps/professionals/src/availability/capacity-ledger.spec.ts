@@ -10,12 +10,13 @@ const professional = Object.assign(new ProfessionalEntity(), { id: 'p0000000-000
 
 const week = (monday: Day, capacity: number, booked: number): LedgerWeek => ({ monday, capacity: toCents(capacity), booked: toCents(booked) });
 
-/** A ledger over a repository whose weeks are `weeks` and whose time off is `timeOff`. */
-function setUp({ weeks = [] as LedgerWeek[], timeOff = [] as Array<[Day, Day]>, found = true } = {}) {
+/** A ledger over a repository whose weeks are `weeks` (`missing` not yet in it) and whose time off is `timeOff`. */
+function setUp({ weeks = [] as LedgerWeek[], missing = [] as Day[], timeOff = [] as Array<[Day, Day]>, found = true } = {}) {
   const ledger = mockOf<LedgerRepository>({
     lockToBook: async () => (found ? professional : null),
     lockToChange: async () => (found ? professional : null),
     timeOff: async () => timeOff,
+    missingWeeks: async (_manager, _id, mondays) => ({ missing: mondays.filter((monday) => missing.includes(monday)), timeOff }),
     createMissingWeeks: async () => undefined,
     lockWeeks: async (_manager, _id, mondays) => weeks.filter((w) => mondays.includes(w.monday)),
     lockWeeksBetween: async () => weeks,
@@ -38,13 +39,24 @@ describe(CapacityLedger.name, () => {
   describe('lockWeeks', () => {
     it('creates the weeks it lacks at their capacity less the working days off, then locks them in week order', async () => {
       // Off on Tuesday of the second week: one fifth of 35 h less.
-      const { sut, ledger, manager } = setUp({ weeks: [week(MONDAY, 35, 0), week(NEXT_MONDAY, 28, 0)], timeOff: [[NEXT_MONDAY + 1, NEXT_MONDAY + 1]] });
+      const { sut, ledger, manager } = setUp({ weeks: [week(MONDAY, 35, 0), week(NEXT_MONDAY, 28, 0)], missing: [MONDAY, NEXT_MONDAY], timeOff: [[NEXT_MONDAY + 1, NEXT_MONDAY + 1]] });
 
       const locked = await sut.lockWeeks(manager, professional, [NEXT_MONDAY, MONDAY, NEXT_MONDAY]);
 
       expect(ledger.createMissingWeeks).toHaveBeenCalledWith(manager, professional.id, byWeek([MONDAY, 35], [NEXT_MONDAY, 28]));
       expect(ledger.lockWeeks).toHaveBeenCalledWith(manager, professional.id, [MONDAY, NEXT_MONDAY]);
       expect([...locked.keys()]).toEqual([MONDAY, NEXT_MONDAY]);
+    });
+
+    it('creates only the weeks it lacks, and none when every week was booked before', async () => {
+      const some = setUp({ weeks: [week(MONDAY, 35, 10), week(NEXT_MONDAY, 35, 0)], missing: [NEXT_MONDAY] });
+      await some.sut.lockWeeks(some.manager, professional, [MONDAY, NEXT_MONDAY]);
+      expect(some.ledger.createMissingWeeks).toHaveBeenCalledWith(some.manager, professional.id, byWeek([NEXT_MONDAY, 35]));
+
+      const none = setUp({ weeks: [week(MONDAY, 35, 10), week(NEXT_MONDAY, 35, 0)] });
+      const locked = await none.sut.lockWeeks(none.manager, professional, [MONDAY, NEXT_MONDAY]);
+      expect(none.ledger.createMissingWeeks).not.toHaveBeenCalled();
+      expect([...locked.values()]).toEqual([week(MONDAY, 35, 10), week(NEXT_MONDAY, 35, 0)]);
     });
 
     it('asks nothing for no week', async () => {

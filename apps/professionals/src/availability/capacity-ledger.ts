@@ -26,18 +26,10 @@ export class CapacityLedger {
     return found(await this.ledger.lockToChange(manager, id), id);
   }
 
-  /** Which days the professional is off between `start` and `end` (inclusive). */
-  async daysOff(manager: EntityManager, professionalId: string, start: Day, end: Day): Promise<(day: Day) => boolean> {
-    const ranges = await this.ledger.timeOff(manager, professionalId, start, end);
-    return (day) => ranges.some(([from, to]) => day >= from && day <= to);
-  }
-
   /** The capacity each week would have now, from the weekly capacity and the time off on record. */
   async computedCapacities(manager: EntityManager, professional: LedgerProfessional, mondays: Day[]): Promise<Map<Day, Cents>> {
     if (mondays.length === 0) return new Map();
-    const isOff = await this.daysOff(manager, professional.id, Math.min(...mondays), Math.max(...mondays) + 6);
-    const weekly = toCents(professional.weeklyCapacityHours);
-    return new Map(mondays.map((monday) => [monday, weekCapacity(weekly, monday, isOff)]));
+    return capacitiesOf(professional, mondays, await this.ledger.timeOff(manager, professional.id, Math.min(...mondays), Math.max(...mondays) + 6));
   }
 
   /**
@@ -47,7 +39,8 @@ export class CapacityLedger {
   async lockWeeks(manager: EntityManager, professional: LedgerProfessional, mondays: Day[]): Promise<Map<Day, LedgerWeek>> {
     const sorted = [...new Set(mondays)].sort((a, b) => a - b);
     if (sorted.length === 0) return new Map();
-    await this.ledger.createMissingWeeks(manager, professional.id, await this.computedCapacities(manager, professional, sorted));
+    const { missing, timeOff } = await this.ledger.missingWeeks(manager, professional.id, sorted);
+    if (missing.length > 0) await this.ledger.createMissingWeeks(manager, professional.id, capacitiesOf(professional, missing, timeOff));
     const weeks = await this.ledger.lockWeeks(manager, professional.id, sorted);
     return new Map(weeks.map((week) => [week.monday, week]));
   }
@@ -87,6 +80,13 @@ export class CapacityLedger {
     const changed = weeks.filter((week) => week.capacity !== capacities.get(week.monday)).map((week): [Day, Cents] => [week.monday, capacities.get(week.monday)!]);
     if (changed.length > 0) await this.ledger.setCapacities(manager, professional.id, changed);
   }
+}
+
+/** Each week's capacity from the weekly capacity, less the working days off in `timeOff` ([first, last] days). */
+function capacitiesOf(professional: LedgerProfessional, mondays: Day[], timeOff: Array<[Day, Day]>): Map<Day, Cents> {
+  const weekly = toCents(professional.weeklyCapacityHours);
+  const isOff = (day: Day) => timeOff.some(([from, to]) => day >= from && day <= to);
+  return new Map(mondays.map((monday) => [monday, weekCapacity(weekly, monday, isOff)]));
 }
 
 function found<Professional>(professional: Professional | null, id: string): Professional {

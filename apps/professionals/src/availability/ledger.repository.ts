@@ -45,6 +45,22 @@ export class LedgerRepository {
     return ranges.map((range) => [parseDay(range.start_date), parseDay(range.end_date)]);
   }
 
+  /**
+   * Which of these weeks the ledger lacks, and the professional's time off over them (what their
+   * capacity is computed from), in one statement: a week booked before needs neither.
+   */
+  async missingWeeks(manager: EntityManager, professionalId: string, mondays: Day[]): Promise<{ missing: Day[]; timeOff: Array<[Day, Day]> }> {
+    const [row] = await manager.query<Array<{ missing: string[]; time_off: Array<[string, string]> }>>(
+      `SELECT
+         ARRAY(SELECT m::text FROM unnest($2::date[]) AS m
+               WHERE NOT EXISTS (SELECT 1 FROM availability_week a WHERE a.professional_id = $1 AND a.week_start = m)) AS missing,
+         coalesce((SELECT json_agg(json_build_array(t.start_date::text, t.end_date::text)) FROM time_off t
+                   WHERE t.professional_id = $1 AND t.start_date <= $4::date AND t.end_date >= $3::date), '[]') AS time_off`,
+      [professionalId, mondays.map(formatDay), formatDay(Math.min(...mondays)), formatDay(Math.max(...mondays) + 6)],
+    );
+    return { missing: row.missing.map(parseDay), timeOff: row.time_off.map(([from, to]) => [parseDay(from), parseDay(to)]) };
+  }
+
   /** Creates, at these capacities, the weeks the ledger lacks (in week order); existing weeks are kept as they are. */
   async createMissingWeeks(manager: EntityManager, professionalId: string, capacities: Map<Day, Cents>): Promise<void> {
     const weeks = [...capacities].sort(([a], [b]) => a - b);
