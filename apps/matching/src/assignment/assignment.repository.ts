@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { entityInsert } from '@coop/platform';
+import { entityInsert, type Statement } from '@coop/platform';
 import { AssignmentEntity } from './assignment.entity.js';
 
 /** The assignments' table (queries only; the rules are the services'). */
@@ -59,8 +59,13 @@ export class AssignmentRepository {
 
   /** Written in SQL: one per request assigned (see entity-sql.ts in @coop/platform). */
   async insert(manager: EntityManager, assignment: AssignmentEntity): Promise<void> {
-    const { text, values } = entityInsert(manager, AssignmentEntity, assignment);
+    const { text, values } = this.insertion(manager, assignment);
     await manager.query(text, values);
+  }
+
+  /** The insert as a statement, to run along with another (the request's move to assigned). */
+  insertion(manager: EntityManager, assignment: AssignmentEntity): Statement {
+    return entityInsert(manager, AssignmentEntity, assignment);
   }
 
   save(manager: EntityManager, assignment: AssignmentEntity): Promise<AssignmentEntity> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { type MatchListView, type RequestStatus, type RequestSubmittedEvent, termsOf } from '@coop/contracts';
-import { entityInsert, entitySelect } from '@coop/platform';
+import { entityInsert, entitySelect, type Statement } from '@coop/platform';
 import { MatchRequestEntity } from './match-request.entity.js';
 
 /** Matching's copies of requests (queries only). */
@@ -35,9 +35,16 @@ export class MatchRequestRepository {
     return row ?? null;
   }
 
-  /** Moves the request to `status`, with the ranking stored for coordinators when given. */
-  async setStatus(manager: EntityManager, id: string, status: RequestStatus, lastMatches?: MatchListView | null): Promise<void> {
-    if (lastMatches === undefined) await manager.query('UPDATE match_request SET status = $2, updated_at = now() WHERE id = $1', [id, status]);
-    else await manager.query('UPDATE match_request SET status = $2, last_matches = $3, updated_at = now() WHERE id = $1', [id, status, lastMatches === null ? null : JSON.stringify(lastMatches)]);
+  /**
+   * Moves the request to `status`, with the ranking stored for coordinators when given; `along`, a
+   * statement that goes with the change (the insert of the assignment that makes it assigned), runs
+   * in the same statement, so in one round trip.
+   */
+  async setStatus(manager: EntityManager, id: string, status: RequestStatus, lastMatches?: MatchListView | null, along?: Statement): Promise<void> {
+    const values: unknown[] = [...(along?.values ?? [])];
+    const param = (value: unknown) => `$${values.push(value)}`;
+    const stored = lastMatches === undefined ? '' : `last_matches = ${param(lastMatches === null ? null : JSON.stringify(lastMatches))}, `;
+    const update = `UPDATE match_request SET status = ${param(status)}, ${stored}updated_at = now() WHERE id = ${param(id)}`;
+    await manager.query(along ? `WITH along AS (${along.text}) ${update}` : update, values);
   }
 }

@@ -45,7 +45,7 @@ function matcherWith(request: MatchRequestEntity, rankings: { fitting: MatchRank
   const earlierAttempts = mockOf<EarlierAttempts>({ settle: async (_manager, _requestId, adoptable) => (leftBooked && adoptable?.(leftBooked) ? leftBooked : undefined) });
   const outbox = mockOf<OutboxService>();
   const requests = mockOf<MatchRequestRepository>({ find: async () => request, setStatus: async () => undefined });
-  const assignments = mockOf<AssignmentRepository>({ standing: async () => [], insert: async () => undefined });
+  const assignments = mockOf<AssignmentRepository>({ standing: async () => [], insertion: (_manager, assignment) => ({ text: 'INSERT INTO assignment …', values: [assignment.professionalId] }) });
   const summary = { requestedHours: 20, availableProfessionals: 0, hoursPossibleNow: 12, suggestions: 1, text: { fr: 'Personne pour 20 h', en: 'Nobody for 20 h' } };
   const nearestFits = mockOf<NearestFitsService>({ ofUnmatched: async () => ({ view: { summary, suggestions: [] }, summary }) });
   const shares = mockOf<ShareMatcher>({ assignSplit: async () => splitBooked });
@@ -107,7 +107,8 @@ describe(AssignmentMatcher.name, () => {
     await assigned.run();
     await review.run();
 
-    expect(assigned.setStatus).toHaveBeenCalledWith(expect.anything(), REQUEST_ID, 'assigned', null);
+    // The assignment is inserted in the same statement.
+    expect(assigned.setStatus).toHaveBeenCalledWith(expect.anything(), REQUEST_ID, 'assigned', null, { text: 'INSERT INTO assignment …', values: ['p-free'] });
     expect(review.setStatus).toHaveBeenCalledWith(expect.anything(), REQUEST_ID, 'pending_review', { candidates: [] });
   });
 

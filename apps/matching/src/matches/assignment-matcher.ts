@@ -123,9 +123,9 @@ export class AssignmentMatcher {
 
   private async assign(manager: EntityManager, request: MatchRequestEntity, assignmentId: string, facts: ProfessionalFacts): Promise<void> {
     const assignment = newAssignment(assignmentId, request, facts, request.estimatedHours, true);
-    await this.assignments.insert(manager, assignment);
     request.lastMatches = null; // assigned: nothing waits for a coordinator
-    await this.finish(manager, request, 'assigned');
+    // The assignment and the request's move to assigned, in one statement.
+    await this.requests.setStatus(manager, request.id, 'assigned', request.lastMatches, this.assignments.insertion(manager, assignment));
     await this.outbox.record(manager, RequestEvents.assigned, {
       requestId: request.id,
       memberId: request.memberId,

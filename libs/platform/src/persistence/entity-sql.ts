@@ -8,6 +8,12 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 
 type Entity = EntityTarget<ObjectLiteral> & object;
 
+/** One SQL statement and its parameters ($1…), to run as it is or inside another (a CTE). */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
 const texts = new WeakMap<object, Map<string, string>>();
 
 function cached(entity: Entity, key: string, build: () => string): string {
@@ -46,7 +52,7 @@ export function entitySelect(manager: EntityManager, entity: Entity, alias?: str
  * An INSERT of one row, the entity's columns named by the properties `row` sets (undefined ones are
  * left to their default), followed by `tail` (`ON CONFLICT …`, `RETURNING …`).
  */
-export function entityInsert(manager: EntityManager, entity: Entity, entityRow: object, tail = ''): { text: string; values: unknown[] } {
+export function entityInsert(manager: EntityManager, entity: Entity, entityRow: object, tail = ''): Statement {
   const row = entityRow as Record<string, unknown>;
   const columns = columnsOf(manager, entity).filter((column) => row[column.propertyName] !== undefined);
   const text = cached(entity, `insert ${columns.map((column) => column.propertyName).join(',')} ${tail}`, () => {
