@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { type MatchListView, type RequestStatus, type RequestSubmittedEvent, termsOf } from '@coop/contracts';
-import { entityInsert, entitySelect, type Statement } from '@coop/platform';
+import { entityInsert, entitySelect, type Statement, statementWith } from '@coop/platform';
 import { MatchRequestEntity } from './match-request.entity.js';
 
 /** Matching's copies of requests (queries only). */
@@ -36,15 +36,15 @@ export class MatchRequestRepository {
   }
 
   /**
-   * Moves the request to `status`, with the ranking stored for coordinators when given; `along`, a
-   * statement that goes with the change (the insert of the assignment that makes it assigned), runs
-   * in the same statement, so in one round trip.
+   * Moves the request to `status`, with the ranking stored for coordinators when given; `along`,
+   * statements that go with the change (the insert of the assignment that makes it assigned, its
+   * event), run in the same statement, so in one round trip.
    */
-  async setStatus(manager: EntityManager, id: string, status: RequestStatus, lastMatches?: MatchListView | null, along?: Statement): Promise<void> {
-    const values: unknown[] = [...(along?.values ?? [])];
-    const param = (value: unknown) => `$${values.push(value)}`;
-    const stored = lastMatches === undefined ? '' : `last_matches = ${param(lastMatches === null ? null : JSON.stringify(lastMatches))}, `;
-    const update = `UPDATE match_request SET status = ${param(status)}, ${stored}updated_at = now() WHERE id = ${param(id)}`;
-    await manager.query(along ? `WITH along AS (${along.text}) ${update}` : update, values);
+  async setStatus(manager: EntityManager, id: string, status: RequestStatus, lastMatches?: MatchListView | null, along: Statement[] = []): Promise<void> {
+    const { text, values } = statementWith(along, (param) => {
+      const stored = lastMatches === undefined ? '' : `last_matches = ${param(lastMatches === null ? null : JSON.stringify(lastMatches))}, `;
+      return `UPDATE match_request SET status = ${param(status)}, ${stored}updated_at = now() WHERE id = ${param(id)}`;
+    });
+    await manager.query(text, values);
   }
 }

@@ -43,7 +43,7 @@ function matcherWith(request: MatchRequestEntity, rankings: { fitting: MatchRank
   const professionals = mockOf<ProfessionalsPort>({ reserve: async () => undefined, release: async () => undefined, factsOf: async (id) => legalAdviser(id) });
   // What an earlier attempt left: adopted when the matcher's rule accepts it, released otherwise.
   const earlierAttempts = mockOf<EarlierAttempts>({ settle: async (_manager, _requestId, adoptable) => (leftBooked && adoptable?.(leftBooked) ? leftBooked : undefined) });
-  const outbox = mockOf<OutboxService>();
+  const outbox = mockOf<OutboxService>({ entry: (_manager, contract) => ({ envelope: {} as never, insert: { text: `INSERT INTO outbox_event … (${contract.subject})`, values: [] } }) });
   const requests = mockOf<MatchRequestRepository>({ find: async () => request, setStatus: async () => undefined });
   const assignments = mockOf<AssignmentRepository>({ standing: async () => [], insertion: (_manager, assignment) => ({ text: 'INSERT INTO assignment …', values: [assignment.professionalId] }) });
   const summary = { requestedHours: 20, availableProfessionals: 0, hoursPossibleNow: 12, suggestions: 1, text: { fr: 'Personne pour 20 h', en: 'Nobody for 20 h' } };
@@ -56,6 +56,7 @@ function matcherWith(request: MatchRequestEntity, rankings: { fitting: MatchRank
     reserve: professionals.reserve,
     release: professionals.release,
     record: outbox.record,
+    entry: outbox.entry,
     settle: earlierAttempts.settle,
     ofUnmatched: nearestFits.ofUnmatched,
     summary,
@@ -72,7 +73,7 @@ describe(AssignmentMatcher.name, () => {
 
     expect(sut.rank.mock.calls.map(([, options]) => options.fittingOnly ?? false)).toEqual([true]);
     expect(sut.reserve).toHaveBeenCalledWith(expect.objectContaining({ professionalId: 'p-free' }));
-    expect(sut.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.assigned, expect.objectContaining({ professionalId: 'p-free' }));
+    expect(sut.entry).toHaveBeenCalledWith(expect.anything(), RequestEvents.assigned, expect.objectContaining({ professionalId: 'p-free' }));
   });
 
   it('asks retrieval for the exact best alone before booking', async () => {
@@ -97,7 +98,7 @@ describe(AssignmentMatcher.name, () => {
       [false, undefined],
     ]);
     expect(sut.reserve.mock.calls.map(([booking]) => booking.professionalId)).toEqual(['p-free', 'p-second']);
-    expect(sut.record).toHaveBeenCalledWith(expect.anything(), RequestEvents.assigned, expect.objectContaining({ professionalId: 'p-second' }));
+    expect(sut.entry).toHaveBeenCalledWith(expect.anything(), RequestEvents.assigned, expect.objectContaining({ professionalId: 'p-second' }));
   });
 
   it('keeps the ranking for coordinators only when the request waits for them', async () => {
@@ -107,8 +108,11 @@ describe(AssignmentMatcher.name, () => {
     await assigned.run();
     await review.run();
 
-    // The assignment is inserted in the same statement.
-    expect(assigned.setStatus).toHaveBeenCalledWith(expect.anything(), REQUEST_ID, 'assigned', null, { text: 'INSERT INTO assignment …', values: ['p-free'] });
+    // The assignment and its event are inserted in the same statement.
+    expect(assigned.setStatus).toHaveBeenCalledWith(expect.anything(), REQUEST_ID, 'assigned', null, [
+      { text: 'INSERT INTO assignment …', values: ['p-free'] },
+      { text: `INSERT INTO outbox_event … (${RequestEvents.assigned.subject})`, values: [] },
+    ]);
     expect(review.setStatus).toHaveBeenCalledWith(expect.anything(), REQUEST_ID, 'pending_review', { candidates: [] });
   });
 
@@ -172,7 +176,7 @@ describe(AssignmentMatcher.name, () => {
 
       expect(sut.rank).not.toHaveBeenCalled();
       expect(sut.reserve).not.toHaveBeenCalled();
-      expect(sut.record).toHaveBeenCalledWith(
+      expect(sut.entry).toHaveBeenCalledWith(
         expect.anything(),
         RequestEvents.assigned,
         expect.objectContaining({ assignmentId: '3f0e2d1c-0b9a-4876-9543-21fedcba9876', professionalId: 'p-booked-earlier', automatic: true }),

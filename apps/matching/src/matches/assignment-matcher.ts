@@ -124,9 +124,7 @@ export class AssignmentMatcher {
   private async assign(manager: EntityManager, request: MatchRequestEntity, assignmentId: string, facts: ProfessionalFacts): Promise<void> {
     const assignment = newAssignment(assignmentId, request, facts, request.estimatedHours, true);
     request.lastMatches = null; // assigned: nothing waits for a coordinator
-    // The assignment and the request's move to assigned, in one statement.
-    await this.requests.setStatus(manager, request.id, 'assigned', request.lastMatches, this.assignments.insertion(manager, assignment));
-    await this.outbox.record(manager, RequestEvents.assigned, {
+    const event = this.outbox.entry(manager, RequestEvents.assigned, {
       requestId: request.id,
       memberId: request.memberId,
       assignmentId,
@@ -135,6 +133,8 @@ export class AssignmentMatcher {
       estimatedCost: assignment.estimatedCost,
       automatic: true,
     });
+    // The assignment, the request's move to assigned and its event: one statement.
+    await this.requests.setStatus(manager, request.id, 'assigned', request.lastMatches, [this.assignments.insertion(manager, assignment), event.insert]);
   }
 
   /** Books this candidate and assigns them; false when their capacity was just taken. */

@@ -6,7 +6,7 @@ import { EntityManager } from 'typeorm';
 import { DomainException, ErrorCode, EventContract, EventEnvelope } from '@coop/contracts';
 import { currentCorrelationId } from '../logging/correlation.js';
 import { toFieldErrors } from '../errors/field-errors.js';
-import { entityInsert } from '../persistence/entity-sql.js';
+import { entityInsert, type Statement } from '../persistence/entity-sql.js';
 import { OutboxEventEntity } from './outbox-event.entity.js';
 
 /**
@@ -20,6 +20,16 @@ export class OutboxService {
     contract: EventContract<Payload>,
     data: Payload,
   ): Promise<EventEnvelope<Payload>> {
+    const { envelope, insert } = this.entry(manager, contract, data);
+    await manager.query(insert.text, insert.values);
+    return envelope;
+  }
+
+  /**
+   * The event and the INSERT that records it, for a caller that runs it within another statement
+   * of its transaction (one round trip for the change and its event); `record` runs it alone.
+   */
+  entry<Payload extends object>(manager: EntityManager, contract: EventContract<Payload>, data: Payload): { envelope: EventEnvelope<Payload>; insert: Statement } {
     assertValid(contract, data);
     const envelope: EventEnvelope<Payload> = {
       id: randomUUID(),
@@ -28,9 +38,7 @@ export class OutboxService {
       correlationId: currentCorrelationId(),
       data,
     };
-    const { text, values } = entityInsert(manager, OutboxEventEntity, { id: envelope.id, subject: contract.subject, envelope });
-    await manager.query(text, values);
-    return envelope;
+    return { envelope, insert: entityInsert(manager, OutboxEventEntity, { id: envelope.id, subject: contract.subject, envelope }) };
   }
 }
 

@@ -67,3 +67,20 @@ export function entityInsert(manager: EntityManager, entity: Entity, entityRow: 
   });
   return { text, values };
 }
+
+/**
+ * One statement that runs `along` (statements such as entityInsert builds, whose only `$` are their
+ * parameters) as CTEs, then `main`, which names its own parameters with `param(value)`: several
+ * writes of one transaction in one round trip.
+ */
+export function statementWith(along: Statement[], main: (param: (value: unknown) => string) => string): Statement {
+  const values: unknown[] = [];
+  const ctes = along.map((statement, k) => {
+    // Its $1… follow the parameters of the statements before it.
+    const offset = values.length;
+    values.push(...statement.values);
+    return `along${k + 1} AS (${statement.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+  });
+  const text = main((value) => `$${values.push(value)}`);
+  return { text: ctes.length > 0 ? `WITH ${ctes.join(', ')} ${text}` : text, values };
+}
