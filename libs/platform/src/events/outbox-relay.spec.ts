@@ -34,13 +34,18 @@ function setUp({ rows = [row(1), row(2), row(3)], leader = true } = {}) {
 }
 
 describe(OutboxRelay.name, () => {
-  it('publishes the pending events in commit order, each with its id as message id, then marks them published', async () => {
+  it('publishes the pending events in commit order, each with its id as message id, and marks them published with its next read', async () => {
     const { sut, outbox, publisher } = setUp();
 
     await sut.drain();
+    await sut.drain();
 
     expect(publisher.publish.mock.calls).toEqual([1, 2, 3].map((seq) => [row(seq).subject, row(seq).envelope, row(seq).id]));
-    expect(outbox.markPublished).toHaveBeenCalledWith(['1', '2', '3']);
+    expect(outbox.pending.mock.calls).toEqual([
+      [OUTBOX_BATCH_SIZE, []],
+      [OUTBOX_BATCH_SIZE, ['1', '2', '3']],
+    ]);
+    expect(outbox.markPublished).not.toHaveBeenCalled();
   });
 
   it('stops at the first event it cannot publish, so that none overtakes it, and marks only those before', async () => {
@@ -48,9 +53,20 @@ describe(OutboxRelay.name, () => {
     publisher.publish.mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error('NATS is restarting'));
 
     await sut.drain();
+    await sut.drain();
 
     expect(publisher.publish).toHaveBeenCalledTimes(2);
-    expect(outbox.markPublished).toHaveBeenCalledWith(['1']);
+    expect(outbox.pending.mock.calls[1]).toEqual([OUTBOX_BATCH_SIZE, ['1']]);
+  });
+
+  it('marks what it published last when it stops, no read following', async () => {
+    const { sut, outbox } = setUp();
+
+    // Its last pass publishes 1 to 3.
+    await sut.beforeApplicationShutdown();
+
+    expect(outbox.markPublished).toHaveBeenCalledWith(['1', '2', '3']);
+    expect(outbox.release).toHaveBeenCalled();
   });
 
   it('reads the outbox once when what it read was less than a batch: a later commit wakes it again', async () => {
@@ -84,7 +100,9 @@ describe(OutboxRelay.name, () => {
     const { sut, outbox } = setUp({ rows: [] });
 
     await sut.drain();
+    await sut.beforeApplicationShutdown();
 
+    expect(outbox.pending).toHaveBeenCalledWith(OUTBOX_BATCH_SIZE, []);
     expect(outbox.markPublished).not.toHaveBeenCalled();
   });
 

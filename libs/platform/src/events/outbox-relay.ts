@@ -12,7 +12,10 @@ const PURGE_EVERY_MS = 3_600_000;
 
 /**
  * Publishes committed outbox rows to JetStream, in order, with the event id as `Nats-Msg-Id` so a
- * row published twice (crash between publish and mark) is dropped by the stream's deduplication.
+ * row published twice (crash between publish and mark) is dropped by the stream's deduplication
+ * (and a consumer handles an event id once in any case). Rows published are marked with the next
+ * read of the outbox, in the same statement: the next pass, at the latest the next poll
+ * (OUTBOX_POLL_MS), or on shutdown.
  * One replica at a time is the publisher (a Postgres advisory lock); the others wait to take over.
  * It wakes on the outbox's NOTIFY, and polls as a fallback. The publisher also deletes, hourly,
  * published rows and records of handled events older than EVENT_RETENTION_DAYS.
@@ -24,6 +27,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly draining = new CoalescedRun(() => this.drainPass());
   private timer: NodeJS.Timeout | undefined;
   private lastPurge = 0;
+  /** Published, not yet marked (the next read marks them). */
+  private published: string[] = [];
 
   constructor(
     @Inject(ServiceConfig) private readonly config: ServiceConfig,
@@ -43,6 +48,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     clearTimeout(this.timer);
     // Flush what is committed so nothing waits for the next replica.
     await this.drain().catch((error: unknown) => this.logger.warn({ msg: 'final outbox flush failed', err: error }));
+    await this.markPublished().catch((error: unknown) => this.logger.warn({ msg: 'marking the last events published failed (they will be published again, and dropped as duplicates)', err: error }));
     await this.outbox.release();
   }
 
@@ -94,21 +100,27 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * another pass (CoalescedRun), so there is no need to read again to find the outbox empty.
    */
   private async publishBatch(): Promise<boolean> {
-    const rows = await this.outbox.pending(OUTBOX_BATCH_SIZE);
+    const rows = await this.outbox.pending(OUTBOX_BATCH_SIZE, this.published);
+    this.published = [];
     if (rows.length === 0) return false;
     await this.publisher.ready();
-    const published: string[] = [];
     for (const row of rows) {
       try {
         await this.publisher.publish(row.subject, row.envelope, row.id);
-        published.push(row.seq);
+        this.published.push(row.seq);
       } catch (error) {
         // Stop at the first failure so events leave in the order they were committed.
         this.logger.warn({ msg: 'publishing an outbox event failed', eventId: row.id, err: error });
-        break;
+        return false;
       }
     }
-    if (published.length > 0) await this.outbox.markPublished(published);
-    return published.length === rows.length && rows.length === OUTBOX_BATCH_SIZE;
+    return rows.length === OUTBOX_BATCH_SIZE;
+  }
+
+  /** Marks what was published since the last read (on shutdown, when no read follows). */
+  private async markPublished(): Promise<void> {
+    if (this.published.length === 0 || !this.outbox.leading) return;
+    await this.outbox.markPublished(this.published);
+    this.published = [];
   }
 }

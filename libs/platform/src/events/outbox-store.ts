@@ -50,13 +50,24 @@ export class OutboxStore {
     return this.session.release();
   }
 
-  /** The oldest unpublished rows, in commit order. */
-  pending(limit: number): Promise<PendingEvent[]> {
-    return this.session.query<PendingEvent>('SELECT seq, id, subject, envelope FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT $1', [limit]);
+  /**
+   * The oldest unpublished rows, in commit order; `published` (rows published since the last read)
+   * are marked in the same statement, and not read again.
+   */
+  pending(limit: number, published: string[] = []): Promise<PendingEvent[]> {
+    if (published.length === 0) {
+      return this.session.query<PendingEvent>('SELECT seq, id, subject, envelope FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT $1', [limit]);
+    }
+    // The update's rows are not seen by the statement's own read: those it marks are left out by seq.
+    return this.session.query<PendingEvent>(
+      `WITH marked AS (UPDATE outbox_event SET published_at = now() WHERE seq = ANY($2::bigint[]) AND published_at IS NULL)
+       SELECT seq, id, subject, envelope FROM outbox_event WHERE published_at IS NULL AND seq <> ALL($2::bigint[]) ORDER BY seq LIMIT $1`,
+      [limit, published],
+    );
   }
 
   async markPublished(seqs: string[]): Promise<void> {
-    await this.session.query('UPDATE outbox_event SET published_at = now() WHERE seq = ANY($1::bigint[])', [seqs]);
+    await this.session.query('UPDATE outbox_event SET published_at = now() WHERE seq = ANY($1::bigint[]) AND published_at IS NULL', [seqs]);
   }
 
   /** Deletes published events and records of handled ones older than `days`; how many of each. */
