@@ -66,6 +66,7 @@ import { waitUntil } from '../stack/wait.js';
 import { withRpc } from '../support/rpc.js';
 import { CpuSampler, findPid, type CpuReport } from './cpu-sampler.js';
 import { MeiliCounter } from './meili-counter.js';
+import { StatementCounter } from './statement-counter.js';
 import { beyondAnyone, meilisearchPid, nearestFitsCost } from './nearest-fits.js';
 import { rankingQuality } from './ranking-quality.js';
 import {
@@ -260,25 +261,29 @@ async function measure(
   }
 
   const bursts: Array<
-    Awaited<ReturnType<typeof assignmentBurst>> & { violations: Awaited<ReturnType<typeof checkInvariants>>; cpu: CpuReport; cpuMsPerAssignment: Record<string, number>; multiSearchesPerAssignment: number }
+    Awaited<ReturnType<typeof assignmentBurst>> & { violations: Awaited<ReturnType<typeof checkInvariants>>; cpu: CpuReport; cpuMsPerAssignment: Record<string, number>; multiSearchesPerAssignment: number; statementsPerAssignment: number | null }
   > = [];
   if (run('d')) {
     const partners = await partnersOfAutoAssignMembers(gateway, adminKey, MEMBERS);
     const meili = new MeiliCounter(env.MEILI_URL!, env.MEILI_MASTER_KEY!);
     await meili.enable();
+    const statements = new StatementCounter(pool, NAMES.database);
+    const countsStatements = await statements.enable();
     try {
       for (const replicas of options.matchingReplicas) {
         while (services.filter((service) => service.name === 'matching').length < replicas) await addMatchingReplica();
         log(`(d) ${options.burst} requests from partners of auto-assign members, ${options.concurrency} in flight at a time, ${replicas} matching replica(s)`);
         const sampler = new CpuSampler(processesOf(services, env), { url: env.DATABASE_URL!, database: NAMES.database });
         const searchesBefore = await meili.multiSearches();
+        const statementsBefore = countsStatements ? await statements.statements() : 0;
         await sampler.start();
         const burst = await assignmentBurst(gateway, partners, env, { ...options, replicas }, random);
         const cpu = await sampler.stop();
         const done = burst.assigned + burst.unmatched;
         const perAssignment = Object.fromEntries(Object.entries(cpu.byComponent).map(([name, ms]) => [name, Number((ms / Math.max(1, done)).toFixed(2))]));
         const multiSearches = per((await meili.multiSearches()) - searchesBefore, done);
-        bursts.push({ ...burst, violations: await checkInvariants(pool), cpu, cpuMsPerAssignment: perAssignment, multiSearchesPerAssignment: multiSearches });
+        const statementsRun = countsStatements ? per((await statements.statements()) - statementsBefore, done) : null;
+        bursts.push({ ...burst, violations: await checkInvariants(pool), cpu, cpuMsPerAssignment: perAssignment, multiSearchesPerAssignment: multiSearches, statementsPerAssignment: statementsRun });
       }
     } finally {
       await meili.restore();
@@ -700,7 +705,8 @@ function printTable(results: Awaited<ReturnType<typeof measure>>): void {
         `    total ${total(d.cpuMsPerAssignment, 'load generator')} without the load generator, ${total(d.cpuMsPerAssignment)} with it; ` +
           `Postgres's background processes (checkpointer, WAL writer...; shared with the server's other databases, if any) ${per(d.cpu.postgresSharedBackground, d.assigned + d.unmatched)} more` +
           (d.cpuMsPerAssignment.nats === undefined ? '; NATS not counted (the machine’s server, shared)' : ''),
-        `    Meilisearch multi-searches per automatic assignment: ${d.multiSearchesPerAssignment} (its own request counter)`,
+        `    Meilisearch multi-searches per automatic assignment: ${d.multiSearchesPerAssignment} (its own request counter); Postgres statements: ` +
+          (d.statementsPerAssignment === null ? 'not counted (the server does not load pg_stat_statements)' : `${d.statementsPerAssignment} (pg_stat_statements; BEGIN and COMMIT included)`),
         '',
       ]),
       ...(e

@@ -133,7 +133,9 @@ async function createCluster(paths: EmbeddedPaths): Promise<EmbeddedCluster> {
     persistent: true,
     // UTF-8 with Unicode-aware case mapping (lower/ILIKE on accented names) whatever the host locale.
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: ['-c', `listen_addresses=${LOCALHOST}`],
+    // pg_stat_statements counts each statement (the benchmark prints statements per assignment;
+    // `CREATE EXTENSION pg_stat_statements` in a database shows them).
+    postgresFlags: ['-c', `listen_addresses=${LOCALHOST}`, '-c', 'shared_preload_libraries=pg_stat_statements'],
     onLog: appendLog,
     onError: (error: unknown) => appendLog(errorMessage(error)),
   });
