@@ -66,6 +66,7 @@ import { waitUntil } from '../stack/wait.js';
 import { withRpc } from '../support/rpc.js';
 import { CpuSampler, findPid, type CpuReport } from './cpu-sampler.js';
 import { MeiliCounter } from './meili-counter.js';
+import { NatsCounter } from './nats-counter.js';
 import { StatementCounter } from './statement-counter.js';
 import { beyondAnyone, meilisearchPid, nearestFitsCost } from './nearest-fits.js';
 import { rankingQuality } from './ranking-quality.js';
@@ -171,7 +172,7 @@ async function main(): Promise<void> {
           services.push(replica);
           await waitForServices(rpc, [replica]);
         };
-        return measure(gateway, rpc, adminKey, env, options, load, services, addMatchingReplica);
+        return measure(gateway, rpc, adminKey, env, options, load, services, addMatchingReplica, infrastructure.natsMonitorUrl);
       });
       writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
       printTable(results);
@@ -193,6 +194,7 @@ async function measure(
   load: { loadedMs: number; indexedMs: number },
   services: ManagedProcess[],
   addMatchingReplica: () => Promise<void>,
+  natsMonitorUrl: string | undefined,
 ) {
   const loadAverageAtStart = loadavg().map((n) => Number(n.toFixed(2)));
   const coordinator = await gateway.post<IssuedCredentialView>('/v1/credentials', adminKey, { role: 'coordinator', label: 'bench coordinator' });
@@ -261,7 +263,7 @@ async function measure(
   }
 
   const bursts: Array<
-    Awaited<ReturnType<typeof assignmentBurst>> & { violations: Awaited<ReturnType<typeof checkInvariants>>; cpu: CpuReport; cpuMsPerAssignment: Record<string, number>; multiSearchesPerAssignment: number; statementsPerAssignment: number | null }
+    Awaited<ReturnType<typeof assignmentBurst>> & { violations: Awaited<ReturnType<typeof checkInvariants>>; cpu: CpuReport; cpuMsPerAssignment: Record<string, number>; multiSearchesPerAssignment: number; statementsPerAssignment: number | null; natsMessagesPerAssignment: number | null }
   > = [];
   if (run('d')) {
     const partners = await partnersOfAutoAssignMembers(gateway, adminKey, MEMBERS);
@@ -269,6 +271,7 @@ async function measure(
     await meili.enable();
     const statements = new StatementCounter(pool, NAMES.database);
     const countsStatements = await statements.enable();
+    const nats = natsMonitorUrl ? new NatsCounter(natsMonitorUrl) : undefined;
     try {
       for (const replicas of options.matchingReplicas) {
         while (services.filter((service) => service.name === 'matching').length < replicas) await addMatchingReplica();
@@ -276,6 +279,7 @@ async function measure(
         const sampler = new CpuSampler(processesOf(services, env), { url: env.DATABASE_URL!, database: NAMES.database });
         const searchesBefore = await meili.multiSearches();
         const statementsBefore = countsStatements ? await statements.statements() : 0;
+        const messagesBefore = (await nats?.messagesIn()) ?? 0;
         await sampler.start();
         const burst = await assignmentBurst(gateway, partners, env, { ...options, replicas }, random);
         const cpu = await sampler.stop();
@@ -283,7 +287,16 @@ async function measure(
         const perAssignment = Object.fromEntries(Object.entries(cpu.byComponent).map(([name, ms]) => [name, Number((ms / Math.max(1, done)).toFixed(2))]));
         const multiSearches = per((await meili.multiSearches()) - searchesBefore, done);
         const statementsRun = countsStatements ? per((await statements.statements()) - statementsBefore, done) : null;
-        bursts.push({ ...burst, violations: await checkInvariants(pool), cpu, cpuMsPerAssignment: perAssignment, multiSearchesPerAssignment: multiSearches, statementsPerAssignment: statementsRun });
+        const messages = nats ? per((await nats.messagesIn()) - messagesBefore, done) : null;
+        bursts.push({
+          ...burst,
+          violations: await checkInvariants(pool),
+          cpu,
+          cpuMsPerAssignment: perAssignment,
+          multiSearchesPerAssignment: multiSearches,
+          statementsPerAssignment: statementsRun,
+          natsMessagesPerAssignment: messages,
+        });
       }
     } finally {
       await meili.restore();
@@ -706,7 +719,9 @@ function printTable(results: Awaited<ReturnType<typeof measure>>): void {
           `Postgres's background processes (checkpointer, WAL writer...; shared with the server's other databases, if any) ${per(d.cpu.postgresSharedBackground, d.assigned + d.unmatched)} more` +
           (d.cpuMsPerAssignment.nats === undefined ? '; NATS not counted (the machine’s server, shared)' : ''),
         `    Meilisearch multi-searches per automatic assignment: ${d.multiSearchesPerAssignment} (its own request counter); Postgres statements: ` +
-          (d.statementsPerAssignment === null ? 'not counted (the server does not load pg_stat_statements)' : `${d.statementsPerAssignment} (pg_stat_statements; BEGIN and COMMIT included)`),
+          (d.statementsPerAssignment === null ? 'not counted (the server does not load pg_stat_statements)' : `${d.statementsPerAssignment} (pg_stat_statements; BEGIN and COMMIT included)`) +
+          '; NATS messages sent to the server: ' +
+          (d.natsMessagesPerAssignment === null ? 'not counted (the machine’s server, shared)' : `${d.natsMessagesPerAssignment} (its /varz)`),
         '',
       ]),
       ...(e

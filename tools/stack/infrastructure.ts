@@ -12,6 +12,8 @@ import { errorMessage, type Log, type ProvidedService } from './provided-service
 export interface Infrastructure {
   databaseUrl: string;
   natsUrl: string;
+  /** The NATS server's monitoring endpoint, when it was started here. */
+  natsMonitorUrl?: string;
   meiliUrl: string;
   meiliMasterKey: string;
   stop(): Promise<void>;
@@ -43,6 +45,7 @@ export async function ensureInfrastructure(options: InfrastructureOptions): Prom
   return {
     databaseUrl: postgres.value.url,
     natsUrl: nats.value.url,
+    ...(nats.value.monitorUrl ? { natsMonitorUrl: nats.value.monitorUrl } : {}),
     meiliUrl: meili.value.url,
     meiliMasterKey: meili.value.masterKey,
     stop: () => (stopping ??= stopAll([postgres.value, nats.value, meili.value])),

@@ -21,7 +21,12 @@ export interface NatsOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export async function ensureNats({ dataDir, log, env = process.env }: NatsOptions): Promise<ProvidedService> {
+/** A NATS server; one started here also has its monitoring endpoint (`/varz`: message counts). */
+export interface ProvidedNats extends ProvidedService {
+  monitorUrl?: string;
+}
+
+export async function ensureNats({ dataDir, log, env = process.env }: NatsOptions): Promise<ProvidedNats> {
   if (env.NATS_URL) {
     await assertJetStream(env.NATS_URL, `NATS_URL (${env.NATS_URL})`);
     log(`nats: using NATS_URL (${env.NATS_URL})`);
@@ -76,7 +81,7 @@ export function findOnPath(command: string, path = process.env.PATH ?? ''): stri
   return undefined;
 }
 
-async function startNatsServer(dataDir: string, log: Log, env: NodeJS.ProcessEnv): Promise<ProvidedService> {
+async function startNatsServer(dataDir: string, log: Log, env: NodeJS.ProcessEnv): Promise<ProvidedNats> {
   const binary = findOnPath('nats-server', env.PATH);
   if (!binary) {
     const situation = env.COOP_SPAWN_NATS === '1' ? 'COOP_SPAWN_NATS=1 is set' : `nothing answers on 127.0.0.1:${LOCAL_PORT} and NATS_URL is not set`;
@@ -91,15 +96,16 @@ async function startNatsServer(dataDir: string, log: Log, env: NodeJS.ProcessEnv
   });
   const logFile = join(instance.dir, 'nats-server.log');
   const port = await findFreePort();
+  const monitorPort = await findFreePort();
   const url = `nats://${LOCALHOST}:${port}`;
   const spec = {
     name: 'nats-server',
     command: binary,
-    args: ['-js', '-a', LOCALHOST, '-p', String(port), '-sd', instance.dir],
+    args: ['-js', '-a', LOCALHOST, '-p', String(port), '-m', String(monitorPort), '-sd', instance.dir],
     logFile,
     pidFile: join(instance.dir, 'nats-server.pid'),
   };
   const stop = await startEngine(spec, instance, `nats-server on 127.0.0.1:${port}`, async () => (await isPortOpen(port)) && !(await jetStreamProblem(url)));
   log(`nats: started nats-server on 127.0.0.1:${port} with JetStream (log: ${logFile})`);
-  return { url, origin: 'started', stop };
+  return { url, origin: 'started', stop, monitorUrl: `http://${LOCALHOST}:${monitorPort}` };
 }
