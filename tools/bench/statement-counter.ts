@@ -13,7 +13,9 @@ export class StatementCounter {
 
   /** True when the server counts statements (the extension is made in the database if need be). */
   async enable(): Promise<boolean> {
-    const { rows } = await this.pool.query<{ loaded: boolean }>("SELECT 'pg_stat_statements' = ANY(string_to_array(current_setting('shared_preload_libraries'), ', ')) AS loaded");
+    const { rows } = await this.pool.query<{ loaded: boolean }>(
+      String.raw`SELECT 'pg_stat_statements' = ANY(regexp_split_to_array(current_setting('shared_preload_libraries'), '\s*,\s*')) AS loaded`,
+    );
     if (!rows[0].loaded) return false;
     await this.pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     return true;

@@ -96,7 +96,8 @@ async function startNatsServer(dataDir: string, log: Log, env: NodeJS.ProcessEnv
   });
   const logFile = join(instance.dir, 'nats-server.log');
   const port = await findFreePort();
-  const monitorPort = await findFreePort();
+  let monitorPort = await findFreePort();
+  while (monitorPort === port) monitorPort = await findFreePort();
   const url = `nats://${LOCALHOST}:${port}`;
   const spec = {
     name: 'nats-server',
