@@ -61,9 +61,12 @@ describe('the console in a browser', () => {
     for (const [role, fullName, level, years, languages] of profiles) {
       pros[role] = await api<ProfessionalView>('POST', '/v1/professionals', coordinator, aProfessional({ fullName, domains: [{ code: 'legal', level, years }], languages: [...languages] }));
     }
+    // Every one of them searchable, Derek Smith too: the request's page shows him among the excluded
+    // (English only), as search finds him, and reads its matches once.
     await eventually(async () => {
-      const found = await api<MatchListView>('POST', '/v1/matches/search', coordinator, { domain: 'legal', startDate: weekDay(2), endDate: weekDay(2, 4), hours: 10, language: 'fr' });
+      const found = await api<MatchListView>('POST', '/v1/matches/search', coordinator, { domain: 'legal', startDate: weekDay(2), endDate: weekDay(2, 4), hours: 10, language: 'fr', explainExcluded: true });
       expect(found.candidates.length).toBeGreaterThanOrEqual(3);
+      expect((found.excluded ?? []).map((excluded) => excluded.fullName)).toContain('Derek Smith');
     }, 30_000);
 
     const legal = { domain: 'legal', description: 'Un jugement récent touche l’article sur l’admission des membres.', language: 'fr' };
