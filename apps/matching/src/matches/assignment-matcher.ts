@@ -89,7 +89,7 @@ export class AssignmentMatcher {
     if (!request.autoAssign) {
       request.lastMatches = forCoordinators();
       await this.finish(manager, request, 'pending_review');
-      await this.outbox.record(manager, RequestEvents.pendingReview, { requestId, memberId: request.memberId, availableCandidates: availableAmongStored(ranking, this.config.STORED_MATCHES) });
+      await this.outbox.record(manager, RequestEvents.pendingReview, { requestId, memberId: request.memberId, availableCandidates: availableAmongStored(available, this.config.STORED_MATCHES) });
       return;
     }
     for (const candidate of available) {

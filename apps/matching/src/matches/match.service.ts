@@ -5,7 +5,7 @@ import { LanguageCode, MatchListView } from '@coop/contracts';
 import { ProfessionalFacts, ProfessionalsPort } from '../candidates/professionals.port.js';
 import { MatchingConfig } from '../config.js';
 import { MatchContext } from '../ranking/candidate-facts.js';
-import { rankCandidates, Ranking } from '../ranking/rank.js';
+import { rankCandidates, Ranking, type ScoredCandidate } from '../ranking/rank.js';
 import { explainCandidate, explainExclusion } from '../ranking/reasons.js';
 import { RANKED_POOL } from '../nearest-fits/nearest-fits.js';
 
@@ -40,8 +40,8 @@ export interface MatchRanking extends Ranking {
 }
 
 /** What `request.pending_review` says: how many of the matches stored for coordinators are available (they rank first). */
-export function availableAmongStored(ranking: Ranking, stored: number): number {
-  return Math.min(ranking.candidates.filter((candidate) => candidate.available).length, stored);
+export function availableAmongStored(available: readonly ScoredCandidate[], stored: number): number {
+  return Math.min(available.length, stored);
 }
 
 /** The partly available that nearest fits start from (nearest-fits.ts), ranked exactly when nobody is free. */

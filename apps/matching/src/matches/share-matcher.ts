@@ -65,7 +65,7 @@ export class ShareMatcher {
     const available = ranking.candidates.filter((candidate) => candidate.available);
     if (available.length > 0 && !request.autoAssign) {
       await this.finish(manager, request, 'pending_review');
-      await this.outbox.record(manager, RequestEvents.pendingReview, { requestId: request.id, memberId: request.memberId, availableCandidates: availableAmongStored(ranking, this.config.STORED_MATCHES) });
+      await this.outbox.record(manager, RequestEvents.pendingReview, { requestId: request.id, memberId: request.memberId, availableCandidates: availableAmongStored(available, this.config.STORED_MATCHES) });
       return;
     }
     for (const candidate of available) {

@@ -55,9 +55,6 @@ export class OutboxStore {
    * are marked in the same statement, and not read again.
    */
   pending(limit: number, published: string[] = []): Promise<PendingEvent[]> {
-    if (published.length === 0) {
-      return this.session.query<PendingEvent>('SELECT seq, id, subject, envelope FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT $1', [limit]);
-    }
     // The update's rows are not seen by the statement's own read: those it marks are left out by seq.
     return this.session.query<PendingEvent>(
       `WITH marked AS (UPDATE outbox_event SET published_at = now() WHERE seq = ANY($2::bigint[]) AND published_at IS NULL)
