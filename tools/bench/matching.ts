@@ -49,7 +49,7 @@ import {
   type MemberView,
   type SubmitServiceRequestBody,
 } from '@coop/contracts';
-import { namespacedSubject, type RpcClient } from '@coop/platform';
+import { loadConfig, namespacedSubject, type RpcClient } from '@coop/platform';
 import { rater, twoStageRetrieval, windowsOf } from '../../apps/matching/src/candidates/professionals.adapter.js';
 import { type CandidateQuery as MeiliQuery, listHits, listQueries, setFilters } from '../../apps/matching/src/candidates/professionals-search.js';
 import { MultiSearchClient } from '../../apps/matching/src/candidates/multi-search-client.js';
@@ -88,7 +88,6 @@ const WARM_UP = 50;
 const MEMBERS = 16;
 /** A request not assigned or unmatched by then counts as not terminal. */
 const REQUEST_TIMEOUT_MS = 60_000;
-const { MATCH_FIRST_PAGE: FIRST_PAGE, TIME_ZONE } = new MatchingConfig();
 /** The top a match search shows by default (and automatic assignment stores). */
 const TOP = 10;
 const PHASES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
@@ -216,7 +215,7 @@ async function measure(
   const retrieval = { rounds: 0, hits: 0, lists: 0, queries: 0 };
   if (run('b')) {
     log('(b) the Meilisearch searches of each match (all its rounds as one multi-search) sent directly');
-    const meili = new MeiliDirect(env.MEILI_URL!, env.MEILI_MASTER_KEY!, professionalsIndexName(env.MEILI_INDEX_PREFIX!));
+    const meili = new MeiliDirect(env.MEILI_URL!, env.MEILI_MASTER_KEY!, professionalsIndexName(env.MEILI_INDEX_PREFIX!), loadConfig(MatchingConfig, env));
     const recorded: MeiliQuery[][] = [];
     for (const [i, query] of queries.entries()) {
       const replay = await meili.retrievalOf(rpc, query);
@@ -428,6 +427,8 @@ class MeiliDirect {
     url: string,
     key: string,
     private readonly index: string,
+    /** The matching service's settings (its first page, its time zone), read from the environment it runs with. */
+    private readonly matching: MatchingConfig,
   ) {
     this.client = new MultiSearchClient(url, key);
   }
@@ -446,7 +447,7 @@ class MeiliDirect {
     const outcome = await twoStageRetrieval(
       query,
       keywords,
-      setFilters(context, TIME_ZONE),
+      setFilters(context, this.matching.TIME_ZONE),
       {
         read: async (reads) => {
           const page = listQueries(this.index, context.domain, reads);
@@ -456,7 +457,7 @@ class MeiliDirect {
         availability: (ids) => windowsOf(rpc, ids, context),
         rate: rater(query),
       },
-      FIRST_PAGE,
+      this.matching.MATCH_FIRST_PAGE,
     );
     return { queries, rounds: outcome.rounds, hits: outcome.hits };
   }
