@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { logMs } from '@coop/platform';
 
 /** The gateway's Prometheus registry (one per app instance, so tests can run several). */
 @Injectable()
@@ -32,7 +33,7 @@ export class GatewayMetrics {
         method: request.method,
         route,
         status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 10) / 10,
+        ms: logMs(reply.elapsedTime),
         correlationId: request.correlationId,
       });
     });

@@ -18,7 +18,7 @@ import {
   weeksOf,
   WindowAvailabilitySummary,
 } from '@coop/contracts';
-import { RpcClient } from '@coop/platform';
+import { logMs, msSince, RpcClient } from '@coop/platform';
 import { MatchingConfig } from '../config.js';
 import { MatchContext, WindowAvailability } from '../ranking/candidate-facts.js';
 import { computeFactors } from '../ranking/factors.js';
@@ -61,9 +61,16 @@ export class ProfessionalsAdapter extends ProfessionalsPort {
   }
 
   private async retrieve(filters: SetFilters, query: CandidateQuery, keywords: string[], windows: RetrievalSources['availability']): Promise<Retrieved[]> {
-    const sources: RetrievalSources = { read: (reads) => this.search.read(query.context.domain, reads, keywords), availability: windows, rate: rater(query) };
+    // Time spent waiting on each part, for the debug line (where a match search's latency goes).
+    const waited = { indexMs: 0, availabilityMs: 0 };
+    const sources: RetrievalSources = {
+      read: (reads) => timed(waited, 'indexMs', this.search.read(query.context.domain, reads, keywords)),
+      availability: (ids) => timed(waited, 'availabilityMs', windows(ids)),
+      rate: rater(query),
+    };
+    const started = performance.now();
     const outcome = await twoStageRetrieval(query, keywords, filters, sources, this.firstPage);
-    this.logger.debug({ msg: 'retrieval', rounds: outcome.rounds, hits: outcome.hits, read: outcome.retrieved.length, exact: outcome.exact });
+    this.logger.debug({ msg: 'retrieval', rounds: outcome.rounds, hits: outcome.hits, read: outcome.retrieved.length, exact: outcome.exact, ms: msSince(started), indexMs: logMs(waited.indexMs), availabilityMs: logMs(waited.availabilityMs) });
     return outcome.retrieved;
   }
 
@@ -280,4 +287,14 @@ export function windowAvailability(window: WindowAvailabilitySummary, context: P
     firstWeekFreeHours: window.firstWeekFreeHours,
     firstWeekNeededHours: window.workingDays > 0 ? (context.estimatedHours * window.firstWeekWindowWorkingDays) / window.workingDays : 0,
   };
+}
+
+/** Adds how long `promise` took to settle to `into[key]`. */
+async function timed<T, K extends string>(into: Record<K, number>, key: K, promise: Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await promise;
+  } finally {
+    into[key] += performance.now() - started;
+  }
 }

@@ -7,6 +7,7 @@ import { EVENT_SUBJECT_ROOT, EventEnvelope } from '@coop/contracts';
 import { KeyedWorkPool } from '../concurrency/keyed-work-pool.js';
 import { ServiceConfig } from '../config/base-config.js';
 import { withCorrelationId } from '../logging/correlation.js';
+import { msSince } from '../logging/log-ms.js';
 import { NatsConnectionProvider } from '../messaging/nats-connection.js';
 import { namespacedSubject } from '../messaging/subject-namespace.js';
 import { Transactions } from '../persistence/transactions.js';
@@ -227,7 +228,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         await this.applyOnce(registered, data, envelope, { attempt: message.info.deliveryCount });
         message.ack();
         // One line per event handled, with the correlation id of the call that caused it (LOG_LEVEL=debug).
-        this.logger.debug({ msg: 'event handled', subject: envelope.type, eventId: envelope.id, ms: Math.round((performance.now() - started) * 10) / 10 });
+        this.logger.debug({ msg: 'event handled', subject: envelope.type, eventId: envelope.id, ms: msSince(started) });
       } catch (error) {
         const attempt = message.info.deliveryCount;
         const delay = retryDelayMs(attempt);

@@ -1,2 +1,3 @@
 export * from './correlation.js';
 export * from './logger.js';
+export * from './log-ms.js';

@@ -3,6 +3,7 @@ import { NatsContext } from '@nestjs/microservices';
 import { Observable, tap } from 'rxjs';
 import { CORRELATION_ID_HEADER } from '@coop/contracts';
 import { sanitizeCorrelationId, withCorrelationId } from '../logging/correlation.js';
+import { msSince } from '../logging/log-ms.js';
 
 /**
  * Continues the caller's correlation id inside a NATS handler, so its logs line up with the
@@ -17,7 +18,7 @@ export class RpcCorrelationInterceptor implements NestInterceptor {
     const header = natsContext?.getHeaders?.()?.get(CORRELATION_ID_HEADER);
     const subject = natsContext?.getSubject?.();
     const started = performance.now();
-    const handled = (outcome: string) => this.logger.debug({ msg: 'rpc handled', subject, outcome, ms: Math.round((performance.now() - started) * 10) / 10 });
+    const handled = (outcome: string) => this.logger.debug({ msg: 'rpc handled', subject, outcome, ms: msSince(started) });
     return new Observable((subscriber) =>
       withCorrelationId(sanitizeCorrelationId(header), () =>
         next
