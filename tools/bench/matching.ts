@@ -202,12 +202,18 @@ async function measure(
   const run = (phase: Phase) => options.phases.has(phase);
 
   let viaGateway: number[] | undefined;
+  let searchCpu: { cpu: CpuReport; msPerSearch: Record<string, number> } | undefined;
   if (run('a')) {
     log(`(a) ${options.queries} match searches through the gateway`);
+    // One search at a time: the CPU of every process over the phase, divided by the searches, is what one costs.
+    const sampler = new CpuSampler(processesOf(services, env), { url: env.DATABASE_URL!, database: NAMES.database });
+    await sampler.start();
     // Over HTTP the hours are called estimatedHours, as in a request (`hours` is the RPC's name).
     viaGateway = await timeEach(queries, ({ hours, ...query }, _measured, i) =>
       gateway.post('/v1/matches/search', coordinator.key, { ...query, estimatedHours: hours }, 200, i % 2 === 0 ? 'fr' : 'en'),
     );
+    const cpu = await sampler.stop();
+    searchCpu = { cpu, msPerSearch: perUnit(cpu.byComponent, queries.length) };
   }
 
   let direct: number[] | undefined;
@@ -283,7 +289,7 @@ async function measure(
         const burst = await assignmentBurst(gateway, partners, env, { ...options, replicas }, random);
         const cpu = await sampler.stop();
         const done = burst.assigned + burst.unmatched;
-        const perAssignment = Object.fromEntries(Object.entries(cpu.byComponent).map(([name, ms]) => [name, Number((ms / Math.max(1, done)).toFixed(2))]));
+        const perAssignment = perUnit(cpu.byComponent, done);
         const multiSearches = per((await meili.multiSearches()) - searchesBefore, done);
         const statementsRun = countsStatements ? per((await statements.statements()) - statementsBefore, done) : null;
         const messages = nats ? per((await nats.messagesIn()) - messagesBefore, done) : null;
@@ -310,7 +316,7 @@ async function measure(
     professionals: options.professionals,
     phases: [...options.phases].sort(),
     loadAndIndexSeconds: seconds(load.indexedMs),
-    ...(a ? { a_gatewayMatchSearchMs: a } : {}),
+    ...(a ? { a_gatewayMatchSearchMs: a, a_cpuMsPerMatchSearch: searchCpu!.msPerSearch } : {}),
     ...(b ? { b_meilisearchDirectMs: b, b_meilisearchProcessingTimeMs: percentiles(processing) } : {}),
     ...(c ? { c_postgresBaselineMs: { ...c, averageRows: Number((sqlRows / sql!.length).toFixed(1)) } } : {}),
     ratios: { ...(a && b ? { aOverB_p50: ratio(a.p50, b.p50) } : {}), ...(a && c ? { cOverA_p50: ratio(c.p50, a.p50) } : {}) },
@@ -672,6 +678,11 @@ function per(total: number, units: number): number {
   return Number((total / Math.max(1, units)).toFixed(2));
 }
 
+/** Each component's CPU ms divided by the units of work done. */
+function perUnit(byComponent: Record<string, number>, units: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(byComponent).map(([name, ms]) => [name, per(ms, units)]));
+}
+
 function total(byComponent: Record<string, number>, ...leaveOut: string[]): number {
   return Number(
     Object.entries(byComponent)
@@ -682,6 +693,12 @@ function total(byComponent: Record<string, number>, ...leaveOut: string[]): numb
 }
 
 // --- the table -------------------------------------------------------------------------------
+
+function describeCpu(byComponent: Record<string, number>): string {
+  return Object.entries(byComponent)
+    .map(([name, ms]) => `${name} ${ms}`)
+    .join(', ');
+}
 
 function ratio(x: number, y: number): number {
   return Number((x / y).toFixed(2));
@@ -705,6 +722,13 @@ function printTable(results: Awaited<ReturnType<typeof measure>>): void {
       '',
       ...(latencies.length > 0 ? [`| ${'ms'.padEnd(44)} |     p50 |     p95 |     p99 |`, `|${'-'.repeat(46)}|--------:|--------:|--------:|`, ...latencies, ''] : []),
       ...(ratios.length > 0 ? [ratios.join('   '), ''] : []),
+      ...(results.a_cpuMsPerMatchSearch
+        ? [
+            `(a) CPU ms per match search (/proc, one search at a time): ${describeCpu(results.a_cpuMsPerMatchSearch)}; ` +
+              `total ${total(results.a_cpuMsPerMatchSearch, 'load generator')} without the load generator`,
+            '',
+          ]
+        : []),
       ...(results.retrievalPerQuery
         ? [`retrieval per match search: ${results.retrievalPerQuery.rounds} rounds, ${results.retrievalPerQuery.listPages} list pages, ${results.retrievalPerQuery.hits} hits`, '']
         : []),
@@ -712,10 +736,7 @@ function printTable(results: Awaited<ReturnType<typeof measure>>): void {
         `(d) ${d.submitted} requests, ${d.concurrency} in flight at a time, ${d.matchingReplicas} matching replica(s): ${d.requestsPerSecond} requests/s to assigned or unmatched ` +
           `(${d.assigned} assigned, ${d.unmatched} unmatched, ${d.notTerminal} not terminal), latency p50 ${d.latencyMs.p50} ms, p95 ${d.latencyMs.p95} ms`,
         `    violations: ${d.violations.overbookedWeeks} overbooked weeks (of ${d.violations.bookedWeeksChecked} booked), ${d.violations.requestsWithTwoActiveAssignments} requests with two active assignments`,
-        `    CPU ms per automatic assignment (/proc, ${d.cpu.seconds} s, ${d.cpu.coresBusy} cores busy): ` +
-          Object.entries(d.cpuMsPerAssignment)
-            .map(([name, ms]) => `${name} ${ms}`)
-            .join(', '),
+        `    CPU ms per automatic assignment (/proc, ${d.cpu.seconds} s, ${d.cpu.coresBusy} cores busy): ${describeCpu(d.cpuMsPerAssignment)}`,
         `    total ${total(d.cpuMsPerAssignment, 'load generator')} without the load generator, ${total(d.cpuMsPerAssignment)} with it; ` +
           `Postgres's background processes (checkpointer, WAL writer...; shared with the server's other databases, if any) ${per(d.cpu.postgresSharedBackground, d.assigned + d.unmatched)} more` +
           (d.cpuMsPerAssignment.nats === undefined ? '; NATS not counted (the machine’s server, shared)' : ''),
