@@ -4,7 +4,7 @@ import { AvailabilityRpc, formatDay, MAX_IDS_PER_CALL, mondayOf, type Profession
 import type { RpcClient } from '@coop/platform';
 import type { MatchContext } from '../ranking/candidate-facts.js';
 import { MatchingConfig } from '../config.js';
-import { availabilityCallSize, ProfessionalsAdapter } from './professionals.adapter.js';
+import { availabilityCallSize, FIRST_PAGE_PER_PLACE, ProfessionalsAdapter, retrievalPlan } from './professionals.adapter.js';
 import type { ProfessionalsSearch } from './professionals-search.js';
 import type { ListHit } from './threshold-retrieval.js';
 
@@ -33,6 +33,17 @@ describe(availabilityCallSize.name, () => {
     expect(aYear).toBeLessThan(oneWeek);
     // About 140 bytes per week and 300 per professional are measured; the budget is 256 KB.
     for (const [size, weeks] of [[oneWeek, 1], [aYear, 53]]) expect(size * (300 + 140 * weeks)).toBeLessThan(300 * 1024);
+  });
+});
+
+describe(retrievalPlan.name, () => {
+  it('reads a first page of MATCH_FIRST_PAGE for the best alone, and more per place for a larger top', () => {
+    const firstPage = new MatchingConfig().MATCH_FIRST_PAGE;
+    const planFor = (top: number) => retrievalPlan({ context, text: '', top, past: new Map(), includeExcluded: false }, [], '', firstPage);
+
+    expect(planFor(1).firstPage).toBe(firstPage);
+    expect(planFor(10).firstPage).toBe(10 * FIRST_PAGE_PER_PLACE);
+    expect(10 * FIRST_PAGE_PER_PLACE).toBeGreaterThan(firstPage);
   });
 });
 

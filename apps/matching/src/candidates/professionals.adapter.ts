@@ -180,6 +180,15 @@ export function availabilityCallSize(startDate: string, endDate: string): number
 }
 
 /**
+ * How many professionals the first page holds per place of the top, when that is more than the
+ * configured first page: a top 10 reads 60 at once. Proving a top of ten from a first page of 20
+ * took a second round nine times in ten (an index call and an availability call more, one after
+ * the other); from 60, one in three, for about as many hits in all (bench (a): p50 −7 %, the CPU
+ * per search unchanged). The best alone keeps MATCH_FIRST_PAGE.
+ */
+export const FIRST_PAGE_PER_PLACE = 6;
+
+/**
  * How retrieval splits the set: by the member's sector, for on-site work by the region, and by
  * whether a professional holds some of the request's keywords, each slice with the most the
  * sector, region and text factors give in it. The window's factors and a remote request's region
@@ -207,7 +216,7 @@ export function retrievalPlan(query: CandidateQuery, keywords: string[], setFilt
     known: [...query.past.keys()],
     top: query.top,
     wanted: 'available',
-    firstPage: Math.max(firstPage, query.top),
+    firstPage: Math.max(firstPage, query.top * FIRST_PAGE_PER_PLACE),
     maxDepth: MAX_DEPTH,
   };
 }
