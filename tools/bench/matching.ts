@@ -67,6 +67,7 @@ import { withRpc } from '../support/rpc.js';
 import { CpuSampler, findPid, type CpuReport } from './cpu-sampler.js';
 import { MeiliCounter } from './meili-counter.js';
 import { NatsCounter } from './nats-counter.js';
+import { increasePer, per, perUnit, readCounters } from './per-unit.js';
 import { StatementCounter } from './statement-counter.js';
 import { beyondAnyone, meilisearchPid, nearestFitsCost } from './nearest-fits.js';
 import { rankingQuality } from './ranking-quality.js';
@@ -277,30 +278,31 @@ async function measure(
     const statements = new StatementCounter(pool, NAMES.database);
     const countsStatements = await statements.enable();
     const nats = natsMonitorUrl ? new NatsCounter(natsMonitorUrl) : undefined;
+    // Read before and after each burst: what the work cost in searches, statements and messages.
+    const counters = {
+      multiSearches: () => meili.multiSearches(),
+      statements: countsStatements ? () => statements.statements() : undefined,
+      natsMessages: nats ? () => nats.messagesIn() : undefined,
+    };
     try {
       for (const replicas of options.matchingReplicas) {
         while (services.filter((service) => service.name === 'matching').length < replicas) await addMatchingReplica();
         log(`(d) ${options.burst} requests from partners of auto-assign members, ${options.concurrency} in flight at a time, ${replicas} matching replica(s)`);
         const sampler = new CpuSampler(processesOf(services, env), { url: env.DATABASE_URL!, database: NAMES.database });
-        const searchesBefore = await meili.multiSearches();
-        const statementsBefore = countsStatements ? await statements.statements() : 0;
-        const messagesBefore = (await nats?.messagesIn()) ?? 0;
+        const before = await readCounters(counters);
         await sampler.start();
         const burst = await assignmentBurst(gateway, partners, env, { ...options, replicas }, random);
         const cpu = await sampler.stop();
         const done = burst.assigned + burst.unmatched;
-        const perAssignment = perUnit(cpu.byComponent, done);
-        const multiSearches = per((await meili.multiSearches()) - searchesBefore, done);
-        const statementsRun = countsStatements ? per((await statements.statements()) - statementsBefore, done) : null;
-        const messages = nats ? per((await nats.messagesIn()) - messagesBefore, done) : null;
+        const counted = increasePer(before, await readCounters(counters), done);
         bursts.push({
           ...burst,
           violations: await checkInvariants(pool),
           cpu,
-          cpuMsPerAssignment: perAssignment,
-          multiSearchesPerAssignment: multiSearches,
-          statementsPerAssignment: statementsRun,
-          natsMessagesPerAssignment: messages,
+          cpuMsPerAssignment: perUnit(cpu.byComponent, done),
+          multiSearchesPerAssignment: counted.multiSearches!,
+          statementsPerAssignment: counted.statements,
+          natsMessagesPerAssignment: counted.natsMessages,
         });
       }
     } finally {
@@ -674,14 +676,6 @@ function processesOf(services: ManagedProcess[], env: NodeJS.ProcessEnv): Record
   return pids;
 }
 
-function per(total: number, units: number): number {
-  return Number((total / Math.max(1, units)).toFixed(2));
-}
-
-/** Each component's CPU ms divided by the units of work done. */
-function perUnit(byComponent: Record<string, number>, units: number): Record<string, number> {
-  return Object.fromEntries(Object.entries(byComponent).map(([name, ms]) => [name, per(ms, units)]));
-}
 
 function total(byComponent: Record<string, number>, ...leaveOut: string[]): number {
   return Number(

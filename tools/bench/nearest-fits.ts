@@ -10,6 +10,7 @@ import { AvailabilityRpc, formatDay, isoDayOfWeek, type EventEnvelope, type Matc
 import { namespacedSubject } from '@coop/platform';
 import { percentiles, type Percentiles } from './bench-stack.js';
 import { MeiliCounter } from './meili-counter.js';
+import { per, perUnit } from './per-unit.js';
 
 /** Counted per query or request. */
 export interface CallsPerUnit {
@@ -127,8 +128,8 @@ class Pass {
     const n = this.durations.length;
     return {
       latency: percentiles(this.durations),
-      calls: { multiSearches: per(n, this.searches), availabilityCalls: per(n, this.availabilityCalls) },
-      cpuMs: Object.fromEntries(Object.entries(this.cpu).map(([name, ms]) => [name, per(n, ms)])),
+      calls: { multiSearches: per(this.searches, n, 3), availabilityCalls: per(this.availabilityCalls, n, 3) },
+      cpuMs: perUnit(this.cpu, n, 3),
     };
   }
 }
@@ -177,18 +178,14 @@ async function unmatchedPath(setup: NearestFitsBenchSetup, nc: NatsConnection, m
     submitted: queries.length,
     unmatched,
     latencyMs: percentiles(latencies),
-    perRequest: { multiSearches: per(queries.length, (await meili.multiSearches()) - searchesBefore), availabilityCalls: per(queries.length, availabilityCalls.count - callsBefore) },
+    perRequest: { multiSearches: per((await meili.multiSearches()) - searchesBefore, queries.length, 3), availabilityCalls: per(availabilityCalls.count - callsBefore, queries.length, 3) },
   };
 }
 
 function fitsFound(views: MatchListView[]): NearestFitsBenchResult['search']['fitsFound'] {
-  const share = (kind: NearestFitKind) => per(views.length, views.filter((view) => view.nearestFits?.suggestions.some((s) => s.kind === kind)).length);
+  const share = (kind: NearestFitKind) => per(views.filter((view) => view.nearestFits?.suggestions.some((s) => s.kind === kind)).length, views.length, 3);
   const total = views.reduce((sum, view) => sum + (view.nearestFits?.suggestions.length ?? 0), 0);
-  return { ...(Object.fromEntries(NEAREST_FIT_KINDS.map((kind) => [kind, share(kind)])) as Record<NearestFitKind, number>), meanSuggestions: per(views.length, total) };
-}
-
-function per(units: number, total: number): number {
-  return Number((total / Math.max(1, units)).toFixed(3));
+  return { ...(Object.fromEntries(NEAREST_FIT_KINDS.map((kind) => [kind, share(kind)])) as Record<NearestFitKind, number>), meanSuggestions: per(total, views.length, 3) };
 }
 
 /** Every message on these subjects (requests included: a plain subscriber sees them beside the queue group). */
