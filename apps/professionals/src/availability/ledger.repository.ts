@@ -19,6 +19,15 @@ interface LedgerRow {
   booked_hours: string;
 }
 
+/**
+ * The professional's time off overlapping a range of days (the placeholders of the professional's
+ * id and the range's first and last days are the caller's): one home for the overlap condition.
+ */
+function timeOffOverlapping(professional: string, first: string, last: string): string {
+  return `SELECT t.start_date::text AS start_date, t.end_date::text AS end_date FROM time_off t
+          WHERE t.professional_id = ${professional} AND t.start_date <= ${last}::date AND t.end_date >= ${first}::date`;
+}
+
 /** The SQL of the availability ledger (tables availability_week, time_off) and its row locks; the rules are CapacityLedger's. */
 @Injectable()
 export class LedgerRepository {
@@ -39,7 +48,7 @@ export class LedgerRepository {
   /** The professional's time off overlapping `start`..`end`, as [first, last] days. */
   async timeOff(manager: EntityManager, professionalId: string, start: Day, end: Day): Promise<Array<[Day, Day]>> {
     const ranges: Array<{ start_date: string; end_date: string }> = await manager.query(
-      'SELECT start_date::text, end_date::text FROM time_off WHERE professional_id = $1 AND start_date <= $3::date AND end_date >= $2::date',
+      timeOffOverlapping('$1', '$2', '$3'),
       [professionalId, formatDay(start), formatDay(end)],
     );
     return ranges.map((range) => [parseDay(range.start_date), parseDay(range.end_date)]);
@@ -54,8 +63,7 @@ export class LedgerRepository {
       `SELECT
          ARRAY(SELECT m::text FROM unnest($2::date[]) AS m
                WHERE NOT EXISTS (SELECT 1 FROM availability_week a WHERE a.professional_id = $1 AND a.week_start = m)) AS missing,
-         coalesce((SELECT json_agg(json_build_array(t.start_date::text, t.end_date::text)) FROM time_off t
-                   WHERE t.professional_id = $1 AND t.start_date <= $4::date AND t.end_date >= $3::date), '[]') AS time_off`,
+         coalesce((SELECT json_agg(json_build_array(o.start_date, o.end_date)) FROM (${timeOffOverlapping('$1', '$3', '$4')}) o), '[]') AS time_off`,
       [professionalId, mondays.map(formatDay), formatDay(Math.min(...mondays)), formatDay(Math.max(...mondays) + 6)],
     );
     return { missing: row.missing.map(parseDay), timeOff: row.time_off.map(([from, to]) => [parseDay(from), parseDay(to)]) };
