@@ -203,7 +203,7 @@ async function measure(
   const run = (phase: Phase) => options.phases.has(phase);
 
   let viaGateway: number[] | undefined;
-  let searchCpu: { cpu: CpuReport; msPerSearch: Record<string, number> } | undefined;
+  let cpuMsPerSearch: Record<string, number> | undefined;
   if (run('a')) {
     log(`(a) ${options.queries} match searches through the gateway`);
     // One search at a time: the CPU of every process over the phase, divided by the searches, is what one costs.
@@ -213,8 +213,7 @@ async function measure(
     viaGateway = await timeEach(queries, ({ hours, ...query }, _measured, i) =>
       gateway.post('/v1/matches/search', coordinator.key, { ...query, estimatedHours: hours }, 200, i % 2 === 0 ? 'fr' : 'en'),
     );
-    const cpu = await sampler.stop();
-    searchCpu = { cpu, msPerSearch: perUnit(cpu.byComponent, queries.length) };
+    cpuMsPerSearch = perUnit((await sampler.stop()).byComponent, queries.length);
   }
 
   let direct: number[] | undefined;
@@ -318,7 +317,7 @@ async function measure(
     professionals: options.professionals,
     phases: [...options.phases].sort(),
     loadAndIndexSeconds: seconds(load.indexedMs),
-    ...(a ? { a_gatewayMatchSearchMs: a, a_cpuMsPerMatchSearch: searchCpu!.msPerSearch } : {}),
+    ...(a ? { a_gatewayMatchSearchMs: a, a_cpuMsPerMatchSearch: cpuMsPerSearch! } : {}),
     ...(b ? { b_meilisearchDirectMs: b, b_meilisearchProcessingTimeMs: percentiles(processing) } : {}),
     ...(c ? { c_postgresBaselineMs: { ...c, averageRows: Number((sqlRows / sql!.length).toFixed(1)) } } : {}),
     ratios: { ...(a && b ? { aOverB_p50: ratio(a.p50, b.p50) } : {}), ...(a && c ? { cOverA_p50: ratio(c.p50, a.p50) } : {}) },
@@ -675,7 +674,6 @@ function processesOf(services: ManagedProcess[], env: NodeJS.ProcessEnv): Record
   pids['load generator'] = process.pid;
   return pids;
 }
-
 
 function total(byComponent: Record<string, number>, ...leaveOut: string[]): number {
   return Number(
