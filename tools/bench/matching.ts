@@ -32,7 +32,6 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
   COOP_SECTOR_CODES,
@@ -63,6 +62,7 @@ import { repositoryRoot } from '../repository-root.js';
 import { ensureInfrastructure } from '../stack/infrastructure.js';
 import { findFreePort } from '../stack/ports.js';
 import { waitUntil } from '../stack/wait.js';
+import { parseCommandLine, runCommand, UsageError } from '../support/command-line.js';
 import { withRpc } from '../support/rpc.js';
 import { CpuSampler, findPid, type CpuReport } from './cpu-sampler.js';
 import { MeiliCounter } from './meili-counter.js';
@@ -106,9 +106,12 @@ interface Options {
   phases: ReadonlySet<Phase>;
 }
 
+const USAGE =
+  'usage: npm run bench -- [--professionals N] [--queries Q] [--depth-queries Q] [--burst B] [--concurrency C] [--matching-replicas R1,R2...] [--nearest-fits-queries Q] [--phases a,b,c,d,e,f] [--shared-nats] [--shared-postgres] [--database NAME]';
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
+  const values = parseCommandLine(
+    {
       professionals: { type: 'string', default: '100000' },
       queries: { type: 'string', default: '1000' },
       'depth-queries': { type: 'string', default: '200' },
@@ -122,7 +125,8 @@ async function main(): Promise<void> {
       // Another database name, for two runs on one Postgres at once.
       database: { type: 'string', default: NAMES.database },
     },
-  });
+    USAGE,
+  );
   NAMES.database = values.database;
   const replicas = values['matching-replicas'].split(',').map(Number);
   const counts = {
@@ -136,9 +140,7 @@ async function main(): Promise<void> {
   const phases = values.phases.split(',').map((phase) => phase.trim());
   const increasing = replicas.every((n, i) => Number.isInteger(n) && n > 0 && (i === 0 || n >= replicas[i - 1]));
   if (!increasing || !Object.values(counts).every((n) => Number.isInteger(n) && n > 0) || !phases.every((phase): phase is Phase => (PHASES as readonly string[]).includes(phase))) {
-    throw new Error(
-      'usage: npm run bench -- [--professionals N] [--queries Q] [--depth-queries Q] [--burst B] [--concurrency C] [--matching-replicas R1,R2...] [--nearest-fits-queries Q] [--phases a,b,c,d,e,f] [--shared-nats] [--shared-postgres] [--database NAME]',
-    );
+    throw new UsageError('a count, a replica list or a phase is not one the benchmark takes', USAGE);
   }
   const options: Options = { ...counts, matchingReplicas: replicas, phases: new Set(phases as Phase[]) };
   const root = repositoryRoot();
@@ -782,7 +784,4 @@ function nearestFitsTable(f: Awaited<ReturnType<typeof nearestFitsCost>>): strin
   ];
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exit(1);
-});
+runCommand('bench', main);

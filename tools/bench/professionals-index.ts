@@ -16,7 +16,6 @@ import { Meilisearch } from 'meilisearch';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { BookingRpc, DomainException, formatDay, keywordsOf, mondayOf, ProfessionalRpc, professionalsIndexName, today, type ProfessionalView } from '@coop/contracts';
 import type { RpcClient } from '@coop/platform';
@@ -24,6 +23,7 @@ import { repositoryRoot } from '../repository-root.js';
 import { ensureInfrastructure } from '../stack/infrastructure.js';
 import { sleep } from '../stack/wait.js';
 import { splitByKeywords } from '../../apps/matching/src/candidates/professionals-search.js';
+import { parseCommandLine, runCommand, UsageError } from '../support/command-line.js';
 import { withRpc } from '../support/rpc.js';
 import { freshEnvironment, loadSearchableProfessionals, log, percentiles, seconds, startServices, stopAll, waitForServices } from './bench-stack.js';
 
@@ -31,18 +31,21 @@ const NAMES = { database: 'coop_bench', namespace: 'bench', indexPrefix: 'bench_
 const POLL_MS = 10;
 const CHANGE_TIMEOUT_MS = 30_000;
 
+const USAGE = 'usage: npm run bench:index -- --professionals N [--updates U] [--concurrency C] [--booking-concurrency B]';
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
+  const values = parseCommandLine(
+    {
       professionals: { type: 'string', default: '100000' },
       updates: { type: 'string', default: '200' },
       concurrency: { type: 'string', default: '2' },
       'booking-concurrency': { type: 'string', default: '8' },
     },
-  });
+    USAGE,
+  );
   const [count, updates, concurrency, bookingConcurrency] = [values.professionals, values.updates, values.concurrency, values['booking-concurrency']].map(Number);
   if (![count, updates, concurrency, bookingConcurrency].every((n) => Number.isInteger(n) && n > 0)) {
-    throw new Error('usage: bench:index -- --professionals N [--updates U] [--concurrency C] [--booking-concurrency B]');
+    throw new UsageError('every count must be a whole number above 0', USAGE);
   }
   const root = repositoryRoot();
   const infrastructure = await ensureInfrastructure({ dataDir: join(root, '.data', 'bench'), log });
@@ -167,7 +170,4 @@ async function measure(rpc: RpcClient, env: NodeJS.ProcessEnv, options: { count:
   };
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exit(1);
-});
+runCommand('bench:index', main);

@@ -15,30 +15,33 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { repositoryRoot } from '../repository-root.js';
 import { ensurePostgres } from '../stack/postgres.js';
 import { readOrCreateSecret } from '../stack/secret-file.js';
 import { startMeilisearch, startNats } from './engines.js';
 import { CLUSTER_FAULTS, ENGINE_FAULTS, runFault, SERVICE_FAULTS, type Fault, type FaultResult } from './fault-run.js';
 import { WebhookSink } from './webhook-sink.js';
+import { parseCommandLine, runCommand, UsageError } from '../support/command-line.js';
 
 const log = (line: string): void => console.log(`[chaos] ${line}`);
 
+const USAGE = 'usage: npm run chaos -- [--faults F1,F2...] [--requests N] [--professionals N] [--cluster]';
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
+  const values = parseCommandLine(
+    {
       faults: { type: 'string' },
       requests: { type: 'string', default: '80' },
       professionals: { type: 'string', default: '10' },
       cluster: { type: 'boolean', default: false },
     },
-  });
+    USAGE,
+  );
   const cluster = values.cluster ?? false;
   const known: Fault[] = ['none', ...SERVICE_FAULTS, ...ENGINE_FAULTS, ...(cluster ? CLUSTER_FAULTS : [])];
   const faults = (values.faults?.split(',') ?? (cluster ? ['none', 'nats-leader', 'matching'] : known.filter((fault) => fault !== 'nats-leader'))) as Fault[];
   const unknown = faults.filter((fault) => !known.includes(fault));
-  if (unknown.length > 0) throw new Error(`unknown fault ${unknown.join(', ')}; one of: ${known.join(', ')}${cluster ? '' : ' (nats-leader needs --cluster)'}`);
+  if (unknown.length > 0) throw new UsageError(`unknown fault ${unknown.join(', ')}; one of: ${known.join(', ')}${cluster ? '' : ' (nats-leader needs --cluster)'}`, USAGE);
   const requests = Number(values.requests);
   const professionals = Number(values.professionals);
 
@@ -135,7 +138,4 @@ function table(results: FaultResult[], cluster: boolean, requests: number, profe
   return [title, '', `| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '--:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
-main().catch((error: unknown) => {
-  console.error(`[chaos] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exit(1);
-});
+runCommand('[chaos]', main);
