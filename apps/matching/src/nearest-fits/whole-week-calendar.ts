@@ -2,6 +2,7 @@ import {
   type Cents,
   type Day,
   dayCapacity,
+  fitsEveryWeek,
   maxReservable,
   mondayOf,
   parseDay,
@@ -9,6 +10,7 @@ import {
   toCents,
   toHours,
   weeksOf,
+  workingDayCount,
   workingDaysBetween,
   WORKING_DAYS_PER_WEEK,
 } from '@coop/contracts';
@@ -43,25 +45,7 @@ export class WholeWeekCalendar {
    * `maxReservableHours >= hours`, for a fraction of the work.
    */
   canTake(start: Day, end: Day, hours: number): boolean {
-    if (!this.availability.active) return false;
-    const days = workingDaysBetween(start, end);
-    if (days.length === 0) return false;
-    // splitEvenly over the days, summed by week (spreadByWeek) without building its maps: this
-    // runs for every professional and changed window.
-    const total = toCents(hours);
-    const base = Math.floor(total / days.length);
-    const extra = total - base * days.length;
-    let week = mondayOf(days[0]);
-    let part = 0;
-    for (const [index, day] of days.entries()) {
-      if (mondayOf(day) !== week) {
-        if (part > (this.freeByWeek.get(week) ?? 0)) return false;
-        week = mondayOf(day);
-        part = 0;
-      }
-      part += base + (index < extra ? 1 : 0);
-    }
-    return part <= (this.freeByWeek.get(week) ?? 0);
+    return this.availability.active && workingDayCount(start, end) > 0 && fitsEveryWeek(toCents(hours), start, end, this.freeByWeek);
   }
 
   /** The most hours a booking over exactly start..end could take now (no week overbooked). */

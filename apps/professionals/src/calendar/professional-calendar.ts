@@ -3,10 +3,10 @@ import {
   Day,
   dayCapacity,
   formatDay,
+  hoursWithin,
   maxReservable,
   mondayOf,
   ProfessionalAvailability,
-  spreadOverWorkingDays,
   toCents,
   toHours,
   WeekAvailability,
@@ -115,9 +115,15 @@ export class ProfessionalCalendar {
 
   private figures(start: Day, end: Day) {
     const windowDays = workingDaysBetween(start, end);
-    const offDays = windowDays.filter((day) => this.isOff(day));
-    const capacity = windowDays.filter((day) => !this.isOff(day)).reduce((sum, day) => sum + dayCapacity(this.weekly, day), 0);
-    const timeOff = offDays.reduce((sum, day) => sum + dayCapacity(this.weekly, day), 0);
+    const offDays: Day[] = [];
+    let capacity = 0;
+    let timeOff = 0;
+    for (const day of windowDays) {
+      if (this.isOff(day)) {
+        offDays.push(day);
+        timeOff += dayCapacity(this.weekly, day);
+      } else capacity += dayCapacity(this.weekly, day);
+    }
     const mondays = weeksOf(start, end);
     const weeks = new Map(mondays.map((monday) => [monday, this.week(monday)]));
     const freeByWeek = new Map(mondays.map((monday) => [monday, weeks.get(monday)!.free]));
@@ -127,13 +133,7 @@ export class ProfessionalCalendar {
 
   /** Hours of the bookings that fall on days between `start` and `end`. */
   private bookedOn(start: Day, end: Day): Cents {
-    let booked = 0;
-    for (const booking of this.input.bookings) {
-      for (const [day, cents] of spreadOverWorkingDays(booking.hours, booking.start, booking.end)) {
-        if (day >= start && day <= end) booked += cents;
-      }
-    }
-    return booked;
+    return this.input.bookings.reduce((booked, booking) => booked + hoursWithin(booking.hours, booking.start, booking.end, start, end), 0);
   }
 }
 

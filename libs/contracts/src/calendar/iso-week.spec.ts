@@ -1,22 +1,39 @@
+import fc from 'fast-check';
 import {
   dayCapacity,
+  fitsEveryWeek,
   formatDay,
+  hoursWithin,
   isoDayOfWeek,
   maxReservable,
   mondayOf,
   parseDay,
   spreadByWeek,
-  spreadOverWorkingDays,
-  splitEvenly,
   toCents,
   today,
   tryParseDay,
   weekCapacity,
   weekLabel,
   weeksOf,
+  workingDayCount,
+  workingDaysBetween,
 } from './iso-week.js';
 
 const d = parseDay;
+
+// The spread of a booking's hours, as its rule says it, day by day: what the counted figures must equal.
+function spreadOverWorkingDays(total: number, start: number, end: number): Map<number, number> {
+  const days = workingDaysBetween(start, end);
+  const base = days.length === 0 ? 0 : Math.floor(total / days.length);
+  const extra = total - base * days.length;
+  return new Map(days.map((day, index) => [day, base + (index < extra ? 1 : 0)]));
+}
+
+function sumByWeek(perDay: Map<number, number>): Map<number, number> {
+  const perWeek = new Map<number, number>();
+  for (const [day, cents] of [...perDay].sort(([a], [b]) => a - b)) perWeek.set(mondayOf(day), (perWeek.get(mondayOf(day)) ?? 0) + cents);
+  return perWeek;
+}
 const hoursByWeek = (map: Map<number, number>) => Object.fromEntries([...map].map(([monday, cents]) => [weekLabel(monday), cents / 100]));
 
 describe('calendar days', () => {
@@ -64,16 +81,16 @@ describe('ISO weeks', () => {
 });
 
 describe('splitting hours', () => {
-  it('splits into parts that differ by at most a hundredth and sum to the total', () => {
-    expect(splitEvenly(1000, 3)).toEqual([334, 333, 333]);
-    expect(splitEvenly(0, 4)).toEqual([0, 0, 0, 0]);
-    expect(splitEvenly(7, 0)).toEqual([]);
+  it('splits into parts that differ by at most a hundredth, the first days taking the extra ones', () => {
+    // Wed, Thu, Fri: 10 h is 3.34 + 3.33 + 3.33.
+    const onDay = (day: string) => hoursWithin(1000, d('2026-11-25'), d('2026-11-27'), d(day), d(day));
+    expect(['2026-11-25', '2026-11-26', '2026-11-27'].map(onDay)).toEqual([334, 333, 333]);
   });
 
   it('spreads a booking over working days only, whatever the window holds', () => {
     // Wednesday to the next Tuesday: Wed, Thu, Fri, Mon, Tue (the weekend takes nothing).
-    const perDay = spreadOverWorkingDays(toCents(10), d('2026-11-25'), d('2026-12-01'));
-    expect([...perDay.keys()].map(formatDay)).toEqual(['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-30', '2026-12-01']);
+    const onDay = (day: number) => hoursWithin(toCents(10), d('2026-11-25'), d('2026-12-01'), day, day);
+    expect([0, 1, 2, 3, 4, 5, 6].map((offset) => onDay(d('2026-11-25') + offset))).toEqual([200, 200, 200, 0, 0, 200, 200]);
     expect(hoursByWeek(spreadByWeek(toCents(10), d('2026-11-25'), d('2026-12-01')))).toEqual({ '2026-W48': 6, '2026-W49': 4 });
   });
 
@@ -135,5 +152,61 @@ describe('maxReservable', () => {
     expect(maxReservable(free, d('2026-11-26'), d('2026-12-01'))).toBe(1);
     expect(maxReservable(new Map([[d('2026-11-23'), 0]]), d('2026-11-23'), d('2026-11-27'))).toBe(0);
     expect(maxReservable(new Map(), d('2026-11-28'), d('2026-11-29'))).toBe(0);
+  });
+});
+
+describe('counting instead of listing days', () => {
+  // Windows of up to eight weeks around the turn of a year, any day of the week; hours up to 400.
+  const someDay = fc.integer({ min: d('2026-11-20'), max: d('2027-01-20') });
+  const window = fc.tuple(someDay, fc.integer({ min: 0, max: 56 })).map(([start, length]) => ({ start, end: start + length }));
+  const hundredths = fc.integer({ min: 0, max: 40_000 });
+
+  /** The hours of a spread booking on each day, summed day by day: what the counted figures must equal. */
+  const spread = (total: number, start: number, end: number) => [...spreadOverWorkingDays(total, start, end)];
+
+  it('counts the working days of a window as listing them does', () => {
+    fc.assert(fc.property(someDay, fc.integer({ min: -3, max: 60 }), (start, length) => workingDayCount(start, start + length) === workingDaysBetween(start, start + length).length));
+  });
+
+  it('spreads a booking by week exactly as over its days summed by week', () => {
+    fc.assert(
+      fc.property(hundredths, window, (total, { start, end }) => {
+        expect([...spreadByWeek(total, start, end)]).toEqual([...sumByWeek(spreadOverWorkingDays(total, start, end))]);
+      }),
+    );
+  });
+
+  it('gives the hours a booking puts on any range of days exactly as its days hold them', () => {
+    fc.assert(
+      fc.property(hundredths, window, window, (total, booking, range) => {
+        const onTheirDays = spread(total, booking.start, booking.end)
+          .filter(([day]) => day >= range.start && day <= range.end)
+          .reduce((sum, [, cents]) => sum + cents, 0);
+        expect(hoursWithin(total, booking.start, booking.end, range.start, range.end)).toBe(onTheirDays);
+      }),
+    );
+  });
+
+  it('finds the most a window can take as reckoned day by day, and it fits', () => {
+    const freeHours = fc.array(fc.integer({ min: -100, max: 4_000 }), { minLength: 10, maxLength: 10 });
+    /** maxReservable's rule on listed days: each week's share of the days bounds it, lowered until every week's part fits. */
+    const dayByDay = (freeByWeek: Map<number, number>, start: number, end: number) => {
+      const days = workingDaysBetween(start, end);
+      if (days.length === 0) return 0;
+      let best = Infinity;
+      for (const [monday, count] of sumByWeek(new Map(days.map((day) => [day, 1])))) best = Math.min(best, Math.floor((Math.max(0, freeByWeek.get(monday) ?? 0) * days.length) / count));
+      const fits = (total: number) => [...sumByWeek(spreadOverWorkingDays(total, start, end))].every(([monday, part]) => part <= (freeByWeek.get(monday) ?? 0));
+      while (best > 0 && !fits(best)) best -= 1;
+      return best;
+    };
+    fc.assert(
+      fc.property(window, freeHours, ({ start, end }, free) => {
+        const freeByWeek = new Map(weeksOf(start, end).map((monday, i) => [monday, free[i % free.length]]));
+        const most = maxReservable(freeByWeek, start, end);
+        expect(most).toBe(dayByDay(freeByWeek, start, end));
+        // Nothing (0) is the answer too when a week is already over its capacity (negative free hours).
+        if (most > 0) expect(fitsEveryWeek(most, start, end, freeByWeek)).toBe(true);
+      }),
+    );
   });
 });

@@ -94,6 +94,26 @@ export function workingDaysBetween(start: Day, end: Day): Day[] {
   return days;
 }
 
+/** How many days Monday to Friday lie between `start` and `end`, inclusive (counted, not listed). */
+export function workingDayCount(start: Day, end: Day): number {
+  if (end < start) return 0;
+  const span = end - start + 1;
+  const wholeWeeks = Math.floor(span / 7);
+  let count = wholeWeeks * WORKING_DAYS_PER_WEEK;
+  for (let day = start + wholeWeeks * 7; day <= end; day += 1) if (isWorkingDay(day)) count += 1;
+  return count;
+}
+
+/** Each ISO week that `start..end` touches on a working day, with how many of its working days it holds, in calendar order. */
+function workingDaysByWeek(start: Day, end: Day): Array<[Day, number]> {
+  const weeks: Array<[Day, number]> = [];
+  for (const monday of weeksOf(start, end)) {
+    const count = workingDayCount(Math.max(start, monday), Math.min(end, monday + WORKING_DAYS_PER_WEEK - 1));
+    if (count > 0) weeks.push([monday, count]);
+  }
+  return weeks;
+}
+
 export function toCents(hours: number): Cents {
   return Math.round(hours * 100);
 }
@@ -102,37 +122,46 @@ export function toHours(cents: Cents): number {
   return cents / 100;
 }
 
-/**
- * Splits `total` into `parts` integers that differ by at most one and sum to `total` exactly:
- * the first `total % parts` parts carry the extra hundredth.
+/*
+ * How a booking's hours are spread: evenly over the working days of its window, in hundredths, the
+ * first `total % days` working days carrying one hundredth more, so that the parts sum to `total`
+ * exactly. The functions below count that spread per week or per range of days instead of listing
+ * the days (a property test checks them against the day-by-day rule).
  */
-export function splitEvenly(total: Cents, parts: number): Cents[] {
-  if (parts <= 0) return [];
-  const base = Math.floor(total / parts);
-  const extra = total - base * parts;
-  return Array.from({ length: parts }, (_, index) => base + (index < extra ? 1 : 0));
-}
 
-/** A booking's hours spread evenly over the working days of its window, per day. */
-export function spreadOverWorkingDays(total: Cents, start: Day, end: Day): Map<Day, Cents> {
-  const days = workingDaysBetween(start, end);
-  const shares = splitEvenly(total, days.length);
-  return new Map(days.map((day, index) => [day, shares[index]]));
-}
-
-/** Sums per-day hours into their ISO weeks (keyed by Monday, in calendar order). */
-export function sumByWeek(perDay: ReadonlyMap<Day, Cents>): Map<Day, Cents> {
+/** A booking's hours per ISO week that holds some of its working days (keyed by Monday, in calendar order); the parts sum to `total`. */
+export function spreadByWeek(total: Cents, start: Day, end: Day): Map<Day, Cents> {
+  const weeks = workingDaysByWeek(start, end);
+  const days = weeks.reduce((sum, [, count]) => sum + count, 0);
   const perWeek = new Map<Day, Cents>();
-  for (const [day, cents] of [...perDay].sort(([a], [b]) => a - b)) {
-    const monday = mondayOf(day);
-    perWeek.set(monday, (perWeek.get(monday) ?? 0) + cents);
+  if (days === 0) return perWeek;
+  const base = Math.floor(total / days);
+  const extra = total - base * days;
+  let before = 0;
+  for (const [monday, count] of weeks) {
+    perWeek.set(monday, base * count + Math.min(count, Math.max(0, extra - before)));
+    before += count;
   }
   return perWeek;
 }
 
-/** A booking's hours per ISO week: the parts always sum to `total`. */
-export function spreadByWeek(total: Cents, start: Day, end: Day): Map<Day, Cents> {
-  return sumByWeek(spreadOverWorkingDays(total, start, end));
+/** The hours of a booking of `total` over `start..end` that fall on days between `from` and `to`. */
+export function hoursWithin(total: Cents, start: Day, end: Day, from: Day, to: Day): Cents {
+  const days = workingDayCount(start, end);
+  const first = Math.max(start, from);
+  const last = Math.min(end, to);
+  if (days === 0 || last < first) return 0;
+  const base = Math.floor(total / days);
+  const extra = total - base * days;
+  const before = workingDayCount(start, first - 1);
+  const within = workingDayCount(first, last);
+  return base * within + Math.min(within, Math.max(0, extra - before));
+}
+
+/** Whether a booking of `total` over `start..end` fits: its part of each week within that week's free hours (a missing week has none). */
+export function fitsEveryWeek(total: Cents, start: Day, end: Day, freeByWeek: ReadonlyMap<Day, Cents>): boolean {
+  for (const [monday, part] of spreadByWeek(total, start, end)) if (part > (freeByWeek.get(monday) ?? 0)) return false;
+  return true;
 }
 
 /** Capacity of one working day: the weekly capacity split over Monday to Friday (Monday first gets any extra hundredth). */
@@ -157,15 +186,14 @@ export function weekCapacity(weeklyCapacity: Cents, monday: Day, isDayOff: (day:
  * week's free hours (keyed by Monday; a missing week counts as fully booked).
  */
 export function maxReservable(freeByWeek: ReadonlyMap<Day, Cents>, start: Day, end: Day): Cents {
-  const days = workingDaysBetween(start, end);
-  if (days.length === 0) return 0;
-  const daysPerWeek = sumByWeek(new Map(days.map((day) => [day, 1])));
+  const weeks = workingDaysByWeek(start, end);
+  const days = weeks.reduce((sum, [, count]) => sum + count, 0);
+  if (days === 0) return 0;
   let best = Infinity;
-  for (const [monday, count] of daysPerWeek) {
-    best = Math.min(best, Math.floor((Math.max(0, freeByWeek.get(monday) ?? 0) * days.length) / count));
+  for (const [monday, count] of weeks) {
+    best = Math.min(best, Math.floor((Math.max(0, freeByWeek.get(monday) ?? 0) * days) / count));
   }
   // The proportional bound can be off by the hundredths the split hands to the first days.
-  const fits = (total: Cents) => [...spreadByWeek(total, start, end)].every(([monday, part]) => part <= (freeByWeek.get(monday) ?? 0));
-  while (best > 0 && !fits(best)) best -= 1;
+  while (best > 0 && !fitsEveryWeek(best, start, end, freeByWeek)) best -= 1;
   return best;
 }
