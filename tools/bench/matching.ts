@@ -688,9 +688,10 @@ function total(byComponent: Record<string, number>, ...leaveOut: string[]): numb
 
 // --- the table -------------------------------------------------------------------------------
 
-function describeCpu(byComponent: Record<string, number>): string {
+/** `matching 5.8, gateway 2.3, …`: each component's ms, as given or to `digits` decimals. */
+function describeCpu(byComponent: Record<string, number>, digits?: number): string {
   return Object.entries(byComponent)
-    .map(([name, ms]) => `${name} ${ms}`)
+    .map(([name, ms]) => `${name} ${digits === undefined ? ms : ms.toFixed(digits)}`)
     .join(', ');
 }
 
@@ -762,7 +763,6 @@ function printTable(results: Awaited<ReturnType<typeof measure>>): void {
 
 function nearestFitsTable(f: Awaited<ReturnType<typeof nearestFitsCost>>): string[] {
   const { search, unmatchedRequests: u } = f;
-  const cpu = (perQuery: Record<string, number>) => Object.entries(perQuery).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
   const cpuTotal = (perQuery: Record<string, number>) => Object.values(perQuery).reduce((sum, ms) => sum + ms, 0).toFixed(1);
   const found = Object.entries(search.fitsFound)
     .filter(([name]) => name !== 'meanSuggestions')
@@ -776,8 +776,8 @@ function nearestFitsTable(f: Awaited<ReturnType<typeof nearestFitsCost>>): strin
     `| without nearestFits | ${search.withoutMs.p50} | ${search.withoutMs.p95} | ${search.withoutMs.p99} | ${search.without.multiSearches} | ${search.without.availabilityCalls} | ${cpuTotal(search.cpuMsPerQuery.without)} |`,
     `| with nearestFits | ${search.withMs.p50} | ${search.withMs.p95} | ${search.withMs.p99} | ${search.with.multiSearches} | ${search.with.availabilityCalls} | ${cpuTotal(search.cpuMsPerQuery.with)} |`,
     '',
-    `    with/without p50 ${search.p50Ratio}; CPU ms per query without: ${cpu(search.cpuMsPerQuery.without)}`,
-    `    with: ${cpu(search.cpuMsPerQuery.with)}`,
+    `    with/without p50 ${search.p50Ratio}; CPU ms per query without: ${describeCpu(search.cpuMsPerQuery.without, 1)}`,
+    `    with: ${describeCpu(search.cpuMsPerQuery.with, 1)}`,
     `    queries with a fit of each kind: ${found}; ${search.fitsFound.meanSuggestions} fits per query on average`,
     `    ${u.submitted} such requests through automatic assignment: ${u.unmatched} unmatched, submit to request.unmatched p50 ${u.latencyMs.p50} ms, p95 ${u.latencyMs.p95} ms; ` +
       `${u.perRequest.multiSearches} multi-searches and ${u.perRequest.availabilityCalls} availability calls per request (fitting-only search, everyone, nearest fits)`,

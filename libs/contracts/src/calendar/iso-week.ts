@@ -129,20 +129,34 @@ export function toHours(cents: Cents): number {
  * the days (a property test checks them against the day-by-day rule).
  */
 
-/** A booking's hours per ISO week that holds some of its working days (keyed by Monday, in calendar order); the parts sum to `total`. */
-export function spreadByWeek(total: Cents, start: Day, end: Day): Map<Day, Cents> {
-  const weeks = workingDaysByWeek(start, end);
-  const days = weeks.reduce((sum, [, count]) => sum + count, 0);
-  const perWeek = new Map<Day, Cents>();
-  if (days === 0) return perWeek;
+/** What `count` working days, after the first `before` of the `days` a booking of `total` spans, take of it. */
+function shareOfSpread(total: Cents, days: number, before: number, count: number): Cents {
   const base = Math.floor(total / days);
   const extra = total - base * days;
+  return base * count + Math.min(count, Math.max(0, extra - before));
+}
+
+/** The spread of `total` over these weeks' working days, per week. */
+function spreadOverWeeks(total: Cents, weeks: Array<[Day, number]>): Map<Day, Cents> {
+  const days = weeks.reduce((sum, [, count]) => sum + count, 0);
+  const perWeek = new Map<Day, Cents>();
   let before = 0;
   for (const [monday, count] of weeks) {
-    perWeek.set(monday, base * count + Math.min(count, Math.max(0, extra - before)));
+    perWeek.set(monday, shareOfSpread(total, days, before, count));
     before += count;
   }
   return perWeek;
+}
+
+/** Whether each week's part is within that week's free hours (a missing week has none). */
+function partsFit(parts: ReadonlyMap<Day, Cents>, freeByWeek: ReadonlyMap<Day, Cents>): boolean {
+  for (const [monday, part] of parts) if (part > (freeByWeek.get(monday) ?? 0)) return false;
+  return true;
+}
+
+/** A booking's hours per ISO week that holds some of its working days (keyed by Monday, in calendar order); the parts sum to `total`. */
+export function spreadByWeek(total: Cents, start: Day, end: Day): Map<Day, Cents> {
+  return spreadOverWeeks(total, workingDaysByWeek(start, end));
 }
 
 /** The hours of a booking of `total` over `start..end` that fall on days between `from` and `to`. */
@@ -151,23 +165,18 @@ export function hoursWithin(total: Cents, start: Day, end: Day, from: Day, to: D
   const first = Math.max(start, from);
   const last = Math.min(end, to);
   if (days === 0 || last < first) return 0;
-  const base = Math.floor(total / days);
-  const extra = total - base * days;
-  const before = workingDayCount(start, first - 1);
-  const within = workingDayCount(first, last);
-  return base * within + Math.min(within, Math.max(0, extra - before));
+  return shareOfSpread(total, days, workingDayCount(start, first - 1), workingDayCount(first, last));
 }
 
 /** Whether a booking of `total` over `start..end` fits: its part of each week within that week's free hours (a missing week has none). */
 export function fitsEveryWeek(total: Cents, start: Day, end: Day, freeByWeek: ReadonlyMap<Day, Cents>): boolean {
-  for (const [monday, part] of spreadByWeek(total, start, end)) if (part > (freeByWeek.get(monday) ?? 0)) return false;
-  return true;
+  return partsFit(spreadByWeek(total, start, end), freeByWeek);
 }
 
 /** Capacity of one working day: the weekly capacity split over Monday to Friday (Monday first gets any extra hundredth). */
 export function dayCapacity(weeklyCapacity: Cents, day: Day): Cents {
   if (!isWorkingDay(day)) return 0;
-  // splitEvenly(weeklyCapacity, 5)[weekday], without building the array (called for every day).
+  // The weekly capacity split evenly over the five days, the first ones taking the extra hundredths.
   const base = Math.floor(weeklyCapacity / WORKING_DAYS_PER_WEEK);
   return base + (isoDayOfWeek(day) <= weeklyCapacity - base * WORKING_DAYS_PER_WEEK ? 1 : 0);
 }
@@ -194,6 +203,6 @@ export function maxReservable(freeByWeek: ReadonlyMap<Day, Cents>, start: Day, e
     best = Math.min(best, Math.floor((Math.max(0, freeByWeek.get(monday) ?? 0) * days) / count));
   }
   // The proportional bound can be off by the hundredths the split hands to the first days.
-  while (best > 0 && !fitsEveryWeek(best, start, end, freeByWeek)) best -= 1;
+  while (best > 0 && !partsFit(spreadOverWeeks(best, weeks), freeByWeek)) best -= 1;
   return best;
 }
