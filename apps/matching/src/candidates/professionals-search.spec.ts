@@ -38,6 +38,17 @@ describe(listQueries.name, () => {
     ]);
     expect(queries[0].attributesToRetrieve).toEqual(expect.arrayContaining(['profileScores', 'keywords', 'skillKeywordCount']));
   });
+  it('narrows a list to the profile scores that could still make the top, a little below the floor, never above it', () => {
+    const [narrowed, whole, noFloor] = listQueries('professionals', 'real-estate', [
+      { filter: 'F', minProfileScore: 0.2512349, offset: 20, limit: 40 },
+      { filter: 'F', minProfileScore: -0.1, offset: 20, limit: 40 },
+      { filter: 'F', offset: 0, limit: 20 },
+    ]);
+
+    expect(narrowed.filter).toBe('F AND profileScores.real-estate >= 0.251234');
+    expect(whole.filter).toBe('F');
+    expect(noFloor.filter).toBe('F');
+  });
 });
 
 describe(listHits.name, () => {

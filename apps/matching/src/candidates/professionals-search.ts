@@ -125,7 +125,25 @@ function candidateQuery(indexUid: string, filter: string, limit: number): Candid
 
 /** The Meilisearch queries of list pages (exported so the benchmark sends exactly the same searches). */
 export function listQueries(indexUid: string, domain: string, reads: ListRead[]): CandidateQuery[] {
-  return reads.map(({ filter, offset, limit }) => ({ indexUid, filter, sort: [`profileScores.${domain}:desc`], offset, limit, attributesToRetrieve: CANDIDATE_FIELDS as string[] }));
+  return reads.map(({ filter, minProfileScore, offset, limit }) => ({
+    indexUid,
+    filter: withProfileFloor(filter, domain, minProfileScore),
+    sort: [`profileScores.${domain}:desc`],
+    offset,
+    limit,
+    attributesToRetrieve: CANDIDATE_FIELDS as string[],
+  }));
+}
+
+/**
+ * The list's filter, narrowed to profile scores of at least `floor` when it excludes someone
+ * (scores are not negative). Written a little below it, in plain decimals: a lower floor only
+ * reads more.
+ */
+function withProfileFloor(filter: string, domain: string, floor: number | undefined): string {
+  if (floor === undefined || floor <= 0) return filter;
+  const atLeast = `profileScores.${domain} >= ${(Math.floor(floor * 1e6) / 1e6).toFixed(6)}`;
+  return filter === '' ? atLeast : `${filter} AND ${atLeast}`;
 }
 
 /** The hits of list pages, each with its relevance to `keywords`. */

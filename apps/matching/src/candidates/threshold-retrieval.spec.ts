@@ -41,8 +41,8 @@ function fakeIndex(people: Person[], counter: { hits: number }, textual: boolean
       throw new Error(`unknown filter part ${part}`);
     });
   return async (reads: ListRead[]) =>
-    reads.map(({ filter, offset, limit }) => {
-      const found = people.filter((person) => matches(person, filter)).sort((a, b) => b.profile - a.profile || (a.id < b.id ? 1 : -1));
+    reads.map(({ filter, minProfileScore, offset, limit }) => {
+      const found = people.filter((person) => matches(person, filter) && person.profile >= (minProfileScore ?? Number.NEGATIVE_INFINITY)).sort((a, b) => b.profile - a.profile || (a.id < b.id ? 1 : -1));
       const page = found.slice(offset, offset + limit);
       counter.hits += page.length;
       return page.map((person) => ({ document: { id: person.id, profileScores: { legal: person.profile } } as unknown as ProfessionalSearchDocument, relevance: textual ? person.relevance : 0 }));
@@ -199,6 +199,33 @@ describe(retrieveTop.name, () => {
     // Those passed over are not retrieved, nor counted among the available.
     expect([...outcome.retrieved.keys()].sort()).toEqual(['lead', 'o0', 's0', 's1', 's2']);
     expect(outcome.available).toBe(5);
+  });
+
+  it('reads a stream, after the first round, only down to the profile score that could still make the top', async () => {
+    const person = (id: string, profile: number, sector: boolean, window: number): Person => ({ id, profile, sector, relevance: 0, window, available: true, declined: false, past: 0, inSet: true });
+    // The sector's best scores 0.32 + 0.18 + 0.05 = 0.55: outside the sector only a profile score of
+    // 0.55 - REST = 0.29 or more could beat that. Three at 0.30 fill the probe; of the twenty below,
+    // only the one at 0.295 is read.
+    const people = [
+      person('lead', 0.32, true, 0.05),
+      ...Array.from({ length: 3 }, (_, i) => person(`s${i}`, 0.1, true, 0.1)),
+      ...Array.from({ length: 3 }, (_, i) => person(`o${i}`, 0.3, false, 0.1)),
+      person('near', 0.295, false, 0.1),
+      ...Array.from({ length: 20 }, (_, i) => person(`f${i}`, 0.28 - i * 0.01, false, REST)),
+    ];
+    const reads: ListRead[] = [];
+    const given = sources(people, false);
+    const outcome = await retrieveTop(plan(people, { known: [], streams: streamsOf(false), firstPage: 4, top: 1 }), {
+      ...given,
+      read: (asked: ListRead[]) => (reads.push(...asked), given.read(asked)),
+    });
+
+    expect(reads.map((read) => read.minProfileScore === undefined)).toEqual([true, false, false]);
+    expect(reads[2]).toMatchObject({ filter: 'SET AND S-', offset: 3 });
+    expect(reads[2].minProfileScore).toBeCloseTo(0.29, 6);
+    expect(outcome.hits).toBe(4 + 3 + 1);
+    expect(outcome.rounds).toBe(3);
+    expect(exhaustiveTop(people, 'available', 1, false)).toEqual(['lead']);
   });
 
   it('says when the index’s depth limit cut a list short', async () => {

@@ -12,6 +12,12 @@ const EPSILON = 1e-9;
 /** One list of the index: the professionals of `filter`, by profileScores.<domain>, best first. */
 export interface ListRead {
   filter: string;
+  /**
+   * Only those whose profile score is at least this (from the second round on: whoever is below
+   * could not make the top even with the best of bonuses and windows). The list's order and offsets
+   * are unchanged by it, since everyone read before scores above it.
+   */
+  minProfileScore?: number;
   offset: number;
   limit: number;
 }
@@ -107,6 +113,15 @@ class StreamState {
   bound(rest: number): number {
     return this.exhausted ? Number.NEGATIVE_INFINITY : Math.min(this.last, MAX_PROFILE_SCORE) + this.bonus + rest;
   }
+
+  /**
+   * The least profile score with which someone of this stream could still reach `threshold` (with
+   * the stream's bonus and the best of windows): a page read with it holds only those who could, and
+   * a short page shows that nobody further down can.
+   */
+  floor(rest: number, threshold: number): number {
+    return threshold - this.bonus - rest - EPSILON;
+  }
 }
 
 /**
@@ -143,7 +158,8 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
         stream.exhausted = stream.truncated = true;
         continue;
       }
-      reads.push({ read: { filter: stream.filter, offset: stream.offset, limit }, stream });
+      const floor = threshold === undefined ? undefined : { minProfileScore: stream.floor(plan.rest, threshold) };
+      reads.push({ read: { filter: stream.filter, ...floor, offset: stream.offset, limit }, stream });
     }
     if (reads.length === 0) break;
     rounds += 1;
