@@ -9,6 +9,7 @@ import { MembersConfig } from '../../apps/members/src/config.js';
 import { NotificationsConfig } from '../../apps/notifications/src/config.js';
 import { ProfessionalsConfig } from '../../apps/professionals/src/config.js';
 import { repositoryRoot } from '../../tools/repository-root.js';
+import { MEILI_INDEXING_MEMORY_BYTES } from '../../tools/stack/meilisearch.js';
 
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so its drift is caught by reading it:
@@ -106,6 +107,10 @@ describe('docker-compose.yml', () => {
     }
     const database = new URL(environmentOf(compose.services['members-cluster']).DATABASE_URL).pathname.slice(1);
     expect(readFileSync(join(root, 'deploy', 'postgres', 'create-cluster-database.sql'), 'utf8')).toContain(`CREATE DATABASE ${database};`);
+  });
+
+  it('gives Meilisearch’s indexer the memory npm start gives it', () => {
+    expect(Number(environmentOf(compose.services.meilisearch).MEILI_MAX_INDEXING_MEMORY)).toBe(MEILI_INDEXING_MEMORY_BYTES);
   });
 
   it('has JetStream write every change to disk before acknowledging it, single node and cluster', () => {
