@@ -64,7 +64,7 @@ export function meilisearchBinary(): string {
  * Its default, two thirds of the machine's memory, made every one-document update slow here: its
  * task took 119 to 134 ms at the median and 0.5 to 0.8 s at p95, up to 2.3 s, against 27 ms and 34
  * ms with 512 MiB (the benchmark's 100,000-professional index, 60 updates one at a time, two runs
- * of each, 24 GiB machine); and the professionals index takes far less than that to build whole.
+ * of each, 24 GiB machine). Loading 100,000 professionals takes about as long with it (bench:index).
  */
 export const MEILI_INDEXING_MEMORY_BYTES = 512 * 1024 * 1024;
 
