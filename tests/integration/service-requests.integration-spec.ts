@@ -444,7 +444,9 @@ describe('service requests', () => {
 
     it('does not remember a refused request: it can be corrected and sent with the same key', async () => {
       const key = randomUUID();
-      const invalid = await submit(requestBody({ startDate: daysFromNow(-1) }), { 'idempotency-key': key });
+      // Two days back in UTC is before today in every time zone: the day before (in UTC) is still
+      // today where the services run (America/Toronto) from midnight to 5 am UTC.
+      const invalid = await submit(requestBody({ startDate: daysFromNow(-2) }), { 'idempotency-key': key });
       const corrected = await submit(requestBody(), { 'idempotency-key': key });
 
       expect([invalid.status, corrected.status]).toEqual([400, 202]);
