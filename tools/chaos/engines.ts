@@ -7,7 +7,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startManagedProcess, type ManagedProcess, type ManagedProcessSpec } from '../stack/managed-process.js';
-import { isMeilisearchAvailable, meilisearchBinary } from '../stack/meilisearch.js';
+import { isMeilisearchAvailable, meilisearchCommand } from '../stack/meilisearch.js';
 import { findOnPath, jetStreamProblem, NATS_INSTALL_HINT } from '../stack/nats.js';
 import { findFreePort, isPortOpen, LOCALHOST } from '../stack/ports.js';
 import { waitUntil } from '../stack/wait.js';
@@ -149,15 +149,12 @@ export async function startMeilisearch(dir: string, masterKey: string): Promise<
   mkdirSync(dir, { recursive: true });
   const port = await findFreePort();
   const url = `http://${LOCALHOST}:${port}`;
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MEILI_')));
   const engine = new KillableEngine(
     'meilisearch',
     {
       name: 'meilisearch',
-      command: meilisearchBinary(),
-      args: ['--db-path', join(dir, 'data.ms'), '--http-addr', `${LOCALHOST}:${port}`, '--no-analytics', '--env', 'development'],
+      ...meilisearchCommand(join(dir, 'data.ms'), port, masterKey, process.env),
       cwd: dir,
-      env: { ...env, MEILI_MASTER_KEY: masterKey, NO_COLOR: '1' },
       logFile: join(dir, 'meilisearch.log'),
     },
     () => isMeilisearchAvailable(url),

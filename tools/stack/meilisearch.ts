@@ -48,7 +48,7 @@ async function useMeiliUrl(url: string, masterKey: string, log: Log): Promise<Pr
 }
 
 /** The packaged binary, made executable: the npm tarball ships it without its run bit. */
-export function meilisearchBinary(): string {
+function meilisearchBinary(): string {
   const packageJson = createRequire(import.meta.url).resolve(`${BINARY_PACKAGE}/package.json`);
   const binary = join(dirname(packageJson), 'meilisearch');
   try {
@@ -68,9 +68,18 @@ export function meilisearchBinary(): string {
  */
 export const MEILI_INDEXING_MEMORY_BYTES = 512 * 1024 * 1024;
 
-/** Meilisearch reads MEILI_* variables as options; drop inherited ones so only ours count. */
-function withoutMeiliVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('MEILI_')));
+/**
+ * How the repository starts a Meilisearch of its own (npm start, benchmarks, tests, chaos): the
+ * binary, its options, and an environment holding the master key (same as --master-key, so that
+ * `ps` does not show it) and NO_COLOR (no ANSI colour codes in the log file). Meilisearch reads
+ * MEILI_* variables as options: inherited ones are dropped so that only these count.
+ */
+export function meilisearchCommand(dbPath: string, port: number, masterKey: string, env: NodeJS.ProcessEnv) {
+  return {
+    command: meilisearchBinary(),
+    args: ['--db-path', dbPath, '--http-addr', `${LOCALHOST}:${port}`, '--no-analytics', '--env', 'development', '--max-indexing-memory', String(MEILI_INDEXING_MEMORY_BYTES)],
+    env: { ...Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('MEILI_'))), MEILI_MASTER_KEY: masterKey, NO_COLOR: '1' },
+  };
 }
 
 async function startMeilisearch(dataDir: string, log: Log, env: NodeJS.ProcessEnv): Promise<ProvidedMeilisearch> {
@@ -88,13 +97,9 @@ async function startMeilisearch(dataDir: string, log: Log, env: NodeJS.ProcessEn
   const url = `http://${LOCALHOST}:${port}`;
   const spec = {
     name: 'meilisearch',
-    command: meilisearchBinary(),
-    args: ['--db-path', dbPath, '--http-addr', `${LOCALHOST}:${port}`, '--no-analytics', '--env', 'development', '--max-indexing-memory', String(MEILI_INDEXING_MEMORY_BYTES)],
+    ...meilisearchCommand(dbPath, port, masterKey, env),
     // Dumps and snapshots default to folders under the working directory.
     cwd: instance.dir,
-    // The master key goes in the environment (same as --master-key) so `ps` does not show it;
-    // NO_COLOR keeps ANSI colour codes out of the log file.
-    env: { ...withoutMeiliVariables(env), MEILI_MASTER_KEY: masterKey, NO_COLOR: '1' },
     logFile,
     pidFile: join(instance.dir, 'meilisearch.pid'),
   };
