@@ -3,7 +3,7 @@
 //
 // The matching benchmark. Starts members, professionals, matching and the gateway as their own
 // processes on a clean database "coop_bench_matching", NATS namespace "benchmatch" and index prefix
-// "benchmatch_" (logs in .data/bench/matching/), on a NATS server and an embedded Postgres of its
+// "benchmatch_" (logs of the run in .data/bench/matching/, emptied as it starts), on a NATS server and an embedded Postgres of its
 // own (unless --shared-nats, --shared-postgres: so that their CPU is the run's), loads N synthetic
 // professionals and waits until they are
 // searchable, then measures, one query at a time over keep-alive HTTP:
@@ -29,7 +29,7 @@
 import 'reflect-metadata';
 import { connect as connectNats } from '@nats-io/transport-node';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -161,7 +161,10 @@ async function main(): Promise<void> {
       RPC_TIMEOUT_MS: '120000',
     };
     const matching = Array.from({ length: options.matchingReplicas[0] }, () => 'matching' as const);
-    const services = startServices(root, env, ['members', 'professionals', ...matching, 'gateway'], join(root, '.data', 'bench', 'matching'));
+    // The services' logs of this run alone (their debug lines are read by correlation id).
+    const logDir = join(root, '.data', 'bench', 'matching');
+    rmSync(logDir, { recursive: true, force: true });
+    const services = startServices(root, env, ['members', 'professionals', ...matching, 'gateway'], logDir);
     try {
       const results = await withRpc(env, async (rpc) => {
         await waitForServices(rpc, services);
@@ -170,7 +173,7 @@ async function main(): Promise<void> {
         const load = await loadSearchableProfessionals(rpc, env, options.professionals, 2);
         const addMatchingReplica = async () => {
           const running = services.filter((service) => service.name === 'matching').length;
-          const [replica] = startServices(root, env, ['matching'], join(root, '.data', 'bench', 'matching'), running);
+          const [replica] = startServices(root, env, ['matching'], logDir, running);
           services.push(replica);
           await waitForServices(rpc, [replica]);
         };
@@ -763,7 +766,6 @@ function printTable(results: Awaited<ReturnType<typeof measure>>): void {
 
 function nearestFitsTable(f: Awaited<ReturnType<typeof nearestFitsCost>>): string[] {
   const { search, unmatchedRequests: u } = f;
-  const cpuTotal = (perQuery: Record<string, number>) => Object.values(perQuery).reduce((sum, ms) => sum + ms, 0).toFixed(1);
   const found = Object.entries(search.fitsFound)
     .filter(([name]) => name !== 'meanSuggestions')
     .map(([kind, share]) => `${kind} ${(share * 100).toFixed(0)} %`)
@@ -773,8 +775,8 @@ function nearestFitsTable(f: Awaited<ReturnType<typeof nearestFitsCost>>): strin
     '',
     '| POST /v1/matches/search | p50 ms | p95 ms | p99 ms | multi-searches per query | availability calls per query | CPU ms per query (all processes read) |',
     '|---|--:|--:|--:|--:|--:|--:|',
-    `| without nearestFits | ${search.withoutMs.p50} | ${search.withoutMs.p95} | ${search.withoutMs.p99} | ${search.without.multiSearches} | ${search.without.availabilityCalls} | ${cpuTotal(search.cpuMsPerQuery.without)} |`,
-    `| with nearestFits | ${search.withMs.p50} | ${search.withMs.p95} | ${search.withMs.p99} | ${search.with.multiSearches} | ${search.with.availabilityCalls} | ${cpuTotal(search.cpuMsPerQuery.with)} |`,
+    `| without nearestFits | ${search.withoutMs.p50} | ${search.withoutMs.p95} | ${search.withoutMs.p99} | ${search.without.multiSearches} | ${search.without.availabilityCalls} | ${total(search.cpuMsPerQuery.without).toFixed(1)} |`,
+    `| with nearestFits | ${search.withMs.p50} | ${search.withMs.p95} | ${search.withMs.p99} | ${search.with.multiSearches} | ${search.with.availabilityCalls} | ${total(search.cpuMsPerQuery.with).toFixed(1)} |`,
     '',
     `    with/without p50 ${search.p50Ratio}; CPU ms per query without: ${describeCpu(search.cpuMsPerQuery.without, 1)}`,
     `    with: ${describeCpu(search.cpuMsPerQuery.with, 1)}`,

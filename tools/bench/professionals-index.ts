@@ -2,7 +2,7 @@
 //
 // Starts a fresh professionals service (its own process, as in production: database "coop_bench",
 // NATS namespace "bench", index prefix "bench_", all reset at the start of each run; its log in
-// .data/bench/professionals.log), loads N synthetic professionals through its bulk import RPC,
+// .data/bench/index/professionals.log, emptied as it starts), loads N synthetic professionals through its bulk import RPC,
 // waits until every one is searchable, then measures how long a profile change takes to become
 // searchable (polling the index for the new value), changing profiles one at a time:
 //   1. right after the load (--updates changes);
@@ -13,7 +13,7 @@
 // Uses the engines `npm start` uses (tools/stack): DATABASE_URL/NATS_URL/MEILI_URL when set.
 import 'reflect-metadata';
 import { Meilisearch } from 'meilisearch';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -51,7 +51,10 @@ async function main(): Promise<void> {
   const infrastructure = await ensureInfrastructure({ dataDir: join(root, '.data', 'bench'), log });
   try {
     const env = await freshEnvironment(infrastructure, NAMES);
-    const services = startServices(root, env, ['professionals'], join(root, '.data', 'bench'));
+    // The service's log of this run alone.
+    const logDir = join(root, '.data', 'bench', 'index');
+    rmSync(logDir, { recursive: true, force: true });
+    const services = startServices(root, env, ['professionals'], logDir);
     try {
       const results = await withRpc(env, async (rpc) => {
         await waitForServices(rpc, services);
