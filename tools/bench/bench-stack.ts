@@ -4,6 +4,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { Meilisearch } from 'meilisearch';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { professionalsIndexName, servicePingRpc } from '@coop/contracts';
 import { adminQuery, eventStreamName, natsServers, withDatabase, type RpcClient } from '@coop/platform';
@@ -40,6 +41,13 @@ export async function freshEnvironment(infrastructure: Infrastructure, names: Be
     MEILI_INDEX_PREFIX: names.indexPrefix,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
+}
+
+/** .data/bench/<run>, emptied: a run's service logs alone (their debug lines are read by correlation id). */
+export function freshLogDir(root: string, run: string): string {
+  const dir = join(root, '.data', 'bench', run);
+  rmSync(dir, { recursive: true, force: true });
+  return dir;
 }
 
 /**

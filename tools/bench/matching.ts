@@ -29,7 +29,7 @@
 import 'reflect-metadata';
 import { connect as connectNats } from '@nats-io/transport-node';
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -73,6 +73,7 @@ import { beyondAnyone, meilisearchPid, nearestFitsCost } from './nearest-fits.js
 import { rankingQuality } from './ranking-quality.js';
 import {
   freshEnvironment,
+  freshLogDir,
   loadSearchableProfessionals,
   log,
   percentiles,
@@ -161,9 +162,7 @@ async function main(): Promise<void> {
       RPC_TIMEOUT_MS: '120000',
     };
     const matching = Array.from({ length: options.matchingReplicas[0] }, () => 'matching' as const);
-    // The services' logs of this run alone (their debug lines are read by correlation id).
-    const logDir = join(root, '.data', 'bench', 'matching');
-    rmSync(logDir, { recursive: true, force: true });
+    const logDir = freshLogDir(root, 'matching');
     const services = startServices(root, env, ['members', 'professionals', ...matching, 'gateway'], logDir);
     try {
       const results = await withRpc(env, async (rpc) => {

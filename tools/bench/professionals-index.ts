@@ -13,7 +13,7 @@
 // Uses the engines `npm start` uses (tools/stack): DATABASE_URL/NATS_URL/MEILI_URL when set.
 import 'reflect-metadata';
 import { Meilisearch } from 'meilisearch';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -25,7 +25,7 @@ import { sleep } from '../stack/wait.js';
 import { splitByKeywords } from '../../apps/matching/src/candidates/professionals-search.js';
 import { parseCommandLine, runCommand, UsageError } from '../support/command-line.js';
 import { withRpc } from '../support/rpc.js';
-import { freshEnvironment, loadSearchableProfessionals, log, percentiles, seconds, startServices, stopAll, waitForServices } from './bench-stack.js';
+import { freshEnvironment, freshLogDir, loadSearchableProfessionals, log, percentiles, seconds, startServices, stopAll, waitForServices } from './bench-stack.js';
 
 const NAMES = { database: 'coop_bench', namespace: 'bench', indexPrefix: 'bench_' };
 const POLL_MS = 10;
@@ -51,10 +51,7 @@ async function main(): Promise<void> {
   const infrastructure = await ensureInfrastructure({ dataDir: join(root, '.data', 'bench'), log });
   try {
     const env = await freshEnvironment(infrastructure, NAMES);
-    // The service's log of this run alone.
-    const logDir = join(root, '.data', 'bench', 'index');
-    rmSync(logDir, { recursive: true, force: true });
-    const services = startServices(root, env, ['professionals'], logDir);
+    const services = startServices(root, env, ['professionals'], freshLogDir(root, 'index'));
     try {
       const results = await withRpc(env, async (rpc) => {
         await waitForServices(rpc, services);

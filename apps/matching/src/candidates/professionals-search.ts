@@ -12,6 +12,7 @@ import {
   workingDaysBetween,
 } from '@coop/contracts';
 import { MatchingConfig } from '../config.js';
+import { allOf, quote } from './index-filters.js';
 import { MultiSearchClient } from './multi-search-client.js';
 import { MatchContext } from '../ranking/candidate-facts.js';
 import { type ListHit, type ListRead, profileScoreOf } from './threshold-retrieval.js';
@@ -143,7 +144,7 @@ export function listQueries(indexUid: string, domain: string, reads: ListRead[])
 function withProfileFloor(filter: string, domain: string, floor: number | undefined): string {
   if (floor === undefined || floor <= 0) return filter;
   const atLeast = `profileScores.${domain} >= ${(Math.floor(floor * 1e6) / 1e6).toFixed(6)}`;
-  return filter === '' ? atLeast : `${filter} AND ${atLeast}`;
+  return allOf(filter, atLeast);
 }
 
 /** The hits of list pages, each with its relevance to `keywords`. */
@@ -168,7 +169,7 @@ export interface SetFilters {
 export function setFilters(context: MatchContext, timeZone: string): SetFilters {
   const eligible = `${inDomainFilter(context)} AND active = true AND languages = ${quote(context.language)}`;
   const weeks = weeklyCapacityFilters(context, timeZone);
-  return { eligible, fits: [eligible, ...weeks].join(' AND '), weeks };
+  return { eligible, fits: allOf(eligible, ...weeks), weeks };
 }
 
 function inDomainFilter(context: Pick<MatchContext, 'domain'>): string {
@@ -196,8 +197,8 @@ export function nearbyQueries(indexUid: string, context: MatchContext, { limit, 
   const active = `domains = ${quote(context.domain)} AND active = true`;
   const freeOver = (window: Pick<MatchContext, 'startDate' | 'endDate'>) => weeklyCapacityFilters({ ...window, estimatedHours: context.estimatedHours }, timeZone);
   return [
-    [`${active} AND languages != ${quote(context.language)}`, ...freeOver(context)].join(' AND '),
-    ...windows.map((window) => [`${active} AND languages = ${quote(context.language)}`, ...freeOver(window)].join(' AND ')),
+    allOf(`${active} AND languages != ${quote(context.language)}`, ...freeOver(context)),
+    ...windows.map((window) => allOf(`${active} AND languages = ${quote(context.language)}`, ...freeOver(window))),
   ].map((filter) => candidateQuery(indexUid, filter, limit));
 }
 
@@ -226,8 +227,4 @@ export function weeklyCapacityFilters(
     if (share > 0) filters.push(`freeHours.${freeHoursField(monday)} >= ${share}`);
   }
   return filters;
-}
-
-function quote(value: string): string {
-  return `"${value.replace(/["\\]/g, '\\$&')}"`;
 }

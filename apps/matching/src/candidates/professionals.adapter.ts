@@ -25,6 +25,7 @@ import { computeFactors } from '../ranking/factors.js';
 import { exclusionReasons, shortfall } from '../ranking/hard-constraints.js';
 import { weightedScore } from '../ranking/rank.js';
 import { CandidateQuery, NearbyQuery, ProfessionalFacts, ProfessionalProfile, ProfessionalsPort } from './professionals.port.js';
+import { allOf } from './index-filters.js';
 import { MAX_DEPTH, ProfessionalsSearch, type SetFilters, setFilters, splitBy, splitByKeywords } from './professionals-search.js';
 import { type ListHit, type RetrievalOutcome, type RetrievalPlan, type RetrievalSources, retrieveTop, type Retrieved, type Stream } from './threshold-retrieval.js';
 
@@ -199,10 +200,9 @@ export function retrievalPlan(query: CandidateQuery, keywords: string[], setFilt
   const w = RANKING_WEIGHTS;
   let streams: Stream[] = [{ filter: '', bonus: 0 }];
   const split = ([inside, outside]: [string, string], bonus: number) => {
-    const and = (a: string, b: string) => (a === '' ? b : `${a} AND ${b}`);
     streams = streams.flatMap((stream) => [
-      { filter: and(stream.filter, inside), bonus: stream.bonus + bonus },
-      { filter: and(stream.filter, outside), bonus: stream.bonus },
+      { filter: allOf(stream.filter, inside), bonus: stream.bonus + bonus },
+      { filter: allOf(stream.filter, outside), bonus: stream.bonus },
     ]);
   };
   if (context.memberSector) split(splitBy('coopSectors', context.memberSector), w.sectorExperience);

@@ -1,6 +1,7 @@
 import { MAX_PROFILE_SCORE, type ProfessionalSearchDocument } from '@coop/contracts';
 import type { WindowAvailability } from '../ranking/candidate-facts.js';
 import { BEST_WINDOW } from '../ranking/factors.js';
+import { allOf, quote } from './index-filters.js';
 
 /**
  * Margin on every comparison of a score with a bound: scores are sums of floating-point products
@@ -134,9 +135,8 @@ class StreamState {
  * best window factors are added. So the top is the one an exhaustive ranking of the set would give.
  */
 export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources): Promise<RetrievalOutcome> {
-  const and = (...parts: string[]) => parts.filter((part) => part !== '').join(' AND ');
   const bestBonus = Math.max(...plan.streams.map((stream) => stream.bonus));
-  const streams = plan.streams.map((stream) => new StreamState(and(plan.setFilter, stream.filter), stream.bonus, stream.bonus === bestBonus ? plan.firstPage : PROBE));
+  const streams = plan.streams.map((stream) => new StreamState(allOf(plan.setFilter, stream.filter), stream.bonus, stream.bonus === bestBonus ? plan.firstPage : PROBE));
   const seen = new Map<string, { hit: ListHit; rating?: Rating; availability?: WindowAvailability }>();
   let rounds = 0;
   let hits = 0;
@@ -145,7 +145,7 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
   for (;;) {
     const reads: Array<{ read: ListRead; stream?: StreamState }> = [];
     if (knownPending) {
-      reads.push({ read: { filter: and(plan.setFilter, `id IN [${plan.known.map(quote).join(', ')}]`), offset: 0, limit: plan.known.length } });
+      reads.push({ read: { filter: allOf(plan.setFilter, `id IN [${plan.known.map(quote).join(', ')}]`), offset: 0, limit: plan.known.length } });
       knownPending = false;
     }
     const threshold = rounds === 0 ? undefined : thresholdOf();
@@ -217,8 +217,4 @@ export async function retrieveTop(plan: RetrievalPlan, sources: RetrievalSources
 
 export function profileScoreOf(document: ProfessionalSearchDocument, domain: string): number {
   return (document.profileScores as Record<string, number | undefined> | undefined)?.[domain] ?? 0;
-}
-
-function quote(value: string): string {
-  return `"${value.replace(/["\\]/g, '\\$&')}"`;
 }
